@@ -1,0 +1,1 @@
+"""econer.annotate: rules, gold checks and the Label Studio round trip."""

@@ -1,0 +1,1 @@
+"""econer.eval: metrics, scorecards, comparisons and benchmarks."""

@@ -1,0 +1,1 @@
+"""econer.models: training a Chinese BERT token classifier from a config, and prediction."""

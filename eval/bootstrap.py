@@ -1,0 +1,170 @@
+"""How sure we are: document bootstrap intervals and paired bootstrap tests.
+
+Documents, not spans, are the unit of resampling: spans of one document are not
+independent (one company named ten times), and gold is gathered a document at a time. The
+strict counts of each document are laid out once as an array ``(documents, labels, 3)`` of
+``(tp, predicted, gold)``; each bootstrap sample draws documents with replacement and sums
+their counts, so ten thousand samples cost milliseconds.
+
+Every system is scored on the *same* drawn samples (one seeded ``numpy.random.Generator``),
+which makes the intervals reproducible and the test between two systems paired.
+
+>>> a = np.array([[[1, 1, 1]], [[0, 1, 1]], [[2, 2, 2]]])   # 3 documents, 1 label
+>>> idx = resample(3, samples=200, seed=0)
+>>> ci = intervals(a, idx, labels=["RATE"])
+>>> lo, hi = ci["micro"]["f1"]
+>>> bool(lo <= figures(a.sum(axis=0))["micro"]["f1"] <= hi)
+True
+>>> paired_test(a, a, idx, labels=["RATE"])["micro_f1"]["p_value"]
+1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from econer.eval.metrics import doc_span_counts
+
+from econer.labels import LABELS
+from econer.spans import Document
+
+CONFIDENCE = 0.95
+
+
+def count_array(
+    gold: Sequence[Document], pred: Sequence[Document], labels: Sequence[str] = LABELS
+) -> np.ndarray:
+    """Strict ``(tp, predicted, gold)`` counts, shape ``(documents, labels, 3)``."""
+    out = np.zeros((len(gold), len(labels), 3), dtype=np.int64)
+    for d, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        counts = doc_span_counts(g.spans, p.spans, labels)
+        for k, label in enumerate(labels):
+            c = counts[label]
+            out[d, k] = (c.tp, c.pred, c.gold)
+    return out
+
+
+def resample(documents: int, samples: int = 1000, seed: int = 0) -> np.ndarray:
+    """Drawn document indices, shape ``(samples, documents)``; the same seed, the same draw.
+
+    >>> bool((resample(5, 10, seed=1) == resample(5, 10, seed=1)).all())
+    True
+    """
+    rng = np.random.default_rng(seed)
+    if documents == 0:
+        return np.zeros((samples, 0), dtype=np.int64)
+    return rng.integers(0, documents, size=(samples, documents))
+
+
+def _div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def figures(counts: np.ndarray) -> dict[str, np.ndarray]:
+    """Precision, recall, F1 per label and micro, macro F1 from summed counts.
+
+    ``counts`` has shape ``(..., labels, 3)``; results keep the leading shape, NaN where
+    undefined (as :mod:`econer.eval.metrics` gives None).
+
+    >>> f = figures(np.array([[1, 2, 1], [0, 0, 0]]))
+    >>> float(f["f1"][0]), bool(np.isnan(f["f1"][1])), float(f["micro"]["f1"])
+    (0.6666666666666666, True, 0.6666666666666666)
+    """
+    tp, pred, gold = counts[..., 0], counts[..., 1], counts[..., 2]
+    f1 = _div(2 * tp, pred + gold)
+    total = counts.sum(axis=-2)
+    present = (pred + gold) > 0
+    n_present = present.sum(axis=-1)
+    with np.errstate(invalid="ignore"):
+        macro_f1 = np.where(n_present > 0, np.where(present, f1, 0).sum(axis=-1)
+                            / np.maximum(n_present, 1), np.nan)
+    return {
+        "precision": _div(tp, pred),
+        "recall": _div(tp, gold),
+        "f1": f1,
+        "micro": {
+            "precision": _div(total[..., 0], total[..., 1]),
+            "recall": _div(total[..., 0], total[..., 2]),
+            "f1": _div(2 * total[..., 0], total[..., 1] + total[..., 2]),
+        },
+        "macro": {"f1": macro_f1},
+    }
+
+
+def _interval(values: np.ndarray, level: float) -> list[float] | None:
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return None
+    tail = (1 - level) / 2 * 100
+    lo, hi = np.percentile(values, [tail, 100 - tail])
+    return [float(lo), float(hi)]
+
+
+def _sampled(counts: np.ndarray, indices: np.ndarray) -> dict[str, Any]:
+    # (samples, documents, labels, 3) summed over documents -> (samples, labels, 3)
+    return figures(counts[indices].sum(axis=1))
+
+
+def intervals(
+    counts: np.ndarray,
+    indices: np.ndarray,
+    labels: Sequence[str] = LABELS,
+    level: float = CONFIDENCE,
+) -> dict[str, Any]:
+    """Percentile intervals of P/R/F1 per label and of micro P/R/F1 and macro F1."""
+    f = _sampled(counts, indices)
+    return {
+        "per_label": {
+            label: {m: _interval(f[m][:, k], level) for m in ("precision", "recall", "f1")}
+            for k, label in enumerate(labels)
+        },
+        "micro": {m: _interval(f["micro"][m], level) for m in ("precision", "recall", "f1")},
+        "macro": {"f1": _interval(f["macro"]["f1"], level)},
+    }
+
+
+def _test(a: np.ndarray, b: np.ndarray, observed: float, level: float) -> dict[str, Any]:
+    """Two-sided paired bootstrap test of ``observed = A - B`` from sampled deltas.
+
+    The sampled deltas, shifted to mean zero around the observed one, stand in for the null
+    distribution: p is the share of samples at least as far from ``observed`` as ``observed``
+    is from 0 (with the usual +1 so it is never 0).
+    """
+    delta = a - b
+    keep = ~np.isnan(delta)
+    if np.isnan(observed) or not keep.any():
+        return {"delta": None, "ci": None, "p_value": None, "significant": False}
+    delta = delta[keep]
+    far = np.abs(delta - observed) >= abs(observed) - 1e-12
+    p = float((far.sum() + 1) / (delta.size + 1))
+    return {
+        "delta": float(observed),
+        "ci": _interval(delta, level),
+        "p_value": p,
+        "significant": p < 1 - level,
+    }
+
+
+def paired_test(
+    counts_a: np.ndarray,
+    counts_b: np.ndarray,
+    indices: np.ndarray,
+    labels: Sequence[str] = LABELS,
+    level: float = CONFIDENCE,
+) -> dict[str, Any]:
+    """Paired bootstrap test of A against B: micro F1, macro F1 and F1 per label."""
+    fa, fb = _sampled(counts_a, indices), _sampled(counts_b, indices)
+    oa, ob = figures(counts_a.sum(axis=0)), figures(counts_b.sum(axis=0))
+    return {
+        "micro_f1": _test(fa["micro"]["f1"], fb["micro"]["f1"],
+                          float(oa["micro"]["f1"] - ob["micro"]["f1"]), level),
+        "macro_f1": _test(fa["macro"]["f1"], fb["macro"]["f1"],
+                          float(oa["macro"]["f1"] - ob["macro"]["f1"]), level),
+        "per_label": {
+            label: _test(fa["f1"][:, k], fb["f1"][:, k], float(oa["f1"][k] - ob["f1"][k]), level)
+            for k, label in enumerate(labels)
+        },
+    }

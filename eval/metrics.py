@@ -1,0 +1,158 @@
+"""Strict span precision, recall and F1: per label, micro and macro.
+
+A predicted span counts only where a gold span has the same start, end and label. The
+headline figures come from seqeval (``mode="strict"``, IOB2) run over character-level tags
+built from the offsets, so they mean what the literature means by "entity F1"; a plain
+span-set implementation (:func:`span_counts`) gives the same counts per document, which the
+bootstrap needs, and the tests check that the two agree.
+
+Undefined ratios are ``None``, never a silent 0: precision without any prediction, recall
+without any gold, F1 where neither side has the label. F1 is ``2tp / (pred + gold)``, so a
+label present on one side only scores 0. Macro averages run over the labels present on at
+least one side (precision and recall count an undefined value as 0 there, as seqeval does).
+
+>>> doc = Document.from_text("甲公司增长41%", id="d")
+>>> gold = [doc.with_spans([Span.at(doc.text, 0, 3, "COMPANY"), Span.at(doc.text, 5, 8, "RATE")])]
+>>> pred = [doc.with_spans([Span.at(doc.text, 0, 3, "COMPANY"), Span.at(doc.text, 6, 8, "RATE")])]
+>>> s = score(seqeval_counts(gold, pred))
+>>> s["micro"]["f1"], s["per_label"]["COMPANY"]["f1"], s["per_label"]["RATE"]["f1"]
+(0.5, 1.0, 0.0)
+>>> s["per_label"]["PARK"]["f1"] is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from econer.labels import LABELS
+from econer.spans import Document, Span
+
+
+@dataclass(frozen=True)
+class Counts:
+    """True positives, predicted and gold span counts for one label."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.pred + other.pred, self.gold + other.gold)
+
+
+def char_tags(text: str, spans: Iterable[Span]) -> list[str]:
+    """IOB2 tags, one per character of ``text``.
+
+    >>> char_tags("增长41%", [Span(2, 5, "RATE", "41%")])
+    ['O', 'O', 'B-RATE', 'I-RATE', 'I-RATE']
+    """
+    tags = ["O"] * len(text)
+    for span in spans:
+        tags[span.start] = f"B-{span.label}"
+        for i in range(span.start + 1, span.end):
+            tags[i] = f"I-{span.label}"
+    return tags
+
+
+def seqeval_counts(
+    gold: Sequence[Document], pred: Sequence[Document], labels: Sequence[str] = LABELS
+) -> dict[str, Counts]:
+    """Strict counts per label by seqeval (IOB2, strict mode) over character tags.
+
+    ``gold`` and ``pred`` are parallel: the same documents in the same order.
+    """
+    from seqeval.scheme import IOB2, Entities
+
+    true = Entities([char_tags(d.text, d.spans) for d in gold], IOB2)
+    found = Entities([char_tags(d.text, d.spans) for d in pred], IOB2)
+    counts = {}
+    for label in labels:
+        t, p = true.filter(label), found.filter(label)
+        counts[label] = Counts(tp=len(t & p), pred=len(p), gold=len(t))
+    return counts
+
+
+def doc_span_counts(
+    gold: Sequence[Span], pred: Sequence[Span], labels: Sequence[str] = LABELS
+) -> dict[str, Counts]:
+    """Strict counts per label for one document, by comparing span keys.
+
+    >>> g = [Span(0, 2, "PARK", "园区")]
+    >>> doc_span_counts(g, g)["PARK"]
+    Counts(tp=1, pred=1, gold=1)
+    """
+    gold_keys = {s.key for s in gold}
+    pred_keys = {s.key for s in pred}
+    hits = gold_keys & pred_keys
+    return {
+        label: Counts(
+            tp=sum(1 for k in hits if k[2] == label),
+            pred=sum(1 for k in pred_keys if k[2] == label),
+            gold=sum(1 for k in gold_keys if k[2] == label),
+        )
+        for label in labels
+    }
+
+
+def span_counts(
+    gold: Sequence[Document], pred: Sequence[Document], labels: Sequence[str] = LABELS
+) -> dict[str, Counts]:
+    """Strict counts per label by span sets, summed over parallel documents."""
+    total = {label: Counts() for label in labels}
+    for g, p in zip(gold, pred, strict=True):
+        for label, c in doc_span_counts(g.spans, p.spans, labels).items():
+            total[label] = total[label] + c
+    return total
+
+
+def ratio(num: float, den: float) -> float | None:
+    """``num / den``, or None when ``den`` is 0.
+
+    >>> ratio(1, 2), ratio(0, 0)
+    (0.5, None)
+    """
+    return num / den if den else None
+
+
+def prf(c: Counts) -> dict[str, Any]:
+    """Precision, recall, F1 and the counts behind them.
+
+    >>> prf(Counts(tp=1, pred=2, gold=1))["f1"]
+    0.6666666666666666
+    >>> prf(Counts(tp=0, pred=0, gold=3))["precision"] is None
+    True
+    """
+    return {
+        "precision": ratio(c.tp, c.pred),
+        "recall": ratio(c.tp, c.gold),
+        "f1": ratio(2 * c.tp, c.pred + c.gold),
+        "tp": c.tp,
+        "fp": c.pred - c.tp,
+        "fn": c.gold - c.tp,
+        "predicted": c.pred,
+        "support": c.gold,
+    }
+
+
+def macro(per_label: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Unweighted means over the labels present on at least one side."""
+    present = [m for m in per_label.values() if m["predicted"] or m["support"]]
+    if not present:
+        return {"precision": None, "recall": None, "f1": None, "labels": 0}
+    n = len(present)
+    return {
+        "precision": sum(m["precision"] or 0.0 for m in present) / n,
+        "recall": sum(m["recall"] or 0.0 for m in present) / n,
+        "f1": sum(m["f1"] or 0.0 for m in present) / n,
+        "labels": n,
+    }
+
+
+def score(counts: dict[str, Counts]) -> dict[str, Any]:
+    """Per-label, micro and macro figures from per-label counts."""
+    per_label = {label: prf(c) for label, c in counts.items()}
+    total = sum(counts.values(), Counts())
+    return {"per_label": per_label, "micro": prf(total), "macro": macro(per_label)}

@@ -1,0 +1,251 @@
+"""Pattern files: loading, validating and compiling the rules' data in ``configs/rules/``.
+
+A rules folder holds YAML files of ``lists`` (word lists), ``macros`` (regex fragments) and
+``rules`` (named regex patterns with a label), JSON-lines lexicons of names
+(``{"label": "COMPANY", "pattern": "华为"}``, Prodigy's pattern-file shape) and stop lists,
+and ``precision.json`` (each rule's measured precision, written by ``econer rules
+calibrate``). Everything a maintainer extends is there; this module only compiles it.
+
+>>> rules = load_patterns()
+>>> rules.version.startswith("rules-")
+True
+>>> rules.rule("rate.percent").label
+'RATE'
+>>> expand("{{A}}+", {"A": "x|y"})
+'(?:x|y)+'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from econer.errors import EconerError
+from econer.jsonl import read_text
+from econer.labels import LABELS
+from econer.resources import config_path
+
+DATA_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json")
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+VALUE_KINDS = (None, "amount", "rate")
+
+
+def default_rules_dir() -> Path:
+    return config_path("rules")
+
+
+@dataclass(frozen=True)
+class Context:
+    """A rule fires only when one of ``words`` occurs in the ``window`` characters before
+    the match, with none of the ``stop`` characters in between."""
+
+    words: re.Pattern[str]
+    window: int
+    stop: frozenset[str]
+
+    def holds(self, text: str, start: int) -> bool:
+        left = text[max(0, start - self.window) : start]
+        for i in range(len(left) - 1, -1, -1):
+            if left[i] in self.stop:
+                left = left[i + 1 :]
+                break
+        return bool(self.words.search(left))
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    label: str
+    regex: re.Pattern[str]
+    value: str | None = None  # "amount", "rate" or None
+    score: float = 0.5
+    priority: int = 0  # breaks ties between equally long candidates
+    context: Context | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Known names (label → names) and stop names (never an entity of that label)."""
+
+    names: dict[str, frozenset[str]] = field(default_factory=dict)
+    stop: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    folder: Path
+    version: str
+    rules: tuple[Rule, ...]
+    lists: dict[str, Any]
+    lexicon: Lexicon
+    precision: dict[str, float]
+    settings: dict[str, Any]
+
+    def rule(self, name: str) -> Rule:
+        for rule in self.rules:
+            if rule.name == name:
+                return rule
+        raise KeyError(name)
+
+    def words(self, name: str) -> list[str]:
+        """A word list by name (the keys, for a mapping list such as CURRENCY)."""
+        value = self.lists.get(name, [])
+        return list(value) if isinstance(value, Mapping) else list(value)
+
+
+def alternation(words: list[str] | Mapping[str, Any]) -> str:
+    """A regex alternation of ``words``, longest first so that 美元 wins over 元.
+
+    >>> alternation(["元", "美元"])
+    '美元|元'
+    """
+    ordered = sorted({str(w) for w in words if str(w)}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in ordered)
+
+
+def expand(pattern: str, macros: Mapping[str, str]) -> str:
+    """Replace each ``{{NAME}}`` by its (grouped) macro, recursively."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise KeyError(name)
+        return f"(?:{macros[name]})"
+
+    for _ in range(10):
+        new = _PLACEHOLDER.sub(one, pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    raise ValueError("macros nest more than 10 deep")
+
+
+def files_of(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in DATA_SUFFIXES
+                  and not p.name.startswith("."))
+
+
+def version_of(folder: Path) -> str:
+    """A hash of every pattern file in ``folder``: it changes whenever one does."""
+    digest = hashlib.sha256()
+    for path in files_of(folder):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return "rules-" + digest.hexdigest()[:8]
+
+
+def load_patterns(folder: str | Path | None = None) -> Patterns:
+    """Load and compile a rules folder; ``EconerError`` names the file and the problem."""
+    folder = Path(folder) if folder is not None else default_rules_dir()
+    if not folder.is_dir():
+        raise EconerError("no such rules folder", path=folder)
+    lists: dict[str, Any] = {}
+    macros: dict[str, str] = {}
+    raw_rules: list[tuple[Path, dict[str, Any]]] = []
+    settings: dict[str, Any] = {}
+    names: dict[str, set[str]] = {label: set() for label in LABELS}
+    stop: dict[str, set[str]] = {label: set() for label in LABELS}
+    precision: dict[str, float] = {}
+    for path in files_of(folder):
+        if path.suffix in (".yaml", ".yml"):
+            data = _yaml(path)
+            for name, words in (data.get("lists") or {}).items():
+                if name in lists:
+                    raise EconerError(f"list {name} is defined twice", path=path)
+                if not isinstance(words, list | dict):
+                    raise EconerError(f"list {name} must be a list or a mapping", path=path)
+                lists[name] = words
+            for name, fragment in (data.get("macros") or {}).items():
+                if name in macros:
+                    raise EconerError(f"macro {name} is defined twice", path=path)
+                macros[name] = str(fragment)
+            raw_rules.extend((path, r) for r in data.get("rules") or [])
+            for key, value in (data.get("settings") or {}).items():
+                settings[key] = value
+        elif path.suffix == ".jsonl":
+            _read_lexicon(path, names, stop)
+        elif path.name == "precision.json":
+            precision = _precision(path)
+    table = {**{n: alternation(w) for n, w in lists.items()}, **macros}
+    rules = tuple(_compile(path, raw, table, lists, precision) for path, raw in raw_rules)
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.name in seen:
+            raise EconerError(f"rule {rule.name} is defined twice", path=folder)
+        seen.add(rule.name)
+    lexicon = Lexicon({k: frozenset(v) for k, v in names.items()},
+                      {k: frozenset(v) for k, v in stop.items()})
+    return Patterns(folder, version_of(folder), rules, lists, lexicon, precision, settings)
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise EconerError(f"bad YAML: {getattr(exc, 'problem', exc)}", path=path,
+                          line=line) from None
+    if not isinstance(data, dict):
+        raise EconerError("expected a mapping with lists, macros and rules", path=path)
+    return data
+
+
+def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],
+             precision: dict[str, float]) -> Rule:
+    if not isinstance(raw, dict) or "name" not in raw or "pattern" not in raw:
+        raise EconerError(f"a rule needs a name and a pattern, got {raw!r}", path=path)
+    name = str(raw["name"])
+    label = str(raw.get("label", ""))
+    if label not in LABELS:
+        raise EconerError(f"rule {name}: unknown label {label!r}", path=path)
+    value = raw.get("value")
+    if value not in VALUE_KINDS:
+        raise EconerError(f"rule {name}: value must be amount or rate", path=path)
+    try:
+        regex = re.compile(expand(str(raw["pattern"]), table))
+    except KeyError as exc:
+        raise EconerError(f"rule {name}: unknown list or macro {exc.args[0]}", path=path) from None
+    except (re.error, ValueError) as exc:
+        raise EconerError(f"rule {name}: bad pattern: {exc}", path=path) from None
+    context = None
+    if raw.get("context_before"):
+        ctx = raw["context_before"]
+        words = ctx.get("words")
+        if words not in lists:
+            raise EconerError(f"rule {name}: context list {words!r} is not defined", path=path)
+        context = Context(re.compile(alternation(lists[words])), int(ctx.get("window", 10)),
+                          frozenset(str(ctx.get("stop", "。\n"))))
+    score = float(precision.get(name, raw.get("score", 0.5)))
+    return Rule(name, label, regex, value, score, int(raw.get("priority", 0)), context)
+
+
+def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[str]]) -> None:
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            entry = json.loads(line)
+            label = entry["label"]
+            pattern = entry["pattern"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise EconerError('expected {"label": ..., "pattern": "name"}', path=path,
+                              line=number) from None
+        if label not in LABELS or not isinstance(pattern, str) or not pattern:
+            raise EconerError(f"bad lexicon entry {line.strip()}", path=path, line=number)
+        (stop if entry.get("stop") else names)[label].add(pattern)
+
+
+def _precision(path: Path) -> dict[str, float]:
+    try:
+        data = json.loads(read_text(path))
+        return {str(k): float(v["precision"] if isinstance(v, dict) else v)
+                for k, v in data.get("rules", data).items()}
+    except (json.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+        raise EconerError("expected {\"rules\": {name: {\"precision\": p}}}", path=path) from None

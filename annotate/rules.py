@@ -1,0 +1,184 @@
+"""The rule pre-labeller: pattern files in, non-overlapping scored spans out.
+
+>>> from econer.spans import Document
+>>> labeller = load_rules()
+>>> doc = labeller(Document.from_text("总投资近170亿元，同比增长8.24%，提高3.5个百分点"))
+>>> for span in doc.spans:
+...     print(span.text, span.label, span.source)
+170亿元 AMOUNT rules:amount.arabic
+8.24% RATE rules:rate.percent
+3.5个百分点 RATE rules:rate.points
+>>> doc.spans[0].value
+Value(number=17000000000.0, unit='CNY', approx=True)
+
+Every rule proposes candidates; where candidates overlap, the longest wins, then the one of
+higher priority, then the one of higher score (the spec: "keep the longer, more specific
+one"). Spans never cross a line break.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from econer.annotate import names
+from econer.annotate.numbers import amount_value, rate_value
+from econer.annotate.patterns import Patterns, Rule, load_patterns
+
+from econer.errors import EconerError
+from econer.spans import Document, Span, Value
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    rule: str
+    score: float
+    priority: int = 0
+    value: Value | None = None
+
+
+class RuleLabeller:
+    """Callable ``Document -> Document`` with rule spans; ``pipe`` streams many."""
+
+    def __init__(self, patterns: Patterns):
+        self.patterns = patterns
+        self.version = patterns.version
+        self._currency = {str(k): str(v) for k, v in
+                          dict(patterns.lists.get("CURRENCY") or {}).items()}
+        self._approx_before = tuple(sorted(patterns.words("APPROX_BEFORE"), key=len,
+                                           reverse=True))
+        self._approx_after = tuple(patterns.words("APPROX_AFTER"))
+        self._names = names.NameFinder(patterns)
+
+    # -- candidates -------------------------------------------------------------------
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every rule's proposals for ``text``, overlapping (see :meth:`spans`)."""
+        found: list[Candidate] = []
+        for rule in self.patterns.rules:
+            found.extend(self._regex_candidates(rule, text))
+        found.extend(Candidate(s, e, label, rule, self._score(rule, default), prio)
+                     for s, e, label, rule, default, prio in self._names.find(text))
+        return found
+
+    def _score(self, rule: str, default: float) -> float:
+        return float(self.patterns.precision.get(rule, default))
+
+    def _regex_candidates(self, rule: Rule, text: str) -> Iterator[Candidate]:
+        for match in rule.regex.finditer(text):
+            start, end = match.span("span") if "span" in rule.regex.groupindex else match.span()
+            if start >= end or (rule.context and not rule.context.holds(text, start)):
+                continue
+            value = self._value(rule, match, text) if rule.value else None
+            if rule.value and value is None:
+                continue
+            yield Candidate(start, end, rule.label, rule.name, rule.score, rule.priority, value)
+
+    def _value(self, rule: Rule, match: re.Match[str], text: str) -> Value | None:
+        groups = match.groupdict()
+        number = groups.get("num") or groups.get("num2") or ""
+        vague = bool(groups.get("vague") or groups.get("vague2"))
+        outside = self._approximated(text, match.start(), match.end())
+        try:
+            if rule.value == "amount":
+                code = self._currency.get(groups.get("cur") or "", "CNY")
+                first, ranged = _first_bound(number)
+                return amount_value(first, groups.get("mag") or "", code,
+                                    approx=vague or ranged or outside)
+            first, ranged = _first_bound(number)
+            if groups.get("sign"):
+                first = "-" + first
+            return rate_value(first, groups.get("unit") or "%",
+                              approx=vague or ranged or outside)
+        except EconerError:
+            return None  # a shape the numeral parser does not know: no span beats a wrong one
+
+    def _approximated(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 3) : start]
+        after = text[end : end + 2]
+        return before.endswith(self._approx_before) or after.startswith(self._approx_after)
+
+    # -- resolution ---------------------------------------------------------------------
+    def spans(self, text: str) -> list[Span]:
+        """The chosen spans of ``text``: non-overlapping, sorted, each with its rule."""
+        chosen = resolve(self.candidates(text))
+        return [Span.at(text, c.start, c.end, c.label, score=c.score, source=f"rules:{c.rule}",
+                        value=c.value) for c in chosen]
+
+    def __call__(self, doc: Document) -> Document:
+        return doc.with_spans(self.spans(doc.text))
+
+    def pipe(self, docs: Iterable[Document], workers: int = 1,
+             chunksize: int = 8) -> Iterator[Document]:
+        """Label a stream of documents, in order; ``workers > 1`` uses that many processes
+        (``workers=0``: one per core)."""
+        if workers == 0:
+            workers = os.cpu_count() or 1
+        if workers <= 1:
+            for doc in docs:
+                yield self(doc)
+            return
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(workers, initializer=_init_worker,
+                      initargs=(str(self.patterns.folder),)) as pool:
+            yield from pool.imap(_label_in_worker, docs, chunksize=chunksize)
+
+
+def _first_bound(number: str) -> tuple[str, bool]:
+    """The lower bound of a range written with a separator (1300~1400 → 1300, ranged)."""
+    for i, char in enumerate(number):
+        if i and char in "~～-—–－至到、":
+            return number[:i], True
+    return number, False
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then priority, then score, then leftmost.
+
+    >>> a = Candidate(0, 4, "PARK", "park", 0.9)
+    >>> b = Candidate(2, 8, "COMPANY", "company", 0.8)
+    >>> c = Candidate(8, 10, "RATE", "rate", 0.99)
+    >>> [x.rule for x in resolve([a, b, c])]
+    ['company', 'rate']
+    """
+    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, -c.score,
+                                              c.start))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for cand in order:
+        i = bisect.bisect_right(starts, cand.start)
+        if i and ends[i - 1] > cand.start:
+            continue  # overlaps the chosen span starting before it
+        if i < len(starts) and starts[i] < cand.end:
+            continue  # overlaps the chosen span starting after it
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def load_rules(folder: str | Path | None = None) -> RuleLabeller:
+    """The labeller of a rules folder (default ``configs/rules/``)."""
+    return RuleLabeller(load_patterns(folder))
+
+
+_WORKER: RuleLabeller | None = None
+
+
+def _init_worker(folder: str) -> None:
+    global _WORKER
+    _WORKER = load_rules(folder)
+
+
+def _label_in_worker(doc: Document) -> Document:
+    assert _WORKER is not None
+    return _WORKER(doc)

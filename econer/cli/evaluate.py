@@ -1,12 +1,230 @@
-"""``econer evaluate``: placeholder until its issue lands."""
+"""``econer eval``: scorecards of any number of systems on one gold, or over folds."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from econer.errors import EconerError
 
+if TYPE_CHECKING:
+    from econer.spans import Document
 
-def evaluate(args: list[str] = typer.Argument(None)) -> None:
-    """Not built yet."""
-    raise EconerError("evaluate is not built yet")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$")
+
+
+def parse_pred(values: Sequence[str]) -> dict[str, Path]:
+    """``["rules=a.jsonl", ...]`` as ``{"rules": Path("a.jsonl")}``; one-line errors.
+
+    >>> parse_pred(["rules=out/a.jsonl"])
+    {'rules': PosixPath('out/a.jsonl')}
+    >>> parse_pred(["a.jsonl"])
+    Traceback (most recent call last):
+    ...
+    econer.errors.EconerError: --pred 'a.jsonl': expected NAME=PATH, e.g. ...
+    """
+    systems: dict[str, Path] = {}
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not path or not _NAME.match(name):
+            raise EconerError(f"--pred {value!r}: expected NAME=PATH, "
+                              "e.g. --pred rules=prelabels.jsonl")
+        if name in systems:
+            raise EconerError(f"--pred {value!r}: the name {name!r} is given twice")
+        systems[name] = Path(path)
+    return systems
+
+
+def evaluate(
+    gold: Path | None = typer.Option(
+        None, "--gold", "-g", help="Gold JSON lines (default with --folds: the folds' gold)."),
+    pred: list[str] = typer.Option([], "--pred", "-p", metavar="NAME=PATH",
+                                   help="A system's predictions; repeat for each system."),
+    out: Path = typer.Option(Path("scorecard"), "--out", "-o",
+                             help="Folder for scorecard.json, .md, .html and plots."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap draw."),
+    samples: int = typer.Option(1000, "--samples", min=1, help="Bootstrap samples."),
+    context: int = typer.Option(20, "--context", min=0,
+                                help="Characters of context either side of an error."),
+    folds: bool = typer.Option(False, "--folds",
+                               help="Cross-validate: run the systems over the folds."),
+    folds_file: Path | None = typer.Option(None, "--folds-file",
+                                           help="Folds YAML (default configs/folds/seeds.yaml)."),
+    config: list[Path] = typer.Option([], "--config", "-c",
+                                      help="With --folds: a training config to train per fold "
+                                      "(repeatable; the system is named after the file)."),
+    systems: str | None = typer.Option(None, "--systems",
+                                       help="With --folds: comma-separated systems to run "
+                                       "(rules and/or config names)."),
+    no_model: bool = typer.Option(False, "--no-model", help="With --folds: the rules only."),
+    rules_dir: Path | None = typer.Option(
+        None, "--rules", help="With --folds: a rules folder (default configs/rules/)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress",
+                                  help="Show a progress bar on stderr."),
+) -> None:
+    """Score systems against gold: strict P/R/F1 with 95% bootstrap intervals, MUC-5
+    partial matching, value accuracy, paired tests between systems, error analysis.
+
+    Writes OUT/scorecard.json (schema econer.scorecard/1), OUT/scorecard.md (for a review),
+    OUT/scorecard.html (plots first) and the plots as PNG, and prints the headline figures.
+    Every prediction file must hold every gold document with the same text; a run record
+    beside it (OUT.jsonl.run.json, written by prelabel and predict) adds the throughput.
+
+    Examples:
+
+      econer eval --gold seeds/gold/seeds.jsonl --pred rules=prelabels.jsonl --out card/
+
+      econer eval -g gold.jsonl -p rules=a.jsonl -p bert=b.jsonl --out card/ --samples 5000
+
+      econer eval --folds --config configs/train/small.yaml --out card-cv/
+
+      econer eval --folds --no-model --out card-rules-cv/
+    """
+    from econer.eval.scorecard import System, build_scorecard, load_system
+    from econer.folds import load_folds
+    from econer.jsonl import read_documents
+
+    named = parse_pred(pred)
+    if folds:
+        if named:
+            raise EconerError("--folds runs the systems itself: give --config, not --pred")
+        folds_def = load_folds(folds_file)
+        gold_path = gold or folds_def.gold
+        gold_docs = list(read_documents(gold_path))
+        cv = _cross_validate(gold_docs, folds_def, config, systems, no_model, rules_dir,
+                             progress, gold_path)
+        card = build_scorecard(
+            cv.gold, {name: System(docs) for name, docs in cv.predictions.items()},
+            samples=samples, seed=seed, context=context, gold_path=str(gold_path))
+        card["crossval"] = cv.summary
+    else:
+        if gold is None:
+            raise EconerError("give --gold GOLD.jsonl (or --folds to cross-validate)")
+        if not named:
+            raise EconerError("give at least one --pred NAME=PATH")
+        if config or systems or no_model:
+            raise EconerError("--config, --systems and --no-model go with --folds")
+        gold_docs = list(read_documents(gold))
+        loaded = {name: load_system(gold_docs, path) for name, path in named.items()}
+        card = build_scorecard(gold_docs, loaded, samples=samples, seed=seed, context=context,
+                               gold_path=str(gold))
+    _finish(card, out)
+
+
+def _finish(card: dict[str, Any], out: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from econer.eval.output import write_scorecard
+    from econer.eval.report_md import fmt, fmt_ci
+
+    write_scorecard(card, out)
+    table = Table(title=f"strict F1 on {card['gold']['documents']} gold documents, "
+                        f"95% bootstrap CI ({card['bootstrap']['samples']} samples)")
+    table.add_column("system")
+    for label in card["labels"]:
+        table.add_column(label[:4], justify="right")
+    for col in ("micro", "95% CI", "macro", "chars/s"):
+        table.add_column(col, justify="right")
+    for name, s in card["systems"].items():
+        strict = s["strict"]
+        ci = strict["micro"]["ci"]["f1"]
+        speed = (s["throughput"] or {}).get("chars_per_second")
+        table.add_row(
+            name,
+            *(fmt(strict["per_label"][lab]["f1"], 2) for lab in card["labels"]),
+            fmt(strict["micro"]["f1"]),
+            "–" if not ci else f"{ci[0]:.2f}–{ci[1]:.2f}",
+            fmt(strict["macro"]["f1"]),
+            "–" if speed is None else f"{speed:,.0f}",
+        )
+    console = Console()
+    console.print(table)
+    for c in card["comparisons"]:
+        t = c["micro_f1"]
+        if t["delta"] is not None:
+            verdict = "significant" if t["significant"] else "not significant"
+            console.print(f"{c['a']} − {c['b']}: micro F1 {t['delta']:+.3f} "
+                          f"{fmt_ci(t['ci'])}, p = {t['p_value']:.3f} ({verdict})")
+    if "crossval" in card:
+        for name, s in card["crossval"]["systems"].items():
+            m, sd = s["mean"]["micro"], s["std"]["micro"]
+            spread = "–" if m is None else f"{m:.3f} ± {sd:.3f}"
+            console.print(f"cross-validation {name}: micro F1 {spread} over "
+                          f"{len(card['crossval']['fold_names'])} folds")
+    console.print(f"wrote {out}/scorecard.json, scorecard.md, scorecard.html")
+
+
+def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Path],
+                    only: str | None, no_model: bool, rules_dir: Path | None,
+                    progress: bool, gold_path: Path) -> Any:
+    import tempfile
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from econer.eval.crossval import cross_validate
+
+    factories: dict[str, Any] = {"rules": lambda tmp: _rules_predict(rules_dir)}
+    if not no_model:
+        for path in configs:
+            factories[path.stem] = lambda tmp, path=path: _model_predict(path, Path(tmp))
+    if only is not None:
+        wanted = [s.strip() for s in only.split(",") if s.strip()]
+        unknown = [s for s in wanted if s not in factories]
+        if unknown:
+            raise EconerError(f"--systems: unknown {', '.join(unknown)} "
+                              f"(known: {', '.join(factories)}; add a model with --config)")
+        factories = {k: v for k, v in factories.items() if k in wanted}
+    if not factories:
+        raise EconerError("no systems to cross-validate")
+    with tempfile.TemporaryDirectory(prefix="econer-cv-") as tmp:
+        predictors = {name: make(tmp) for name, make in factories.items()}
+        total = len(folds_def.folds) * len(predictors)
+        if not progress:
+            return cross_validate(gold_docs, folds_def.folds, predictors,
+                                  folds_name=folds_def.name)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("cross-validating", total=total)
+
+            def advance(system: str, fold: str) -> None:
+                bar.update(task, advance=1, description=f"{system} {fold} done")
+
+            return cross_validate(gold_docs, folds_def.folds, predictors,
+                                  folds_name=folds_def.name, on_fold=advance)
+
+
+def _rules_predict(rules_dir: Path | None) -> Any:
+    try:
+        from econer.annotate.rules import load_rules
+    except ImportError as exc:
+        raise EconerError(f"the rules are not available: {exc}") from None
+    labeller = load_rules(rules_dir)
+
+    def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
+        return [labeller(doc) for doc in test]
+
+    return predict
+
+
+def _model_predict(config: Path, workdir: Path) -> Any:
+    try:
+        from econer.models.predict import Predictor
+        from econer.models.train import train as train_model
+    except ImportError as exc:
+        raise EconerError(f"training is not available: {exc}") from None
+    if not config.is_file():
+        raise EconerError("no such training config", path=config)
+    runs = iter(range(10**6))
+
+    def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
+        run_dir = train_model(config, workdir / f"{config.stem}-{next(runs)}",
+                              train_docs=list(train), dev_docs=[])
+        return list(Predictor.from_run(run_dir).pipe(list(test)))
+
+    return predict

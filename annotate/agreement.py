@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from econer.labels import LABELS
-from econer.spans import Document
+from econer.spans import Document, Span
 
 Key = tuple[str, int, int, str]  # (document id, start, end, label)
 
@@ -92,3 +92,20 @@ def format_agreement(scores: dict[str, dict[str, float]]) -> str:
             f"| {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |"
         )
     return "\n".join(rows)
+
+
+def disagreements(a: Sequence[Document],
+                  b: Sequence[Document]) -> list[tuple[str, str, Span]]:
+    """``(side, document id, span)`` for every span found on one side only (side "A"/"B").
+
+    >>> from econer.spans import Document, Span
+    >>> text = "开州高新区"
+    >>> a = Document.from_text(text, id="x").with_spans([Span.at(text, 0, 5, "PARK")])
+    >>> b = Document.from_text(text, id="x").with_spans([Span.at(text, 2, 5, "PARK")])
+    >>> [(side, span.text) for side, _, span in disagreements([a], [b])]
+    [('A', '开州高新区'), ('B', '高新区')]
+    """
+    keys_a, keys_b = _keys(a), _keys(b)
+    found = [("A", d.id, s) for d in a for s in d.spans if (d.id, *s.key) not in keys_b]
+    found += [("B", d.id, s) for d in b for s in d.spans if (d.id, *s.key) not in keys_a]
+    return sorted(found, key=lambda f: (f[1], f[2].start, f[2].end, f[0]))

@@ -1,0 +1,428 @@
+"""The checks that keep gold honest: what a maintainer runs before accepting new gold.
+
+Three kinds of check, each a pure function returning :class:`Problem` s (never raising on
+bad gold, so that one run lists every problem):
+
+* :func:`structural_problems`: offsets in range, text matching, labels known, no overlaps;
+* :func:`mechanical_problems`: the standard's mechanical rules, as data in
+  ``configs/gold/checks.yaml`` (no 增长 inside a RATE, no leading 近/超/约 in an AMOUNT ...);
+* :func:`consistency_problems`: the same surface string is labelled the same way in every
+  document, and not left unlabelled anywhere, unless ``configs/gold/exceptions.yaml``
+  documents why.
+
+:func:`read_gold` is the lenient reader behind ``econer gold check``: it keeps going past
+bad lines and bad spans and turns each into a problem naming the file and line.
+
+>>> rules = load_check_rules()
+>>> text = "工业投资增长41%，总投资近170亿元"
+>>> doc = Document(id="d", text=text, spans=(Span.at(text, 4, 9, "RATE"),
+...                                          Span.at(text, 13, 19, "AMOUNT")))
+>>> for problem in mechanical_problems(doc, rules):
+...     print(problem)
+doc d span 4-9 RATE '增长41%': RATE contains '增长' (the verb stays out)
+doc d span 13-19 AMOUNT '近170亿元': AMOUNT starts with '近' (it stays out)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from econer.errors import EconerError
+from econer.jsonl import read_text
+from econer.labels import LABELS
+from econer.resources import config_path
+from econer.spans import Document, Span
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with a gold file, located by file, line, document and offsets."""
+
+    doc_id: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    label: str | None = None
+    text: str = ""
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        what = f"doc {self.doc_id}"
+        if self.start is not None:
+            what += f" span {self.start}-{self.end} {self.label or 'unlabelled'} {self.text!r}"
+        return f"{where}{what}: {self.message}"
+
+
+# ---------------------------------------------------------------- configuration (data)
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    prefix: tuple[str, ...] = ()
+    suffix: tuple[str, ...] = ()
+    inside: tuple[str, ...] = ()
+    exact: frozenset[str] = frozenset()
+    must_match: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class CheckRules:
+    """The standard's mechanical rules, per label (see ``configs/gold/checks.yaml``)."""
+
+    edges: str = ""
+    labels: dict[str, LabelRules] = field(default_factory=dict)
+
+
+def load_check_rules(path: str | Path | None = None) -> CheckRules:
+    """The mechanical rules from YAML (default ``configs/gold/checks.yaml``).
+
+    >>> sorted(load_check_rules().labels)
+    ['AMOUNT', 'COMPANY', 'PARK', 'RATE']
+    """
+    path = Path(path) if path else config_path("gold", "checks.yaml")
+    data = _yaml(path)
+    try:
+        labels = {}
+        for label, raw in (data.get("labels") or {}).items():
+            if label not in LABELS:
+                raise ValueError(f"unknown label {label!r}")
+            pattern = raw.get("must_match")
+            labels[label] = LabelRules(
+                prefix=tuple(raw.get("prefix") or ()),
+                suffix=tuple(raw.get("suffix") or ()),
+                inside=tuple(raw.get("inside") or ()),
+                exact=frozenset(raw.get("exact") or ()),
+                must_match=re.compile(pattern) if pattern else None,
+            )
+        return CheckRules(edges=str(data.get("edges") or ""), labels=labels)
+    except (AttributeError, TypeError, ValueError, re.error) as exc:
+        raise EconerError(f"bad checks file: {exc}", path=path) from None
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A documented exception to the consistency rule: a surface string (optionally only
+    under one label or in some documents) that may be labelled differently, with why."""
+
+    text: str
+    reason: str
+    label: str | None = None
+    docs: frozenset[str] = frozenset()
+
+    def covers(self, problem: Problem) -> bool:
+        return (problem.text == self.text
+                and (self.label is None or problem.label in (None, self.label))
+                and (not self.docs or problem.doc_id in self.docs))
+
+
+def load_waivers(path: str | Path | None = None) -> list[Waiver]:
+    """Documented exceptions (default ``configs/gold/exceptions.yaml``); each needs a reason.
+
+    >>> all(w.reason for w in load_waivers())
+    True
+    """
+    path = Path(path) if path else config_path("gold", "exceptions.yaml")
+    data = _yaml(path)
+    waivers = []
+    for number, raw in enumerate(data.get("exceptions") or [], start=1):
+        if not isinstance(raw, dict) or not raw.get("text") or not raw.get("reason"):
+            raise EconerError(f"exception {number} needs a 'text' and a 'reason'", path=path)
+        waivers.append(Waiver(text=str(raw["text"]), reason=str(raw["reason"]).strip(),
+                              label=raw.get("label"),
+                              docs=frozenset(str(d) for d in raw.get("docs") or ())))
+    return waivers
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        raise EconerError(f"bad YAML: {exc}", path=path) from None
+    if not isinstance(data, dict):
+        raise EconerError("expected a YAML mapping", path=path)
+    return data
+
+
+# ---------------------------------------------------------------- the checks (pure)
+
+
+def structural_problems(doc_id: str, text: str, spans: Sequence[Span],
+                        labels: Sequence[str] = LABELS) -> tuple[list[Span], list[Problem]]:
+    """``(valid spans, problems)``: every span checked on its own, then for overlaps.
+
+    Unlike :func:`econer.spans.check_spans`, which stops at the first problem, this reports
+    them all; the spans returned are the valid ones (of two overlapping, the first).
+
+    >>> ok, problems = structural_problems("d", "华为与中兴", [
+    ...     Span(0, 2, "COMPANY", "华为"), Span(1, 3, "COMPANY", "为与"),
+    ...     Span(3, 5, "FIRM", "中兴"), Span(3, 9, "COMPANY", "中兴")])
+    >>> [s.text for s in ok]
+    ['华为']
+    >>> for p in problems:
+    ...     print(p)
+    doc d span 3-9 COMPANY '中兴': offsets out of range for a text of length 5
+    doc d span 3-5 FIRM '中兴': unknown label (known: COMPANY, PARK, AMOUNT, RATE)
+    doc d span 1-3 COMPANY '为与': overlaps span 0-2 COMPANY '华为'
+    """
+    problems: list[Problem] = []
+    valid: list[Span] = []
+
+    def problem(span: Span, message: str) -> None:
+        problems.append(Problem(doc_id, message, span.start, span.end, span.label, span.text))
+
+    for span in spans:
+        if not 0 <= span.start < span.end <= len(text):
+            problem(span, f"offsets out of range for a text of length {len(text)}")
+        elif span.label not in labels:
+            problem(span, f"unknown label (known: {', '.join(labels)})")
+        elif text[span.start:span.end] != span.text:
+            problem(span, f"text does not match {text[span.start:span.end]!r} in the document")
+        else:
+            valid.append(span)
+    kept: list[Span] = []
+    for span in sorted(valid, key=lambda s: (s.start, s.end, s.label)):
+        if kept and span.start < kept[-1].end:
+            last = kept[-1]
+            problem(span, f"overlaps span {last.start}-{last.end} {last.label} {last.text!r}")
+        else:
+            kept.append(span)
+    return kept, problems
+
+
+def mechanical_problems(doc: Document, rules: CheckRules) -> list[Problem]:
+    """The standard's mechanical rules over one document's spans (see the module example).
+
+    >>> text = "提升产能20%以上"
+    >>> doc = Document(id="d", text=text, spans=(Span.at(text, 4, 9, "RATE"),))
+    >>> [p.message for p in mechanical_problems(doc, load_check_rules())]
+    ["RATE ends with '以上' (it stays out)"]
+    """
+    problems = []
+    for span in doc.spans:
+        def problem(message: str, span: Span = span) -> None:
+            problems.append(Problem(doc.id, message, span.start, span.end, span.label, span.text))
+
+        if span.text[0] in rules.edges or span.text[-1] in rules.edges:
+            problem("starts or ends with a space or punctuation")
+        label_rules = rules.labels.get(span.label)
+        if label_rules is None:
+            continue
+        if span.text in label_rules.exact:
+            problem(f"{span.text!r} alone is a back-reference or a category, not a name")
+            continue
+        for word in label_rules.prefix:
+            if span.text.startswith(word):
+                problem(f"{span.label} starts with {word!r} (it stays out)")
+        for word in label_rules.suffix:
+            if span.text.endswith(word):
+                problem(f"{span.label} ends with {word!r} (it stays out)")
+        for word in label_rules.inside:
+            if word in span.text:
+                problem(f"{span.label} contains {word!r} (the verb stays out)")
+        if label_rules.must_match and not label_rules.must_match.match(span.text):
+            problem(f"does not look like a {span.label} (checks.yaml must_match)")
+    return problems
+
+
+def _rank(label: str) -> int:
+    return LABELS.index(label) if label in LABELS else len(LABELS)
+
+
+_BOUNDARY = re.compile(r"[0-9A-Za-z０-９.．]")
+
+
+def _occurrences(text: str, surface: str) -> Iterable[int]:
+    """Start offsets of ``surface`` in ``text``, skipping where it continues a longer
+    number or Latin word (41% inside 141%, 5G inside 15G)."""
+    start = text.find(surface)
+    while start != -1:
+        end = start + len(surface)
+        cut_before = start > 0 and _BOUNDARY.match(surface[0]) and _BOUNDARY.match(text[start - 1])
+        cut_after = (end < len(text) and _BOUNDARY.match(surface[-1])
+                     and _BOUNDARY.match(text[end]))
+        if not (cut_before or cut_after):
+            yield start
+        start = text.find(surface, start + 1)
+
+
+def consistency_problems(docs: Sequence[Document],
+                         waivers: Sequence[Waiver] = ()) -> list[Problem]:
+    """The same surface string labelled the same way everywhere, unless waived.
+
+    Two kinds of problem: a span whose label differs from the label its text has in most
+    places, and an occurrence of a labelled string that is left unlabelled (an occurrence
+    inside a longer span is fine: 德凯 inside 德凯实业).
+
+    >>> a = Document(id="a", text="天致药业", spans=(Span(0, 4, "COMPANY", "天致药业"),))
+    >>> b = Document(id="b", text="天致药业与天致药业", spans=(Span(0, 4, "PARK", "天致药业"),))
+    >>> for p in consistency_problems([a, b]):
+    ...     print(p)
+    doc b span 0-4 PARK '天致药业': labelled COMPANY elsewhere (doc a 0-4; 1 of 2 spans)
+    doc b span 5-9 unlabelled '天致药业': not labelled here, but COMPANY in doc a 0-4
+    >>> consistency_problems([a, b], [Waiver("天致药业", "a test")])
+    []
+    """
+    by_surface: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+    for doc in docs:
+        for span in doc.spans:
+            by_surface[span.text].append((doc.id, span))
+    problems: list[Problem] = []
+    for surface, seen in by_surface.items():
+        counts = Counter(span.label for _, span in seen)
+        # The label most spans of this text have; a tie goes to the standard's order.
+        label = max(counts, key=lambda lab: (counts[lab], -_rank(lab)))
+        first_id, first = next((d, s) for d, s in seen if s.label == label)
+        example = f"doc {first_id} {first.start}-{first.end}"
+        for doc_id, span in seen:
+            if span.label != label:
+                problems.append(Problem(
+                    doc_id, f"labelled {label} elsewhere ({example}; "
+                            f"{counts[label]} of {len(seen)} spans)",
+                    span.start, span.end, span.label, span.text))
+        for doc in docs:
+            for start in _occurrences(doc.text, surface):
+                end = start + len(surface)
+                covering = [s for s in doc.spans if s.start < end and start < s.end]
+                if any(s.start <= start and end <= s.end for s in covering):
+                    continue  # the span itself, or inside a longer one
+                if covering:
+                    other = covering[0]
+                    message = (f"crosses span {other.start}-{other.end} {other.label} "
+                               f"{other.text!r}; {label} in {example}")
+                else:
+                    message = f"not labelled here, but {label} in {example}"
+                problems.append(Problem(doc.id, message, start, end, None, surface))
+    problems = [p for p in problems if not any(w.covers(p) for w in waivers)]
+    return sorted(problems, key=lambda p: (p.doc_id, p.start or 0, p.end or 0))
+
+
+# ---------------------------------------------------------------- reading gold (I/O edge)
+
+
+@dataclass(frozen=True)
+class GoldFile:
+    """The documents of one gold file (valid spans only), where each came from, and the
+    problems met while reading it."""
+
+    path: Path
+    docs: list[Document]
+    lines: dict[str, int]
+    problems: list[Problem]
+
+
+def read_gold(path: str | Path, labels: Sequence[str] = LABELS) -> GoldFile:
+    """Read a JSON-lines gold file leniently: every bad line and span becomes a problem."""
+    path = Path(path)
+    docs: list[Document] = []
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    where = str(path)
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem("?", f"malformed JSON: {exc.msg} (column {exc.colno})",
+                                    path=where, line=number))
+            continue
+        doc_id = str(data.get("id")) if isinstance(data, dict) and "id" in data else "?"
+        text = data.get("text") if isinstance(data, dict) else None
+        raw_spans = data.get("spans") or [] if isinstance(data, dict) else []
+        if not isinstance(text, str) or doc_id == "?" or not isinstance(raw_spans, list):
+            problems.append(Problem(doc_id, "a gold line needs an 'id', a string 'text' and a "
+                                            "list of 'spans'", path=where, line=number))
+            continue
+        if doc_id in lines:
+            problems.append(Problem(doc_id, f"duplicate document id (first on line "
+                                            f"{lines[doc_id]})", path=where, line=number))
+            continue
+        spans = []
+        for index, raw in enumerate(raw_spans):
+            try:
+                if not isinstance(raw, dict):
+                    raise EconerError(f"span must be a JSON object, got {raw!r}")
+                spans.append(Span.from_dict(raw))
+            except EconerError as exc:
+                problems.append(Problem(doc_id, f"span #{index}: {exc.message}",
+                                        path=where, line=number))
+        kept, found = structural_problems(doc_id, text, spans, labels)
+        problems.extend(_at(p, where, number) for p in found)
+        lines[doc_id] = number
+        docs.append(Document(id=doc_id, text=text, spans=tuple(kept)))
+    return GoldFile(path, docs, lines, problems)
+
+
+def _at(problem: Problem, path: str, line: int | None) -> Problem:
+    return Problem(problem.doc_id, problem.message, problem.start, problem.end, problem.label,
+                   problem.text, path, line)
+
+
+def gold_files(inputs: Iterable[str | Path]) -> list[Path]:
+    """The ``.jsonl`` files named, or directly inside the folders named (not recursive:
+    ``seeds/gold/passes/`` holds the two annotation passes, not gold)."""
+    paths: list[Path] = []
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            found = sorted(item.glob("*.jsonl"))
+            if not found:
+                raise EconerError("no .jsonl files in this folder", path=item)
+            paths.extend(found)
+        elif item.exists():
+            paths.append(item)
+        else:
+            raise EconerError("no such file or folder", path=item)
+    return paths
+
+
+@dataclass(frozen=True)
+class GoldReport:
+    files: list[GoldFile]
+    problems: list[Problem]
+
+    @property
+    def docs(self) -> list[Document]:
+        return [d for f in self.files for d in f.docs]
+
+    def label_counts(self) -> Counter[str]:
+        return Counter(s.label for d in self.docs for s in d.spans)
+
+
+def check_gold(inputs: Iterable[str | Path], rules: CheckRules | None = None,
+               waivers: Sequence[Waiver] | None = None) -> GoldReport:
+    """Every check over the gold files named (or inside the folders named), with problems
+    located by file and line; consistency is checked across all the files together."""
+    rules = rules or load_check_rules()
+    waivers = load_waivers() if waivers is None else waivers
+    files = [read_gold(path) for path in gold_files(inputs)]
+    problems: list[Problem] = []
+    where: dict[str, tuple[str, int]] = {}
+    for gold in files:
+        problems.extend(gold.problems)
+        for doc in gold.docs:
+            line = gold.lines[doc.id]
+            if doc.id in where:
+                other = where[doc.id]
+                problems.append(Problem(doc.id, f"document also in {other[0]}:{other[1]}",
+                                        path=str(gold.path), line=line))
+            else:
+                where[doc.id] = (str(gold.path), line)
+            problems.extend(_at(p, str(gold.path), line) for p in mechanical_problems(doc, rules))
+    docs = [d for f in files for d in f.docs]
+    for problem in consistency_problems(docs, waivers):
+        path, line = where[problem.doc_id]
+        problems.append(_at(problem, path, line))
+    return GoldReport(files, problems)

@@ -172,8 +172,8 @@ def structural_problems(doc_id: str, text: str, spans: Sequence[Span],
     ['华为']
     >>> for p in problems:
     ...     print(p)
-    doc d span 3-9 COMPANY '中兴': offsets out of range for a text of length 5
     doc d span 3-5 FIRM '中兴': unknown label (known: COMPANY, PARK, AMOUNT, RATE)
+    doc d span 3-9 COMPANY '中兴': offsets out of range for a text of length 5
     doc d span 1-3 COMPANY '为与': overlaps span 0-2 COMPANY '华为'
     """
     problems: list[Problem] = []
@@ -209,8 +209,10 @@ def mechanical_problems(doc: Document, rules: CheckRules) -> list[Problem]:
     >>> [p.message for p in mechanical_problems(doc, load_check_rules())]
     ["RATE ends with '以上' (it stays out)"]
     """
-    problems = []
+    problems: list[Problem] = []
     for span in doc.spans:
+        before = len(problems)
+
         def problem(message: str, span: Span = span) -> None:
             problems.append(Problem(doc.id, message, span.start, span.end, span.label, span.text))
 
@@ -231,8 +233,10 @@ def mechanical_problems(doc: Document, rules: CheckRules) -> list[Problem]:
         for word in label_rules.inside:
             if word in span.text:
                 problem(f"{span.label} contains {word!r} (the verb stays out)")
-        if label_rules.must_match and not label_rules.must_match.match(span.text):
-            problem(f"does not look like a {span.label} (checks.yaml must_match)")
+        # The shape check only where no specific rule has said what is wrong.
+        if (len(problems) == before and label_rules.must_match
+                and not label_rules.must_match.match(span.text)):
+            problem(f"does not have the shape of {span.label} (checks.yaml must_match)")
     return problems
 
 

@@ -79,3 +79,12 @@ def test_folds_test_each_seed_exactly_once(gold: list) -> None:
     for fold in folds.folds:
         train, test = fold.split(gold)
         assert len(train) == 4 and [d.id for d in test] == list(fold.test)
+
+
+def test_annotation_guide_covers_every_label_and_its_hot_key(repo: Path) -> None:
+    from econer.labels import LABEL_HOTKEYS
+
+    guide = (repo / "docs" / "annotation-guide.md").read_text(encoding="utf-8")
+    for label, key in LABEL_HOTKEYS.items():
+        assert f"## {label}" in guide
+        assert f"**{key}** {label}" in guide

@@ -1,12 +1,66 @@
-"""``econer train``: placeholder until its issue lands."""
+"""``econer train``: fine-tune a BERT token classifier from one YAML config."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from econer.errors import EconerError
 
+def train(
+    config: Path = typer.Argument(..., help="A training config (configs/train/*.yaml)."),
+    out: Path | None = typer.Option(None, "--out", "-o",
+                                    help="The run folder (default: the config's output_dir, "
+                                         "else runs/<name>)."),
+    fold: str | None = typer.Option(None, "--fold",
+                                    help="Use this fold's test documents as dev (loo-003)."),
+    epochs: int | None = typer.Option(None, "--epochs", help="Override train.epochs."),
+    set_: list[str] = typer.Option([], "--set",
+                                   help="Override any key: --set data.gold=my.jsonl (YAML value)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress",
+                                  help="Show a progress bar on stderr."),
+) -> None:
+    """Train a token classifier (COMPANY, PARK, AMOUNT, RATE) as a config describes.
 
-def train(args: list[str] = typer.Argument(None)) -> None:
-    """Not built yet."""
-    raise EconerError("train is not built yet")
+    The run folder gets the resolved config, the label map, the model and tokenizer,
+    metrics.jsonl (strict span P/R/F1 on the dev fold, an epoch a line) and run.json
+    (timings, data hashes, code version). Same config and seed on CPU: same model.
+
+    Examples:
+
+      econer train configs/train/small.yaml --fold loo-003
+
+      econer train configs/train/tiny.yaml --out runs/try --epochs 1 --set data.gold=gold.jsonl
+
+      econer train configs/train/rbt3.yaml --set model.base=/models/rbt3
+    """
+    import json
+
+    import yaml
+    from rich.console import Console
+
+    from econer.errors import EconerError
+    from econer.models.config import load_config
+    from econer.models.train import train as run_training
+
+    overrides: dict[str, object] = {}
+    for item in set_:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise EconerError(f"--set wants KEY=VALUE, got {item!r}")
+        overrides[key.strip()] = yaml.safe_load(value)
+    if fold is not None:
+        overrides["data.fold"] = fold
+    if epochs is not None:
+        overrides["train.epochs"] = epochs
+    cfg = load_config(config, overrides)
+    run_dir = run_training(cfg, out, progress=progress)
+    info = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    final = info.get("final") or {}
+    dev = final.get("dev")
+    console = Console(stderr=True)
+    score = (f"dev P {dev['precision']:.3f} R {dev['recall']:.3f} F1 {dev['f1']:.3f}"
+             if dev else "no dev documents")
+    console.print(f"trained {info['version']} in {info['timings']['train_s']:.1f}s "
+                  f"({len(info['timings']['epoch_s'])} epochs), {score}")
+    print(run_dir)

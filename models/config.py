@@ -1,0 +1,259 @@
+"""Training configs: one YAML file says everything, read into dataclasses.
+
+Like Hugging Face's ``run_ner.py`` the arguments are dataclasses (model, tokenizer, data,
+window, train); unlike it they come from one YAML file, and an unknown key is an error that
+names the key and the file, so a typo never trains with a silent default.
+
+Paths in a config are resolved when it is loaded: ``seeds/...`` and ``configs/...`` through
+the package (they work from any folder), any other relative path against the config file's
+own folder; ``output_dir`` (default ``runs/<name>``) against the current folder.
+
+>>> cfg = load_config(config_path("train", "tiny.yaml"), {"train.epochs": 1})
+>>> cfg.name, cfg.train.epochs, cfg.model.architecture.layers
+('tiny', 1, 2)
+>>> load_config(config_path("train", "tiny.yaml"), {"train.epoch": 1})
+Traceback (most recent call last):
+...
+econer.errors.EconerError: .../tiny.yaml: unknown key 'train.epoch' (known: epochs, ...)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from econer.errors import EconerError
+from econer.jsonl import read_text
+from econer.resources import config_path, configs_dir, seeds_dir
+
+CORPUS_NAMES = ("gold", "cluener", "silver")
+
+
+@dataclass
+class ArchitectureArgs:
+    """A BERT built from scratch (random weights) when no pretrained model can be had."""
+
+    layers: int = 2
+    hidden: int = 64
+    heads: int = 2
+    intermediate: int | None = None  # default 4 x hidden
+    max_positions: int = 512
+    dropout: float = 0.1
+
+
+@dataclass
+class ModelArgs:
+    base: str | None = None  # a hub id (bert-base-chinese, hfl/rbt3) or a local folder
+    architecture: ArchitectureArgs | None = None
+
+
+@dataclass
+class TokenizerArgs:
+    kind: str = "base"  # "base": the base model's; "chars": a character vocabulary
+    corpora: list[str] = field(default_factory=lambda: ["gold"])  # names or files, for "chars"
+    min_freq: int = 1
+    max_size: int = 21128
+    lowercase: bool = True
+
+
+@dataclass
+class ClueNerArgs:
+    path: str = ""
+    limit: int | None = None  # a seeded sample of this many sentences
+    # CLUENER types that can hold none of our labels: their characters are taught O.
+    safe_types: list[str] = field(
+        default_factory=lambda: ["name", "book", "game", "movie", "position"])
+
+
+@dataclass
+class DataArgs:
+    gold: list[str] = field(default_factory=lambda: ["seeds/gold/seeds.jsonl"])
+    folds: str = "configs/folds/seeds.yaml"
+    fold: str | None = None  # train on the others, use this fold's test documents as dev
+    cluener: ClueNerArgs | None = None
+    silver: list[str] = field(default_factory=list)  # JSON-lines documents with spans
+    silver_limit: int | None = None
+
+
+@dataclass
+class WindowArgs:
+    max_length: int = 128  # tokens a window, [CLS] and [SEP] included
+    stride: int = 32  # tokens shared by neighbouring windows
+
+
+@dataclass
+class TrainArgs:
+    epochs: int = 3
+    batch_size: int = 16
+    eval_batch_size: int = 32
+    learning_rate: float = 5e-5
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    max_grad_norm: float = 1.0
+    seed: int = 42
+    device: str = "auto"  # auto, cpu, cuda
+
+
+@dataclass
+class TrainConfig:
+    name: str = "run"
+    model: ModelArgs = field(default_factory=ModelArgs)
+    tokenizer: TokenizerArgs = field(default_factory=TokenizerArgs)
+    data: DataArgs = field(default_factory=DataArgs)
+    window: WindowArgs = field(default_factory=WindowArgs)
+    train: TrainArgs = field(default_factory=TrainArgs)
+    output_dir: str | None = None
+    source: str | None = None  # the YAML file it was read from (set by load_config)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False)
+
+
+def load_config(path: str | Path, overrides: Mapping[str, Any] | None = None) -> TrainConfig:
+    """A checked, path-resolved config from a YAML file; ``overrides`` maps dotted keys
+    (``"data.fold"``) to values and wins over the file."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(read_text(path)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise EconerError(f"bad YAML: {getattr(exc, 'problem', exc)}", path=path,
+                          line=mark.line + 1 if mark else None) from None
+    if not isinstance(raw, dict):
+        raise EconerError("a training config must be a YAML mapping", path=path)
+    for key, value in (overrides or {}).items():
+        _set_dotted(raw, key, value, path)
+    raw.pop("source", None)
+    cfg = _build(TrainConfig, raw, "", path)
+    cfg.source = str(path.resolve())
+    _check(cfg, path)
+    _resolve(cfg, path.resolve().parent)
+    return cfg
+
+
+def from_dict(data: Mapping[str, Any], where: str | Path = "config") -> TrainConfig:
+    """A config from an already resolved mapping (a run folder's ``config.resolved.yaml``)."""
+    return _build(TrainConfig, dict(data), "", Path(where))
+
+
+def resolve_path(value: str, base: Path) -> str:
+    """An absolute path: ``seeds/``, ``configs/`` through the package, others from ``base``.
+
+    >>> resolve_path("configs/folds/seeds.yaml", Path("/x")) == str(config_path("folds",
+    ...     "seeds.yaml"))
+    True
+    >>> resolve_path("data/a.jsonl", Path("/x"))
+    '/x/data/a.jsonl'
+    """
+    p = Path(value).expanduser()
+    if p.is_absolute():
+        return str(p)
+    if p.parts and p.parts[0] == "seeds":
+        return str(seeds_dir().joinpath(*p.parts[1:]))
+    if p.parts and p.parts[0] == "configs":
+        return str(configs_dir().joinpath(*p.parts[1:]))
+    return str((base / p).resolve())
+
+
+def _set_dotted(raw: dict[str, Any], key: str, value: Any, path: Path) -> None:
+    node = raw
+    parts = key.split(".")
+    for part in parts[:-1]:
+        if not isinstance(node.get(part), dict):
+            node[part] = {}
+        node = node[part]
+    node[parts[-1]] = value
+
+
+def _build(cls: type, data: Any, prefix: str, path: Path) -> Any:
+    if not isinstance(data, dict):
+        raise EconerError(f"{prefix.rstrip('.') or 'config'} must be a mapping, got {data!r}",
+                          path=path)
+    hints = typing.get_type_hints(cls)
+    names = [f.name for f in dataclasses.fields(cls)]
+    for key in data:
+        if key not in names:
+            raise EconerError(f"unknown key {prefix + str(key)!r} (known: {', '.join(names)})",
+                              path=path)
+    kwargs = {k: _coerce(v, hints[k], prefix + k, path) for k, v in data.items()}
+    return cls(**kwargs)
+
+
+def _coerce(value: Any, tp: Any, key: str, path: Path) -> Any:
+    args = typing.get_args(tp)
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return _coerce(value, inner, key, path)
+    if dataclasses.is_dataclass(tp):
+        return _build(tp, value, key + ".", path)
+    if typing.get_origin(tp) is list:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list):
+            raise EconerError(f"{key} must be a list, got {value!r}", path=path)
+        return [_coerce(v, args[0], f"{key}[{i}]", path) for i, v in enumerate(items)]
+    ok = {
+        int: isinstance(value, int) and not isinstance(value, bool),
+        float: isinstance(value, int | float) and not isinstance(value, bool),
+        bool: isinstance(value, bool),
+        str: isinstance(value, str | int | float) and not isinstance(value, bool),
+    }[tp]
+    if not ok:
+        raise EconerError(f"{key} must be {tp.__name__}, got {value!r}", path=path)
+    return tp(value)
+
+
+def _check(cfg: TrainConfig, path: Path) -> None:
+    model, tok = cfg.model, cfg.tokenizer
+    if (model.base is None) == (model.architecture is None):
+        raise EconerError("model: give either 'base' (a hub id or folder) or 'architecture'",
+                          path=path)
+    if tok.kind not in ("base", "chars"):
+        raise EconerError(f"tokenizer.kind must be 'base' or 'chars', got {tok.kind!r}",
+                          path=path)
+    if tok.kind == "base" and model.base is None:
+        raise EconerError("tokenizer.kind 'base' needs model.base; use 'chars' for a model "
+                          "built from an architecture", path=path)
+    if not 0 <= cfg.window.stride < cfg.window.max_length - 2:
+        raise EconerError("window: need 0 <= stride < max_length - 2", path=path)
+    if model.architecture and cfg.window.max_length > model.architecture.max_positions:
+        raise EconerError("window.max_length exceeds model.architecture.max_positions",
+                          path=path)
+    if cfg.train.device not in ("auto", "cpu", "cuda"):
+        raise EconerError(f"train.device must be auto, cpu or cuda, got {cfg.train.device!r}",
+                          path=path)
+    if cfg.data.cluener is not None and not cfg.data.cluener.path:
+        raise EconerError("data.cluener needs a 'path'", path=path)
+
+
+def _resolve(cfg: TrainConfig, base: Path) -> None:
+    data = cfg.data
+    data.gold = [resolve_path(p, base) for p in data.gold]
+    data.folds = resolve_path(data.folds, base)
+    data.silver = [resolve_path(p, base) for p in data.silver]
+    if data.cluener is not None:
+        data.cluener.path = resolve_path(data.cluener.path, base)
+    cfg.tokenizer.corpora = [c if c in CORPUS_NAMES else resolve_path(c, base)
+                             for c in cfg.tokenizer.corpora]
+    if cfg.model.base is not None:
+        # A folder that exists (from here, or from the config's folder) is a local model;
+        # anything else stays a hub id.
+        for local in (Path(cfg.model.base).expanduser(), Path(resolve_path(cfg.model.base, base))):
+            if local.is_dir():
+                cfg.model.base = str(local.resolve())
+                break
+    cfg.output_dir = str(Path(cfg.output_dir or f"runs/{cfg.name}").resolve())
+
+
+__all__ = ["TrainConfig", "load_config", "from_dict", "resolve_path", "config_path"]

@@ -1,0 +1,155 @@
+"""Prediction: documents in, documents with model spans out.
+
+Each document is tokenised once and cut into overlapping windows; windows of many documents
+are batched together; each token's tag comes from the window where it is farthest from an
+edge (:mod:`econer.models.windows`); tags are decoded into valid BIO spans with a confidence
+(:func:`econer.models.tags.decode`). Spans never cross a line and always index the text.
+
+    >>> p = Predictor.from_run("runs/small")             # doctest: +SKIP
+    >>> p(Document.from_text("重庆紫建电子有限公司投资125.8亿元")).spans  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from econer.models.tags import TAGS, decode
+from econer.models.windows import best_window, encode, windows
+
+from econer.errors import EconerError
+from econer.spans import Document
+
+
+@dataclass
+class _Pending:
+    doc: Document
+    offsets: list[tuple[int, int]]
+    spans: list[tuple[int, int]]  # token windows
+    first: int  # index of its first window in the batch
+
+
+def pick_device(name: str = "auto") -> Any:
+    import torch
+
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name == "cuda" and not torch.cuda.is_available():
+        raise EconerError("device 'cuda' asked for, but torch sees no GPU")
+    return torch.device(name)
+
+
+def model_version(model_dir: Path) -> str:
+    """A short hash of the saved weights: two runs with equal weights share it."""
+    h = hashlib.sha256()
+    for path in sorted(model_dir.glob("*.safetensors")) or sorted(model_dir.glob("*.bin")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+class Predictor:
+    """A trained token classifier that adds spans to documents."""
+
+    def __init__(self, model: Any, tokenizer: Any, *, max_length: int, stride: int,
+                 version: str, source: str, device: Any = None, batch_size: int = 32) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.max_length, self.stride = max_length, stride
+        self.version, self.source = version, source
+        self.device = device or next(model.parameters()).device
+        self.model.to(self.device)
+        self.batch_size = batch_size
+
+    @classmethod
+    def from_run(cls, run_dir: str | Path, device: str = "auto",
+                 batch_size: int = 32) -> Predictor:
+        """The model of a run folder made by ``econer train``."""
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+
+        run = Path(run_dir)
+        model_dir = run / "model"
+        info_path = run / "run.json"
+        if not model_dir.is_dir() or not info_path.is_file():
+            raise EconerError("not a run folder (no model/ or run.json; made by econer train?)",
+                              path=run)
+        info = json.loads(info_path.read_text(encoding="utf-8"))
+        tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        model = AutoModelForTokenClassification.from_pretrained(model_dir)
+        labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        if tuple(labels) != TAGS:
+            raise EconerError(f"the model's labels {labels} are not econer's {list(TAGS)}",
+                              path=model_dir)
+        window = info["window"]
+        return cls(model, tokenizer, max_length=window["max_length"], stride=window["stride"],
+                   version=info["version"], source=f"model:{run.name}",
+                   device=pick_device(device), batch_size=batch_size)
+
+    def __call__(self, doc: Document) -> Document:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int | None = None,
+             on_doc: Callable[[Document], None] | None = None) -> Iterator[Document]:
+        """Documents with their spans replaced by the model's, in input order."""
+        size = batch_size or self.batch_size
+        pending: list[_Pending] = []
+        ids: list[list[int]] = []
+        for doc in docs:
+            tok_ids, offsets = encode(self.tokenizer, doc.text)
+            spans = windows(len(tok_ids), self.max_length - 2, self.stride)
+            pending.append(_Pending(doc, offsets, spans, len(ids)))
+            ids += [tok_ids[s:e] for s, e in spans]
+            if len(ids) >= size:
+                yield from self._finish(pending, ids, size, on_doc)
+                pending, ids = [], []
+        if pending:
+            yield from self._finish(pending, ids, size, on_doc)
+
+    def _finish(self, pending: list[_Pending], ids: list[list[int]], size: int,
+                on_doc: Callable[[Document], None] | None) -> Iterator[Document]:
+        probs = self.window_probs(ids, size)
+        for p in pending:
+            n = len(p.offsets)
+            choice = best_window(n, p.spans)
+            rows = np.stack([probs[p.first + w][t - p.spans[w][0]]
+                             for t, w in enumerate(choice)]) if n else np.zeros((0, len(TAGS)))
+            tags = rows.argmax(axis=1).tolist()
+            conf = rows.max(axis=1).tolist()
+            doc = p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source))
+            if on_doc:
+                on_doc(doc)
+            yield doc
+
+    def window_probs(self, ids: Sequence[list[int]], size: int) -> list[np.ndarray]:
+        """Tag probabilities ``(tokens, tags)`` for each window of token ids."""
+        import torch
+
+        tok = self.tokenizer
+        out: list[np.ndarray] = []
+        # Longest first keeps padding low; results go back to input order.
+        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        results: dict[int, np.ndarray] = {}
+        with torch.inference_mode():
+            for b in range(0, len(order), size):
+                batch = order[b : b + size]
+                width = max(len(ids[i]) for i in batch) + 2
+                input_ids = torch.full((len(batch), width), tok.pad_token_id, dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for row, i in enumerate(batch):
+                    seq = [tok.cls_token_id, *ids[i], tok.sep_token_id]
+                    input_ids[row, : len(seq)] = torch.tensor(seq)
+                    mask[row, : len(seq)] = 1
+                logits = self.model(input_ids=input_ids.to(self.device),
+                                    attention_mask=mask.to(self.device)).logits
+                probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+                for row, i in enumerate(batch):
+                    results[i] = probs[row, 1 : 1 + len(ids[i])]
+        out = [results[i] for i in range(len(ids))]
+        return out

@@ -113,18 +113,36 @@ def load_check_rules(path: str | Path | None = None) -> CheckRules:
 
 @dataclass(frozen=True)
 class Waiver:
-    """A documented exception to the consistency rule: a surface string (optionally only
-    under one label or in some documents) that may be labelled differently, with why."""
+    """A documented exception to the consistency rule: a surface string that may be
+    labelled differently or left unlabelled, with why. It can be narrowed to one label, to
+    some documents, or to occurrences inside a longer string (``within``: 华为 in 华为手机).
+
+    >>> waiver = Waiver("华为", "the phone, not the firm", within="华为手机")
+    >>> text = "华为与华为手机"
+    >>> [waiver.covers(Problem("d", "", start, start + 2, None, "华为"), text)
+    ...  for start in (0, 3)]
+    [False, True]
+    """
 
     text: str
     reason: str
     label: str | None = None
     docs: frozenset[str] = frozenset()
+    within: str | None = None
 
-    def covers(self, problem: Problem) -> bool:
-        return (problem.text == self.text
-                and (self.label is None or problem.label in (None, self.label))
-                and (not self.docs or problem.doc_id in self.docs))
+    def covers(self, problem: Problem, doc_text: str = "") -> bool:
+        if problem.text != self.text or (self.docs and problem.doc_id not in self.docs):
+            return False
+        if self.label is not None and problem.label not in (None, self.label):
+            return False
+        if self.within is None:
+            return True
+        if problem.start is None or problem.end is None:
+            return False
+        # Some occurrence of `within` must cover the problem's offsets.
+        first = max(0, problem.end - len(self.within))
+        return any(doc_text.startswith(self.within, begin)
+                   for begin in range(first, problem.start + 1))
 
 
 def load_waivers(path: str | Path | None = None) -> list[Waiver]:
@@ -139,9 +157,13 @@ def load_waivers(path: str | Path | None = None) -> list[Waiver]:
     for number, raw in enumerate(data.get("exceptions") or [], start=1):
         if not isinstance(raw, dict) or not raw.get("text") or not raw.get("reason"):
             raise EconerError(f"exception {number} needs a 'text' and a 'reason'", path=path)
+        within = raw.get("within")
+        if within is not None and str(raw["text"]) not in str(within):
+            raise EconerError(f"exception {number}: 'within' must contain 'text'", path=path)
         waivers.append(Waiver(text=str(raw["text"]), reason=str(raw["reason"]).strip(),
                               label=raw.get("label"),
-                              docs=frozenset(str(d) for d in raw.get("docs") or ())))
+                              docs=frozenset(str(d) for d in raw.get("docs") or ()),
+                              within=None if within is None else str(within)))
     return waivers
 
 
@@ -218,6 +240,8 @@ def mechanical_problems(doc: Document, rules: CheckRules) -> list[Problem]:
 
         if span.text[0] in rules.edges or span.text[-1] in rules.edges:
             problem("starts or ends with a space or punctuation")
+        if span.value is not None and _value_kind(span.value.unit) != span.label:
+            problem(f"value unit {span.value.unit!r} does not fit a {span.label} span")
         label_rules = rules.labels.get(span.label)
         if label_rules is None:
             continue
@@ -242,6 +266,11 @@ def mechanical_problems(doc: Document, rules: CheckRules) -> list[Problem]:
 
 def _rank(label: str) -> int:
     return LABELS.index(label) if label in LABELS else len(LABELS)
+
+
+def _value_kind(unit: str) -> str:
+    # RATE values are fractions or points; every other unit is a currency code.
+    return "RATE" if unit in ("fraction", "points") else "AMOUNT"
 
 
 _BOUNDARY = re.compile(r"[0-9A-Za-z０-９.．]")
@@ -308,7 +337,8 @@ def consistency_problems(docs: Sequence[Document],
                 else:
                     message = f"not labelled here, but {label} in {example}"
                 problems.append(Problem(doc.id, message, start, end, None, surface))
-    problems = [p for p in problems if not any(w.covers(p) for w in waivers)]
+    texts = {doc.id: doc.text for doc in docs}
+    problems = [p for p in problems if not any(w.covers(p, texts[p.doc_id]) for w in waivers)]
     return sorted(problems, key=lambda p: (p.doc_id, p.start or 0, p.end or 0))
 
 
@@ -385,6 +415,8 @@ def gold_files(inputs: Iterable[str | Path]) -> list[Path]:
             if not found:
                 raise EconerError("no .jsonl files in this folder", path=item)
             paths.extend(found)
+        elif item.suffix not in (".jsonl", ".json"):
+            raise EconerError("expected a .jsonl gold file or a folder of them", path=item)
         elif item.exists():
             paths.append(item)
         else:

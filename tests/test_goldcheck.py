@@ -200,3 +200,29 @@ def test_span_agreement_pairs_documents_by_id() -> None:
     assert scores["RATE"]["precision"] == 1.0 and scores["RATE"]["recall"] == 0.5
     assert span_agreement(b, a)["RATE"]["recall"] == 1.0
     assert scores["COMPANY"]["f1"] == 1.0  # neither side has any: full agreement
+
+
+def test_waiver_within_a_longer_string(tmp_path: Path) -> None:
+    text = "华为推出华为手机"
+    doc = Document(id="a", text=text).with_spans([Span.at(text, 0, 2, "COMPANY")])
+    (problem,) = consistency_problems([doc])
+    assert problem.start == 4
+    assert consistency_problems([doc], [Waiver("华为", "product", within="华为手机")]) == []
+    assert consistency_problems([doc], [Waiver("华为", "product", within="华为平板")])
+
+
+def test_value_must_fit_the_label() -> None:
+    from econer.spans import Value
+
+    text = "增长41%"
+    doc = Document(id="d", text=text, spans=(
+        Span.at(text, 2, 5, "RATE", value=Value(0.41, "CNY")),))
+    (message,) = [p.message for p in mechanical_problems(doc, load_check_rules())]
+    assert message == "value unit 'CNY' does not fit a RATE span"
+
+
+def test_cli_rejects_a_text_file(tmp_path: Path, capsys) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("开州高新区", encoding="utf-8")
+    assert run(["gold", "check", str(notes)]) == 2
+    assert "expected a .jsonl gold file" in capsys.readouterr().err

@@ -45,7 +45,9 @@ def compare(
     if len(scorecards) < 2:
         raise EconerError("give at least two scorecards to compare (the first is the baseline)")
     cards = [read_scorecard(path) for path in scorecards]
-    diff = compare_cards(cards, [str(p) for p in scorecards])
+    # Name each scorecard by its folder: "card/scorecard.json" reads as "card".
+    names = [str(p.parent if p.name == "scorecard.json" else p) for p in scorecards]
+    diff = compare_cards(cards, names)
 
     console = Console()
     for warning in diff["warnings"]:
@@ -74,4 +76,7 @@ def compare(
     if json_out is not None:
         write_text(json_out, json.dumps(diff, ensure_ascii=False, indent=1) + "\n")
     if fail_on_worse and diff["worse"]:
-        raise typer.Exit(1)
+        # econer.cli.run turns click's Exit into the exit code (typer's own Exit is lost there).
+        import click
+
+        raise click.exceptions.Exit(1)

@@ -161,13 +161,17 @@ def read_txt(path: Path, root: Path | None = None) -> Document:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes
+    # A folder is a folder of .txt documents. JSON-lines files (datasets, gold, predictions,
+    # such as seeds/gold/) are only read when named: mixing them in would read gold as input.
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def iter_documents(inputs: Iterable[str | Path]) -> Iterator[Document]:
     """Documents from files and folders, in order: .txt normalised, .jsonl as given.
+
+    A folder contributes its .txt files (recursively, sorted); .jsonl files are read only
+    when named.
 
     Raises ``EconerError`` for a missing path, a folder without documents, an unknown file
     type, or a document id seen twice.
@@ -178,7 +182,7 @@ def iter_documents(inputs: Iterable[str | Path]) -> Iterator[Document]:
         if path.is_dir():
             files = _folder_files(path)
             if not files:
-                raise EconerError("folder holds no .txt or .jsonl documents", path=path)
+                raise EconerError("folder holds no .txt documents", path=path)
             pairs = [(f, path) for f in files]
         elif path.exists():
             pairs = [(path, None)]

@@ -88,6 +88,7 @@ def test_folder_is_read_recursively_in_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "two.txt").write_text("乙。", "utf-8")
     (tmp_path / "one.txt").write_text("甲。", "utf-8")
     (tmp_path / "notes.md").write_text("ignored", "utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"id": "one", "text": "甲。"}\n', "utf-8")
     docs = list(iter_documents([tmp_path]))
     assert [(d.id, d.text, d.meta["source"]) for d in docs] == [
         ("two", "乙。", "b/two.txt"),

@@ -95,12 +95,12 @@ def evaluate(
         folds_def = load_folds(folds_file)
         gold_path = gold or folds_def.gold
         gold_docs = list(read_documents(gold_path))
-        cv = _cross_validate(gold_docs, folds_def, config, systems, no_model, rules_dir,
-                             progress, gold_path)
+        tested, pooled, summary = _cross_validate(gold_docs, folds_def, config, systems,
+                                                  no_model, rules_dir, progress)
         card = build_scorecard(
-            cv.gold, {name: System(docs) for name, docs in cv.predictions.items()},
+            tested, {name: System(docs, run=run) for name, (docs, run) in pooled.items()},
             samples=samples, seed=seed, context=context, gold_path=str(gold_path))
-        card["crossval"] = cv.summary
+        card["crossval"] = summary
     else:
         if gold is None:
             raise EconerError("give --gold GOLD.jsonl (or --folds to cross-validate)")
@@ -161,7 +161,9 @@ def _finish(card: dict[str, Any], out: Path) -> None:
 
 def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Path],
                     only: str | None, no_model: bool, rules_dir: Path | None,
-                    progress: bool, gold_path: Path) -> Any:
+                    progress: bool) -> tuple[list[Document], dict[str, Any], dict[str, Any]]:
+    """Run the systems over the folds: the gold documents some fold tests on, each system's
+    pooled predictions of them with its run info, and the per-fold summary."""
     import tempfile
 
     from rich.console import Console
@@ -186,33 +188,66 @@ def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Pat
         predictors = {name: make(tmp) for name, make in factories.items()}
         total = len(folds_def.folds) * len(predictors)
         if not progress:
-            return cross_validate(gold_docs, folds_def.folds, predictors,
-                                  folds_name=folds_def.name)
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("cross-validating", total=total)
+            cv = cross_validate(gold_docs, folds_def.folds, predictors, folds_name=folds_def.name)
+        else:
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+            with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+                task = bar.add_task("cross-validating", total=total)
 
-            def advance(system: str, fold: str) -> None:
-                bar.update(task, advance=1, description=f"{system} {fold} done")
+                def advance(system: str, fold: str) -> None:
+                    bar.update(task, advance=1, description=f"{system} {fold} done")
 
-            return cross_validate(gold_docs, folds_def.folds, predictors,
-                                  folds_name=folds_def.name, on_fold=advance)
+                cv = cross_validate(gold_docs, folds_def.folds, predictors,
+                                    folds_name=folds_def.name, on_fold=advance)
+    pooled = {name: (docs, predictors[name].timed.run_info())
+              for name, docs in cv.predictions.items()}
+    return cv.gold, pooled, cv.summary
+
+
+class _Timed:
+    """A system's predict callable that keeps its own throughput (training time excluded)."""
+
+    def __init__(self, system: str) -> None:
+        self.system, self.version = system, ""
+        self.documents = self.chars = 0
+        self.seconds = 0.0
+
+    def record(self, docs: Sequence[Document], seconds: float) -> None:
+        self.documents += len(docs)
+        self.chars += sum(len(d.text) for d in docs)
+        self.seconds += seconds
+
+    def run_info(self) -> Any:
+        from econer.runinfo import RunInfo
+
+        return RunInfo(system=self.system, version=self.version, documents=self.documents,
+                       chars=self.chars, seconds=self.seconds, extra={"cross_validation": True})
 
 
 def _rules_predict(rules_dir: Path | None) -> Any:
+    import time
+
     try:
         from econer.annotate.rules import load_rules
     except ImportError as exc:
         raise EconerError(f"the rules are not available: {exc}") from None
     labeller = load_rules(rules_dir)
+    timed = _Timed("rules")
+    timed.version = labeller.version
 
     def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
-        return [labeller(doc) for doc in test]
+        started = time.perf_counter()
+        out = [labeller(doc) for doc in test]
+        timed.record(test, time.perf_counter() - started)
+        return out
 
+    predict.timed = timed  # type: ignore[attr-defined]
     return predict
 
 
 def _model_predict(config: Path, workdir: Path) -> Any:
+    import time
+
     try:
         from econer.models.predict import Predictor
         from econer.models.train import train as train_model
@@ -221,10 +256,17 @@ def _model_predict(config: Path, workdir: Path) -> Any:
     if not config.is_file():
         raise EconerError("no such training config", path=config)
     runs = iter(range(10**6))
+    timed = _Timed("model")
+    timed.version = f"cv:{config.stem}"
 
     def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
         run_dir = train_model(config, workdir / f"{config.stem}-{next(runs)}",
-                              train_docs=list(train), dev_docs=[])
-        return list(Predictor.from_run(run_dir).pipe(list(test)))
+                              train_docs=list(train), dev_docs=[], progress=False)
+        predictor = Predictor.from_run(run_dir)
+        started = time.perf_counter()
+        out = list(predictor.pipe(list(test)))
+        timed.record(test, time.perf_counter() - started)
+        return out
 
+    predict.timed = timed  # type: ignore[attr-defined]
     return predict

@@ -43,20 +43,28 @@ def default_rules_dir() -> Path:
 
 @dataclass(frozen=True)
 class Context:
-    """A rule fires only when one of ``words`` occurs in the ``window`` characters before
-    the match, with none of the ``stop`` characters in between."""
+    """A rule fires only when one of ``words`` occurs in the ``before`` characters before
+    the match or the ``after`` characters after it, with no ``stop`` character between."""
 
     words: re.Pattern[str]
-    window: int
+    before: int
+    after: int
     stop: frozenset[str]
 
-    def holds(self, text: str, start: int) -> bool:
-        left = text[max(0, start - self.window) : start]
+    def holds(self, text: str, start: int, end: int) -> bool:
+        left = text[max(0, start - self.before) : start]
         for i in range(len(left) - 1, -1, -1):
             if left[i] in self.stop:
                 left = left[i + 1 :]
                 break
-        return bool(self.words.search(left))
+        if self.words.search(left):
+            return True
+        right = text[end : end + self.after]
+        for i, char in enumerate(right):
+            if char in self.stop:
+                right = right[:i]
+                break
+        return bool(right and self.words.search(right))
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class Patterns:
     lexicon: Lexicon
     precision: dict[str, float]
     settings: dict[str, Any]
+    macros: dict[str, str] = field(default_factory=dict)  # lists and macros as regex
+    enumerations: tuple[dict[str, Any], ...] = ()
 
     def rule(self, name: str) -> Rule:
         for rule in self.rules:
@@ -148,6 +158,7 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
     lists: dict[str, Any] = {}
     macros: dict[str, str] = {}
     raw_rules: list[tuple[Path, dict[str, Any]]] = []
+    enumerations: list[dict[str, Any]] = []
     settings: dict[str, Any] = {}
     names: dict[str, set[str]] = {label: set() for label in LABELS}
     stop: dict[str, set[str]] = {label: set() for label in LABELS}
@@ -166,6 +177,7 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
                     raise EconerError(f"macro {name} is defined twice", path=path)
                 macros[name] = str(fragment)
             raw_rules.extend((path, r) for r in data.get("rules") or [])
+            enumerations.extend(data.get("enumerations") or [])
             for key, value in (data.get("settings") or {}).items():
                 settings[key] = value
         elif path.suffix == ".jsonl":
@@ -181,7 +193,8 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
         seen.add(rule.name)
     lexicon = Lexicon({k: frozenset(v) for k, v in names.items()},
                       {k: frozenset(v) for k, v in stop.items()})
-    return Patterns(folder, version_of(folder), rules, lists, lexicon, precision, settings)
+    return Patterns(folder, version_of(folder), rules, lists, lexicon, precision, settings,
+                    table, tuple(enumerations))
 
 
 def _yaml(path: Path) -> dict[str, Any]:
@@ -215,13 +228,13 @@ def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],
     except (re.error, ValueError) as exc:
         raise EconerError(f"rule {name}: bad pattern: {exc}", path=path) from None
     context = None
-    if raw.get("context_before"):
-        ctx = raw["context_before"]
-        words = ctx.get("words")
+    if raw.get("context"):
+        ctx = raw["context"]
+        words = ctx.get("words") if isinstance(ctx, dict) else None
         if words not in lists:
             raise EconerError(f"rule {name}: context list {words!r} is not defined", path=path)
-        context = Context(re.compile(alternation(lists[words])), int(ctx.get("window", 10)),
-                          frozenset(str(ctx.get("stop", "。\n"))))
+        context = Context(re.compile(alternation(lists[words])), int(ctx.get("before", 10)),
+                          int(ctx.get("after", 0)), frozenset(str(ctx.get("stop", "。\n"))))
     score = float(precision.get(name, raw.get("score", 0.5)))
     return Rule(name, label, regex, value, score, int(raw.get("priority", 0)), context)
 
@@ -245,7 +258,7 @@ def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[st
 def _precision(path: Path) -> dict[str, float]:
     try:
         data = json.loads(read_text(path))
-        return {str(k): float(v["precision"] if isinstance(v, dict) else v)
+        return {str(k): float(v.get("score", v["precision"]) if isinstance(v, dict) else v)
                 for k, v in data.get("rules", data).items()}
     except (json.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
         raise EconerError("expected {\"rules\": {name: {\"precision\": p}}}", path=path) from None

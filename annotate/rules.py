@@ -73,7 +73,7 @@ class RuleLabeller:
     def _regex_candidates(self, rule: Rule, text: str) -> Iterator[Candidate]:
         for match in rule.regex.finditer(text):
             start, end = match.span("span") if "span" in rule.regex.groupindex else match.span()
-            if start >= end or (rule.context and not rule.context.holds(text, start)):
+            if start >= end or (rule.context and not rule.context.holds(text, start, end)):
                 continue
             value = self._value(rule, match, text) if rule.value else None
             if rule.value and value is None:

@@ -10,12 +10,13 @@ places, industries and generic words (电子公司, 该公司, 市级高新区) 
 >>> finder = NameFinder(load_patterns())
 >>> def show(text):
 ...     return sorted((text[s:e], rule) for s, e, label, rule, _, _ in finder.find(text))
->>> show("开州千能实业达成合作")
+>>> show("开州千能实业与万州企业合作")
 [('千能实业', 'company.short')]
 >>> show("浦里新区成功创建成为市级高新区")
 [('浦里新区', 'park.head')]
 >>> show("推动摩瑞科技、达望曲轴等16个项目")
-[('摩瑞科技', 'company.enumeration'), ('达望曲轴', 'company.enumeration')]
+[('摩瑞科技', 'company.enumeration'), ('摩瑞科技', 'company.short'),
+ ('达望曲轴', 'company.enumeration')]
 """
 
 from __future__ import annotations

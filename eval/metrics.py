@@ -57,17 +57,26 @@ def char_tags(text: str, spans: Iterable[Span]) -> list[str]:
     return tags
 
 
+def seqeval_entities(docs: Sequence[Document]) -> Any:
+    """seqeval's strict IOB2 entities of documents (build the gold's once for many systems)."""
+    from seqeval.scheme import IOB2, Entities
+
+    return Entities([char_tags(d.text, d.spans) for d in docs], IOB2)
+
+
 def seqeval_counts(
-    gold: Sequence[Document], pred: Sequence[Document], labels: Sequence[str] = LABELS
+    gold: Sequence[Document],
+    pred: Sequence[Document],
+    labels: Sequence[str] = LABELS,
+    gold_entities: Any = None,
 ) -> dict[str, Counts]:
     """Strict counts per label by seqeval (IOB2, strict mode) over character tags.
 
     ``gold`` and ``pred`` are parallel: the same documents in the same order.
+    ``gold_entities`` is ``seqeval_entities(gold)`` where the caller already has it.
     """
-    from seqeval.scheme import IOB2, Entities
-
-    true = Entities([char_tags(d.text, d.spans) for d in gold], IOB2)
-    found = Entities([char_tags(d.text, d.spans) for d in pred], IOB2)
+    true = gold_entities if gold_entities is not None else seqeval_entities(gold)
+    found = seqeval_entities(pred)
     counts = {}
     for label in labels:
         t, p = true.filter(label), found.filter(label)

@@ -26,7 +26,7 @@ from typing import Any
 
 from econer.eval import bootstrap
 from econer.eval.analysis import error_analysis
-from econer.eval.metrics import score, seqeval_counts, span_counts
+from econer.eval.metrics import score, seqeval_counts, seqeval_entities, span_counts
 from econer.eval.partial import muc_scores
 from econer.eval.values import value_accuracy
 
@@ -120,10 +120,11 @@ def score_system(
     indices: Any,
     context: int = 20,
     labels: Sequence[str] = LABELS,
+    gold_entities: Any = None,
 ) -> dict[str, Any]:
     """Every figure for one system: strict (with intervals), MUC-5, values, errors, speed."""
     pred = system.docs
-    seq = seqeval_counts(gold, pred, labels)
+    seq = seqeval_counts(gold, pred, labels, gold_entities)
     strict = score(seq)
     ci = bootstrap.intervals(bootstrap.count_array(gold, pred, labels), indices, labels)
     for label in labels:
@@ -159,6 +160,7 @@ def build_scorecard(
     if not systems:
         raise EconerError("no systems to score: give at least one --pred NAME=PATH")
     indices = bootstrap.resample(len(gold), samples, seed)
+    gold_entities = seqeval_entities(gold)
     arrays = {name: bootstrap.count_array(gold, s.docs, labels) for name, s in systems.items()}
     comparisons = [
         {"a": a, "b": b, **bootstrap.paired_test(arrays[a], arrays[b], indices, labels)}
@@ -180,7 +182,8 @@ def build_scorecard(
                       "unit": "document", "method": "percentile"},
         "context": context,
         "systems": {
-            name: score_system(gold, s, indices, context, labels) for name, s in systems.items()
+            name: score_system(gold, s, indices, context, labels, gold_entities)
+            for name, s in systems.items()
         },
         "comparisons": comparisons,
     }

@@ -201,7 +201,8 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
     _seed_everything(targs.seed)
     device = pick_device(targs.device)
 
-    # load
+    # load (a hub tokenizer first: an unreachable hub fails before any data is read)
+    tokenizer = _tokenizer(cfg, []) if cfg.tokenizer.kind == "base" else None
     if train_docs is None:
         train_docs, default_dev = split_gold(cfg.data)
         dev_docs = default_dev if dev_docs is None else dev_docs
@@ -213,7 +214,7 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
     records += cluener
     if not records:
         raise EconerError("no training documents (data.gold, data.silver, data.cluener)")
-    tokenizer = _tokenizer(cfg, train_docs)
+    tokenizer = tokenizer or _tokenizer(cfg, train_docs)
     timings["load_s"] = round(time.perf_counter() - t0, 3)
 
     # align

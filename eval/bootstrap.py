@@ -103,9 +103,30 @@ def _interval(values: np.ndarray, level: float) -> list[float] | None:
     return [float(lo), float(hi)]
 
 
+def draw_counts(indices: np.ndarray) -> np.ndarray:
+    """How often each document is drawn in each sample, shape ``(samples, documents)``.
+
+    >>> draw_counts(np.array([[0, 0, 2], [1, 2, 0]])).tolist()
+    [[2, 0, 1], [1, 1, 1]]
+    """
+    samples, documents = indices.shape
+    flat = (np.arange(samples)[:, None] * documents + indices).ravel()
+    return np.bincount(flat, minlength=samples * documents).reshape(samples, documents)
+
+
+def sampled_counts(counts: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """The summed counts of each sample, shape ``(samples, labels, 3)``.
+
+    A product with the draw counts rather than ``counts[indices].sum(axis=1)``, which
+    would hold samples x documents x labels x 3 numbers at once.
+    """
+    documents, labels, _ = counts.shape
+    weights = draw_counts(indices)
+    return (weights @ counts.reshape(documents, labels * 3)).reshape(-1, labels, 3)
+
+
 def _sampled(counts: np.ndarray, indices: np.ndarray) -> dict[str, Any]:
-    # (samples, documents, labels, 3) summed over documents -> (samples, labels, 3)
-    return figures(counts[indices].sum(axis=1))
+    return figures(sampled_counts(counts, indices))
 
 
 def intervals(

@@ -45,7 +45,9 @@ def test_sampled_figures_equal_scoring_the_resampled_documents() -> None:
     gold, pred = make_docs(9, seed=2, keep=0.5)
     arr = bootstrap.count_array(gold, pred)
     indices = bootstrap.resample(len(gold), samples=5, seed=3)
-    sampled = bootstrap.figures(arr[indices].sum(axis=1))
+    summed = bootstrap.sampled_counts(arr, indices)
+    assert (summed == arr[indices].sum(axis=1)).all()
+    sampled = bootstrap.figures(summed)
     for b, idx in enumerate(indices):
         # the same document drawn twice counts twice: give the copies their own ids
         g = [Document(f"{gold[i].id}#{j}", gold[i].text, gold[i].spans) for j, i in enumerate(idx)]

@@ -118,6 +118,9 @@ def result_spans(text: str, result: Iterable[Any], labels: Sequence[str] = LABEL
                  source: str | None = None) -> list[Span]:
     """The checked, sorted spans of an annotation or prediction ``result`` over ``text``.
 
+    With ``source`` (say ``"gold"``) every span gets it and no score; without, spans keep
+    the score and rule of their prediction region.
+
     Regions of other types (relations, text areas) are ignored; a region repeated exactly is
     kept once. Anything else wrong raises ``EconerError`` saying which region and why.
 
@@ -151,11 +154,13 @@ def result_spans(text: str, result: Iterable[Any], labels: Sequence[str] = LABEL
         if isinstance(stored, str) and not same_surface(stored, text[start:end]):
             raise EconerError(f"{where}: its text {stored!r} does not match "
                               f"{text[start:end]!r} in the task text")
-        score = item.get("score")
+        # A given source (``"gold"``) marks human work: region scores and rule names that
+        # the browser copied over from a prediction no longer describe the span.
+        score = None if source is not None else item.get("score")
         spans.setdefault((start, end, label), Span.at(
             text, start, end, label,
             score=float(score) if isinstance(score, int | float) else None,
-            source=item.get(SOURCE_KEY, source),
+            source=source if source is not None else item.get(SOURCE_KEY),
         ))
     ordered = sorted(spans.values(), key=lambda s: (s.start, s.end, s.label))
     check_spans(text, ordered, labels)

@@ -63,12 +63,20 @@ def missing_labels(xml: str, labels: Sequence[str] = LABELS) -> list[str]:
     return [label for label in labels if label not in offered]
 
 
-def instructions_html(guide: Path) -> str | None:
+def guide_path() -> Path:
+    """Where the annotation guide lives: ``docs/annotation-guide.md`` beside ``configs/``."""
+    from econer.resources import configs_dir
+
+    return configs_dir().parent / "docs" / "annotation-guide.md"
+
+
+def instructions_html(guide: Path | None = None) -> str | None:
     """The annotation guide as project instructions (HTML), or None when there is none.
 
     The guide is Markdown; it is shown as preformatted text rather than rendered, which
     keeps tables and examples readable without a Markdown dependency.
     """
+    guide = guide or guide_path()
     if not guide.is_file():
         return None
     text = guide.read_text(encoding="utf-8")

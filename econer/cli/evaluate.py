@@ -108,10 +108,18 @@ def evaluate(
             raise EconerError("give at least one --pred NAME=PATH")
         if config or systems or no_model:
             raise EconerError("--config, --systems and --no-model go with --folds")
-        gold_docs = list(read_documents(gold))
-        loaded = {name: load_system(gold_docs, path) for name, path in named.items()}
-        card = build_scorecard(gold_docs, loaded, samples=samples, seed=seed, context=context,
-                               gold_path=str(gold))
+        import contextlib
+
+        from rich.console import Console
+
+        status = (Console(stderr=True).status(f"scoring {', '.join(named)} "
+                                              f"({samples} bootstrap samples)")
+                  if progress else contextlib.nullcontext())
+        with status:
+            gold_docs = list(read_documents(gold))
+            loaded = {name: load_system(gold_docs, path) for name, path in named.items()}
+            card = build_scorecard(gold_docs, loaded, samples=samples, seed=seed,
+                                   context=context, gold_path=str(gold))
     _finish(card, out)
 
 

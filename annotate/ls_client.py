@@ -28,7 +28,9 @@ def _detail(body: Any) -> str:
         for key in ("detail", "validation_errors", "error"):
             if body.get(key):
                 return str(body[key])
-    text = str(body or "").strip().replace("\n", " ")
+    text = " ".join(str(body or "").split())
+    if text.startswith("<"):
+        return "an HTML page, not the API"
     return text[:200]
 
 

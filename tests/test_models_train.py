@@ -218,3 +218,28 @@ def test_partial_loss_is_cross_entropy_for_one_tag_and_ignores_the_unknown() -> 
     not_company = -torch.log(1 - probs[TAG_ID["B-COMPANY"]] - probs[TAG_ID["I-COMPANY"]])
     assert partial_loss(logits, allowed).item() == pytest.approx(
         (ce.item() + not_company.item()) / 2, rel=1e-5)
+
+
+def test_a_local_model_folder_is_a_base_model(trained: Path, gold_files, tmp_path: Path) -> None:
+    """A run's model/ folder (like a downloaded bert-base-chinese) fine-tunes further."""
+    gold, folds = gold_files
+    out = tmp_path / "again"
+    assert run(["train", str(config_path("train", "tiny.yaml")), "--out", str(out),
+                "--set", f"model.base={trained / 'model'}", "--set", "model.architecture=null",
+                "--set", "tokenizer.kind=base", "--set", f"data.gold=[{gold}]",
+                "--set", f"data.folds={folds}", "--fold", "dev", "--epochs", "1",
+                "--no-progress"]) == 0
+    # It starts from the trained weights: its first epoch's loss is far below a fresh start's.
+    assert read_metrics(out)[0]["train_loss"] < read_metrics(trained)[0]["train_loss"] / 2
+    info = json.loads((out / "run.json").read_text())
+    assert info["data"]["vocabulary"] == json.loads((trained / "run.json").read_text())[
+        "data"]["vocabulary"]
+
+
+def test_predict_from_a_folder_that_is_no_run_is_one_line(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("重庆紫建电子有限公司", encoding="utf-8")
+    assert run(["predict", str(tmp_path), str(src), "--out", str(tmp_path / "o.jsonl")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "not a run folder" in err and err.count("\n") == 0
+    assert not (tmp_path / "o.jsonl").exists()

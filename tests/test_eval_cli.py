@@ -257,3 +257,32 @@ def test_eval_help_teaches_by_example(capsys: pytest.CaptureFixture) -> None:
     assert "Examples:" in capsys.readouterr().out
     assert run(["compare", "--help"]) == 0
     assert "Examples:" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_eval_folds_trains_a_config_on_each_fold(repo: Path, tmp_path: Path) -> None:
+    """The model path end to end: the tiny config, trained per fold on hand-made gold."""
+    folds = write_folds(tmp_path)
+    out = tmp_path / "cv"
+    assert run(["eval", "--folds", "--folds-file", str(folds), "--config",
+                str(repo / "configs" / "train" / "tiny.yaml"), "--set", "train.epochs=1",
+                "--out", str(out), "--samples", "50", "--no-progress"]) == 0
+    card = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))
+    assert list(card["systems"]) == ["rules", "tiny"]
+    assert set(card["crossval"]["systems"]["tiny"]["per_fold"]) == {"f-a", "f-b", "f-c", "f-d"}
+    tiny = card["systems"]["tiny"]
+    assert tiny["throughput"]["documents"] == 4 and tiny["throughput"]["chars"] == sum(
+        len(t) for t in TEXTS.values())
+    assert [c["a"] + "-" + c["b"] for c in card["comparisons"]] == ["rules-tiny"]
+
+
+def test_bad_overrides_are_refused_before_training(tmp_path: Path, repo: Path,
+                                                   capsys: pytest.CaptureFixture) -> None:
+    folds = write_folds(tmp_path)
+    assert run(["eval", "--folds", "--folds-file", str(folds), "--config",
+                str(repo / "configs" / "train" / "tiny.yaml"), "--set", "train.epochs",
+                "--out", str(tmp_path / "x")]) == 2
+    assert "KEY=VALUE" in capsys.readouterr().err
+    assert run(["eval", "--gold", str(tmp_path / "gold.jsonl"), "--pred", "a=b.jsonl",
+                "--set", "train.epochs=1"]) == 2
+    assert "go with --folds" in capsys.readouterr().err

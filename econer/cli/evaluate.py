@@ -39,6 +39,26 @@ def parse_pred(values: Sequence[str]) -> dict[str, Path]:
     return systems
 
 
+def parse_overrides(values: Sequence[str]) -> dict[str, Any]:
+    """``["train.epochs=2"]`` as ``{"train.epochs": 2}`` (values read as YAML).
+
+    >>> parse_overrides(["train.epochs=2", "data.cluener=null"])
+    {'train.epochs': 2, 'data.cluener': None}
+    """
+    import yaml
+
+    overrides: dict[str, Any] = {}
+    for value in values:
+        key, sep, raw = value.partition("=")
+        if not sep or not key.strip():
+            raise EconerError(f"--set {value!r}: expected KEY=VALUE, e.g. --set train.epochs=2")
+        try:
+            overrides[key.strip()] = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            raise EconerError(f"--set {value!r}: the value is not valid YAML") from None
+    return overrides
+
+
 def evaluate(
     gold: Path | None = typer.Option(
         None, "--gold", "-g", help="Gold JSON lines (default with --folds: the folds' gold)."),
@@ -57,6 +77,9 @@ def evaluate(
     config: list[Path] = typer.Option([], "--config", "-c",
                                       help="With --folds: a training config to train per fold "
                                       "(repeatable; the system is named after the file)."),
+    set_: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
+                                   help="With --folds: override a training config key, e.g. "
+                                   "--set train.epochs=2 (YAML value; repeatable)."),
     systems: str | None = typer.Option(None, "--systems",
                                        help="With --folds: comma-separated systems to run "
                                        "(rules and/or config names)."),
@@ -83,6 +106,8 @@ def evaluate(
       econer eval --folds --config configs/train/small.yaml --out card-cv/
 
       econer eval --folds --no-model --out card-rules-cv/
+
+      econer eval --folds -c configs/train/tiny.yaml --set train.epochs=1 --out card-smoke/
     """
     from econer.eval.scorecard import System, build_scorecard, load_system
     from econer.folds import load_folds
@@ -96,7 +121,8 @@ def evaluate(
         gold_path = gold or folds_def.gold
         gold_docs = list(read_documents(gold_path))
         tested, pooled, summary = _cross_validate(gold_docs, folds_def, config, systems,
-                                                  no_model, rules_dir, progress)
+                                                  no_model, rules_dir, progress,
+                                                  parse_overrides(set_))
         card = build_scorecard(
             tested, {name: System(docs, run=run) for name, (docs, run) in pooled.items()},
             samples=samples, seed=seed, context=context, gold_path=str(gold_path))
@@ -106,8 +132,8 @@ def evaluate(
             raise EconerError("give --gold GOLD.jsonl (or --folds to cross-validate)")
         if not named:
             raise EconerError("give at least one --pred NAME=PATH")
-        if config or systems or no_model:
-            raise EconerError("--config, --systems and --no-model go with --folds")
+        if config or systems or no_model or set_:
+            raise EconerError("--config, --set, --systems and --no-model go with --folds")
         import contextlib
 
         from rich.console import Console
@@ -169,7 +195,8 @@ def _finish(card: dict[str, Any], out: Path) -> None:
 
 def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Path],
                     only: str | None, no_model: bool, rules_dir: Path | None,
-                    progress: bool) -> tuple[list[Document], dict[str, Any], dict[str, Any]]:
+                    progress: bool, overrides: dict[str, Any],
+                    ) -> tuple[list[Document], dict[str, Any], dict[str, Any]]:
     """Run the systems over the folds: the gold documents some fold tests on, each system's
     pooled predictions of them with its run info, and the per-fold summary."""
     import tempfile
@@ -182,7 +209,8 @@ def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Pat
     factories: dict[str, Any] = {"rules": lambda tmp: _rules_predict(rules_dir)}
     if not no_model:
         for path in configs:
-            factories[path.stem] = lambda tmp, path=path: _model_predict(path, Path(tmp))
+            factories[path.stem] = lambda tmp, path=path: _model_predict(path, Path(tmp),
+                                                                         overrides)
     if only is not None:
         wanted = [s.strip() for s in only.split(",") if s.strip()]
         unknown = [s for s in wanted if s not in factories]
@@ -253,22 +281,26 @@ def _rules_predict(rules_dir: Path | None) -> Any:
     return predict
 
 
-def _model_predict(config: Path, workdir: Path) -> Any:
+def _model_predict(config: Path, workdir: Path, overrides: dict[str, Any]) -> Any:
     import time
 
     try:
+        from econer.models.config import load_config
         from econer.models.predict import Predictor
         from econer.models.train import train as train_model
     except ImportError as exc:
         raise EconerError(f"training is not available: {exc}") from None
     if not config.is_file():
         raise EconerError("no such training config", path=config)
+    load_config(config, overrides)  # a bad config or override fails before any training
     runs = iter(range(10**6))
     timed = _Timed("model")
     timed.version = f"cv:{config.stem}"
 
     def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
-        run_dir = train_model(config, workdir / f"{config.stem}-{next(runs)}",
+        # A fresh config a fold: train() records its output folder in the config.
+        run_dir = train_model(load_config(config, overrides),
+                              workdir / f"{config.stem}-{next(runs)}",
                               train_docs=list(train), dev_docs=[], progress=False)
         predictor = Predictor.from_run(run_dir)
         started = time.perf_counter()

@@ -66,9 +66,9 @@ def serve(
 
     console = Console(stderr=True)
     server = LocalServer(data, port=port, executable=label_studio, username=user)
-    with console.status(f"starting Label Studio on {server.url} (log {server.log_path})"):
-        server.start(timeout=timeout)
     try:
+        with console.status(f"starting Label Studio on {server.url} (log {server.log_path})"):
+            server.start(timeout=timeout)
         print(f"Label Studio is up: {server.url}")
         print(f"  login     {server.creds.username} / {server.creds.password}")
         print(f"  API token {server.token}")

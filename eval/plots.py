@@ -56,11 +56,14 @@ def f1_plot(card: dict[str, Any]) -> bytes:
             heights.append(row["f1"])
             lows.append(max(row["f1"] - ci[0], 0.0))
             highs.append(max(ci[1] - row["f1"], 0.0))
-        bars = ax.bar(xs, heights, width=width * 0.95, label=name, yerr=[lows, highs],
-                      capsize=3)
-        ax.bar_label(bars, labels=[f"{h:.2f}" for h in heights], fontsize=7, padding=2)
+        ax.bar(xs, heights, width=width * 0.95, label=name, yerr=[lows, highs],
+               capsize=3)
+        for x, h in zip(xs, heights, strict=True):
+            # The figure at the foot of its bar, clear of the error bar at the top.
+            ax.text(x, 0.015, f"{h:.2f}", ha="center", va="bottom", fontsize=7,
+                    color="white" if h > 0.08 else "black")
     ax.set_xticks(range(len(groups)), groups)
-    ax.set_ylim(0, 1.12)
+    ax.set_ylim(0, 1.05)
     ax.set_ylabel("strict F1")
     ax.set_title("Strict F1 per label, with 95% bootstrap intervals")
     ax.grid(axis="y", alpha=0.3)

@@ -245,7 +245,7 @@ def test_eval_folds_refuses_unknown_systems_and_missing_configs(
     folds = write_folds(tmp_path)
     assert run(["eval", "--folds", "--folds-file", str(folds), "--systems", "bert",
                 "--out", str(tmp_path / "x")]) == 2
-    assert "unknown bert" in capsys.readouterr().err
+    assert "unknown bert (known: rules, small;" in capsys.readouterr().err
     assert run(["eval", "--folds", "--folds-file", str(folds), "--config",
                 str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "x"),
                 "--no-progress"]) == 2

@@ -14,6 +14,7 @@ from econer.errors import EconerError
 if TYPE_CHECKING:
     from econer.spans import Document
 
+DEFAULT_CONFIG = "small.yaml"  # the model --folds trains when no --config is given
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$")
 
 
@@ -71,12 +72,14 @@ def evaluate(
     context: int = typer.Option(20, "--context", min=0,
                                 help="Characters of context either side of an error."),
     folds: bool = typer.Option(False, "--folds",
-                               help="Cross-validate: run the systems over the folds."),
+                               help="Cross-validate: run the rules and the training "
+                               "config(s) over the folds."),
     folds_file: Path | None = typer.Option(None, "--folds-file",
                                            help="Folds YAML (default configs/folds/seeds.yaml)."),
     config: list[Path] = typer.Option([], "--config", "-c",
                                       help="With --folds: a training config to train per fold "
-                                      "(repeatable; the system is named after the file)."),
+                                      "(repeatable; the system is named after the file; "
+                                      "default configs/train/small.yaml)."),
     set_: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
                                    help="With --folds: override a training config key, e.g. "
                                    "--set train.epochs=2 (YAML value; repeatable)."),
@@ -103,7 +106,7 @@ def evaluate(
 
       econer eval -g gold.jsonl -p rules=a.jsonl -p bert=b.jsonl --out card/ --samples 5000
 
-      econer eval --folds --config configs/train/small.yaml --out card-cv/
+      econer eval --folds --out card-cv/        # the rules and configs/train/small.yaml
 
       econer eval --folds --no-model --out card-rules-cv/
 
@@ -207,6 +210,10 @@ def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Pat
     from econer.eval.crossval import cross_validate
 
     factories: dict[str, Any] = {"rules": lambda tmp: _rules_predict(rules_dir)}
+    if not configs and not no_model:
+        from econer.resources import config_path
+
+        configs = [config_path("train", DEFAULT_CONFIG)]
     if not no_model:
         for path in configs:
             factories[path.stem] = lambda tmp, path=path: _model_predict(path, Path(tmp),

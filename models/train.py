@@ -78,6 +78,14 @@ def sha256(path: str | Path) -> str:
     return h.hexdigest()
 
 
+def _docs_hash(docs: Sequence[Document]) -> str:
+    """A hash of the gold documents trained and scored on, however they were given."""
+    h = hashlib.sha256()
+    for doc in docs:
+        h.update(json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=True).encode())
+    return h.hexdigest()
+
+
 def code_version() -> dict[str, Any]:
     """The checkout's commit and whether it had uncommitted changes (None outside git)."""
     root = Path(__file__).resolve().parent.parent
@@ -162,10 +170,11 @@ def _tokenizer(cfg: TrainConfig, train_docs: Sequence[Document]) -> Any:
     return build.char_tokenizer(vocab, tok.lowercase)
 
 
-def _data_files(cfg: TrainConfig) -> list[str]:
+def _data_files(cfg: TrainConfig, gold_used: bool) -> list[str]:
+    """The files a run read (gold and folds only when the documents came from them)."""
     d = cfg.data
-    files = [*d.gold, *d.silver, *([d.cluener.path] if d.cluener else [])]
-    if d.fold:
+    files = [*(d.gold if gold_used else []), *d.silver, *([d.cluener.path] if d.cluener else [])]
+    if d.fold and gold_used:
         files.append(d.folds)
     files += [c for c in cfg.tokenizer.corpora if c not in ("gold", "cluener", "silver")]
     return list(dict.fromkeys(files))
@@ -203,6 +212,7 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
 
     # load (a hub tokenizer first: an unreachable hub fails before any data is read)
     tokenizer = _tokenizer(cfg, []) if cfg.tokenizer.kind == "base" else None
+    gold_used = train_docs is None
     if train_docs is None:
         train_docs, default_dev = split_gold(cfg.data)
         dev_docs = default_dev if dev_docs is None else dev_docs
@@ -302,7 +312,9 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
                      "silver_documents": len(silver), "cluener_sentences": len(cluener),
                      "examples": len(exs), "tokens": sum(len(e.ids) for e in exs),
                      "vocabulary": len(tokenizer),
-                     "files": {f: sha256(f) for f in _data_files(cfg) if Path(f).is_file()}},
+                     "documents_sha256": _docs_hash([*train_docs, *dev_docs]),
+                     "files": {f: sha256(f) for f in _data_files(cfg, gold_used)
+                               if Path(f).is_file()}},
             "timings": timings,
             "final": metrics[-1] if metrics else None,
             "code": code_version(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,10 @@ def _client(url: str, token: str) -> LabelStudioClient:
     return LabelStudioClient(url, token)
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 @app.command("serve")
 def serve(
     data: Path = typer.Option(..., "--data", "-d", help="The folder of its database and files."),
@@ -66,6 +71,7 @@ def serve(
 
     console = Console(stderr=True)
     server = LocalServer(data, port=port, executable=label_studio, username=user)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server too, as Ctrl-C does
     try:
         with console.status(f"starting Label Studio on {server.url} (log {server.log_path})"):
             server.start(timeout=timeout)

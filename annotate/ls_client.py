@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from econer.annotate.ls_config import labelling_config, missing_labels
+from econer.annotate.ls_config import config_problems, labelling_config
 
 from econer.errors import EconerError
 from econer.labels import LABELS
@@ -129,11 +129,11 @@ class LabelStudioClient:
     def check_config(self, project_id: int, labels: Sequence[str] = LABELS) -> None:
         with self.call(f"reading project {project_id}"):
             config = self.sdk.projects.get(project_id).label_config or ""
-        missing = missing_labels(config, labels)
-        if missing:
-            raise EconerError(f"Label Studio project {project_id}: its labelling config lacks "
-                              f"the label(s) {', '.join(missing)}; add them or push to a new "
-                              "project")
+        problems = config_problems(config, labels)
+        if problems:
+            raise EconerError(f"Label Studio project {project_id}: its labelling config does "
+                              f"not fit econer: {'; '.join(problems)} (fix it, or push to a "
+                              "new project)")
 
     def set_model_version(self, project_id: int, version: str) -> None:
         """Show ``version``'s predictions to annotators as pre-annotations."""

@@ -63,6 +63,28 @@ def missing_labels(xml: str, labels: Sequence[str] = LABELS) -> list[str]:
     return [label for label in labels if label not in offered]
 
 
+def config_problems(xml: str, labels: Sequence[str] = LABELS) -> list[str]:
+    """What keeps econer's tasks and predictions from working under the config ``xml``.
+
+    >>> config_problems(labelling_config())
+    []
+    >>> config_problems('<View><Labels name="ner" toName="doc"><Label value="PARK"/></Labels>'
+    ...                 '<Text name="doc" value="$body"/></View>')  # doctest: +NORMALIZE_WHITESPACE
+    ['it lacks the label(s) COMPANY, AMOUNT, RATE',
+     'it has no <Labels name="label" toName="text"> control',
+     'it has no <Text name="text" value="$text"> object']
+    """
+    problems = []
+    missing = missing_labels(xml, labels)
+    if missing:
+        problems.append(f"it lacks the label(s) {', '.join(missing)}")
+    if not re.search(rf'<Labels\b(?=[^>]*\bname="{FROM_NAME}")(?=[^>]*\btoName="{TO_NAME}")', xml):
+        problems.append(f'it has no <Labels name="{FROM_NAME}" toName="{TO_NAME}"> control')
+    if not re.search(rf'<Text\b(?=[^>]*\bname="{TO_NAME}")(?=[^>]*\bvalue="\$text")', xml):
+        problems.append(f'it has no <Text name="{TO_NAME}" value="$text"> object')
+    return problems
+
+
 def guide_path() -> Path:
     """Where the annotation guide lives: ``docs/annotation-guide.md`` beside ``configs/``."""
     from econer.resources import configs_dir

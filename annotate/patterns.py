@@ -76,6 +76,10 @@ class Rule:
     score: float = 0.5
     priority: int = 0  # breaks ties between equally long candidates
     context: Context | None = None
+    # Speed: a rule with an anchor (a word every match contains, e.g. its unit) runs only
+    # in windows of ``reach`` = (before, after) characters around the anchor's matches.
+    anchor: re.Pattern[str] | None = None
+    reach: tuple[int, int] = (40, 12)
 
 
 @dataclass(frozen=True)
@@ -235,8 +239,16 @@ def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],
             raise EconerError(f"rule {name}: context list {words!r} is not defined", path=path)
         context = Context(re.compile(alternation(lists[words])), int(ctx.get("before", 10)),
                           int(ctx.get("after", 0)), frozenset(str(ctx.get("stop", "。\n"))))
+    anchor = None
+    if raw.get("anchor"):
+        try:
+            anchor = re.compile(expand(str(raw["anchor"]), table))
+        except (KeyError, re.error, ValueError) as exc:
+            raise EconerError(f"rule {name}: bad anchor: {exc}", path=path) from None
+    reach = raw.get("reach") or [40, 12]
     score = float(precision.get(name, raw.get("score", 0.5)))
-    return Rule(name, label, regex, value, score, int(raw.get("priority", 0)), context)
+    return Rule(name, label, regex, value, score, int(raw.get("priority", 0)), context,
+                anchor, (int(reach[0]), int(reach[1])))
 
 
 def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[str]]) -> None:

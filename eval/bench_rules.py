@@ -1,0 +1,97 @@
+"""Benchmark: rule pre-labelling throughput against jieba's part-of-speech tagger.
+
+Runs, in the same process and on the same texts of ``../shared/corpus/``, the rules
+(``econer.annotate.rules``) and ``jieba.posseg`` (the tool a user would otherwise reach
+for), and prints characters per second for both and their ratio. jieba is slow, so it runs
+on a slice of the corpus (``--jieba-chars``); the rules run on all of it (and again with
+``--workers`` processes when asked). Not a test: it prints figures.
+
+    .venv/bin/python -m econer.eval.bench_rules
+    .venv/bin/python -m econer.eval.bench_rules --workers 2 --jieba-chars 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from econer.annotate.rules import load_rules
+
+from econer.spans import Document
+
+DEFAULT_CORPUS = (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+                  / "industry-news-2011.jsonl")
+
+
+def read_texts(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()]
+
+
+def time_rules(texts: list[str], workers: int = 1, repeat: int = 3) -> tuple[float, int]:
+    """Best of ``repeat`` runs: seconds to label all ``texts``, and the spans found."""
+    labeller = load_rules()
+    docs = [Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
+    best, spans = float("inf"), 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        spans = sum(len(d.spans) for d in labeller.pipe(docs, workers=workers))
+        best = min(best, time.perf_counter() - started)
+    return best, spans
+
+
+def time_jieba(texts: list[str]) -> float:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()  # the dictionary load is not counted
+    started = time.perf_counter()
+    for text in texts:
+        for _ in jieba.posseg.cut(text):
+            pass
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--jieba-chars", type=int, default=60_000,
+                        help="characters of the corpus to give jieba (it is slow)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="also time the rules with this many processes")
+    args = parser.parse_args(argv)
+
+    texts = read_texts(args.corpus)
+    chars = sum(len(t) for t in texts)
+    sliced, total = [], 0
+    for text in texts:
+        if total >= args.jieba_chars:
+            break
+        sliced.append(text)
+        total += len(text)
+
+    seconds, spans = time_rules(texts)
+    rules_cps = chars / seconds
+    jieba_seconds = time_jieba(sliced)
+    jieba_cps = total / jieba_seconds
+    slice_seconds, _ = time_rules(sliced)
+    print(f"corpus: {args.corpus} ({len(texts)} documents, {chars:,} characters)")
+    print(f"rules ({load_rules().version}), 1 process: {seconds:.2f} s, "
+          f"{rules_cps:,.0f} chars/s, {spans} spans")
+    print(f"rules on jieba's slice ({total:,} characters): {total / slice_seconds:,.0f} chars/s")
+    print(f"jieba.posseg on the slice: {jieba_seconds:.2f} s, {jieba_cps:,.0f} chars/s")
+    print(f"ratio rules / jieba.posseg: {rules_cps / jieba_cps:.1f}x "
+          f"(same slice: {(total / slice_seconds) / jieba_cps:.1f}x; target >= 20x)")
+    if args.workers > 1:
+        par_seconds, _ = time_rules(texts, workers=args.workers, repeat=1)
+        print(f"rules, {args.workers} processes: {par_seconds:.2f} s, "
+              f"{chars / par_seconds:,.0f} chars/s")
+
+
+if __name__ == "__main__":
+    main()

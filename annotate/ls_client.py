@@ -143,15 +143,21 @@ class LabelStudioClient:
 
     # Tasks -------------------------------------------------------------------------------
 
-    def export_tasks(self, project_id: int, timeout: float = 600.0) -> list[dict[str, Any]]:
-        """Every task of the project with its annotations and full predictions (one snapshot)."""
+    def task_count(self, project_id: int) -> int:
+        with self.call(f"reading project {project_id}"):
+            return int(self.sdk.projects.get(project_id).task_number or 0)
+
+    def export_tasks(self, project_id: int, annotated_only: bool = False,
+                     timeout: float = 600.0) -> list[dict[str, Any]]:
+        """The project's tasks (every one, or those with annotations) with their annotations
+        and full predictions, in one snapshot export."""
         sdk = self.sdk.projects.exports
         with self.call(f"exporting project {project_id}"):
             snapshot = sdk.create(
-                project_id, title="econer pull",
+                project_id, title="econer",
                 serialization_options={"predictions": {"only_id": False},
                                        "annotations__completed_by": {"only_id": False}},
-                task_filter_options={"only_with_annotations": False},
+                task_filter_options={"only_with_annotations": annotated_only},
             )
             deadline = time.monotonic() + timeout
             delay = 0.05

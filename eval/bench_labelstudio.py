@@ -105,7 +105,7 @@ def bench(url: str, token: str, docs: list[Document], version: str,
     client.import_tasks(pull_id, _annotated_tasks(docs, version))
 
     def pull() -> int:
-        result = pull_tasks(client.export_tasks(pull_id))
+        result = pull_tasks(client.export_tasks(pull_id, annotated_only=True))
         return len(result.gold)
 
     pulled, seconds = timed(pull)

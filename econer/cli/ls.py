@@ -208,8 +208,11 @@ def pull(
     client = _client(url, token)
     project_id = client.project(project)
     with Console(stderr=True).status(f"exporting project {project!r}"):
-        tasks = client.export_tasks(project_id)
+        # Tasks nobody annotated cannot make gold: leave them on the server.
+        tasks = client.export_tasks(project_id, annotated_only=True)
+        unannotated = client.task_count(project_id) - len(tasks)
     result = pull_tasks(tasks, annotator)
+    unannotated += result.unannotated  # skipped only, or not by the annotator asked for
     if annotator is not None and annotator not in result.annotators:
         known = ", ".join(result.annotators) or "none"
         raise EconerError(f"{annotator!r} annotated no task of project {project!r} "
@@ -231,7 +234,7 @@ def pull(
                 "agreement": [{"a": a, "b": b, "scores": s}
                               for (a, b), s in result.agreement.items()]}
         write_text(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    print(f"wrote {written} gold documents to {out} ({result.unannotated} tasks not annotated)")
+    print(f"wrote {written} gold documents to {out} ({unannotated} tasks not annotated)")
 
 
 @app.command("status")

@@ -86,7 +86,9 @@ def test_seed_round_trip(ls_client: LabelStudioClient, ls_args: list[str], proje
         expected.append(_gold(doc, spans))
 
     gold, report = tmp_path / "gold.jsonl", tmp_path / "report.json"
+    capsys.readouterr()
     assert run(["ls", "pull", "--out", str(gold), "--report", str(report), *ls_args]) == 0
+    assert "wrote 5 gold documents" in capsys.readouterr().out
     assert list(read_documents(gold)) == expected
     changes = json.loads(report.read_text(encoding="utf-8"))["changes"]
     total = sum(len(d.spans) for d in predicted)
@@ -179,6 +181,9 @@ def test_repush_is_idempotent_and_new_versions_add_predictions(
     out = capsys.readouterr().out
     assert "30 tasks, 0 annotated" in out
     assert "predictions v1: 30" in out and "predictions v2: 30" in out
+    assert run(["ls", "pull", "--out", str(tmp_path / "gold.jsonl"), *ls_args]) == 0
+    assert "wrote 0 gold documents" in capsys.readouterr().out
+    assert (tmp_path / "gold.jsonl").read_text(encoding="utf-8") == ""
 
     # A document whose text changed under the same id is refused, nothing is imported.
     changed = tmp_path / "changed.jsonl"

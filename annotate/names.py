@@ -33,6 +33,8 @@ NameHit = tuple[int, int, str, str, float, int]
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _NAME_CHARS = f"{_CJK}A-Za-z·&（）()"
 _PARK_CHARS = _NAME_CHARS + "—－-"
+_CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
+_BRACKET = re.compile(r"[（(][^（）()\n]{2,8}[）)]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
@@ -65,8 +67,10 @@ class NameFinder:
         self.company_boundary = re.compile(alt("BOUNDARY", "COMPANY_BOUNDARY"))
         self.park_boundary = re.compile(alt("BOUNDARY", "PARK_BOUNDARY"))
         self.boundary_start = re.compile(alt("BOUNDARY"))
-        self.non_name = re.compile(f"[^{_NAME_CHARS}]")
-        self.non_park = re.compile(f"[^{_PARK_CHARS}]")
+        # a digit belongs to a name only before a latin letter (5G互联网产业园, 3M公司)
+        digit = "[0-9０-９](?![0-9０-９]*[A-Za-z])"
+        self.non_name = re.compile(f"{digit}|[^0-9０-９{_NAME_CHARS}]")
+        self.non_park = re.compile(f"{digit}|[^0-9０-９{_PARK_CHARS}]")
         level = alternation(words("PLACE_LEVEL"))
         place_level = f"[{_CJK}]{{1,4}}?(?:{level})"
         self.place = re.compile(f"(?:{alt('PLACE')}|{place_level})+")
@@ -79,6 +83,11 @@ class NameFinder:
         self.factory_not_before = tuple(words("FACTORY_NOT_BEFORE"))
         self.head_not_after = tuple(words("HEAD_NOT_AFTER"))
         self.item_not_company = tuple(words("ITEM_NOT_COMPANY"))
+        self.short_not_after = tuple(words("SHORT_NOT_AFTER"))
+        self.function_start = frozenset(words("FUNCTION_START"))
+        self.subarea_heads = frozenset(words("SUBAREA_HEAD"))
+        self.any_park_head = re.compile(alt("PARK_HEAD"))
+        self.industry_start = re.compile(alt("INDUSTRY", "GENERIC"))
         self.project = re.compile(f"([{_CJK}]{{2}})(?:{alt('PROJECT_PHASE')})")
         self.boundary_end = re.compile(f"(?:{alt('BOUNDARY')})$")
         self.lexicon = patterns.lexicon
@@ -89,11 +98,13 @@ class NameFinder:
         self.enumerations = []
         for enum in patterns.enumerations:
             trigger = re.compile(expand(str(enum["trigger"]), patterns.macros))
+            trigger_not = re.compile(str(enum["trigger_not"])) if enum.get("trigger_not") \
+                else None
             self.enumerations.append((str(enum["name"]), str(enum["label"]), trigger,
                                       int(enum.get("max_item", 12)),
-                                      bool(enum.get("suppress", False))))
+                                      bool(enum.get("suppress", False)), trigger_not))
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
-        self.suppressors = {e[0] for e in self.enumerations if e[4]}
+        self.suppressors = {e[0] for e in self.enumerations if e[4]}  # name of suppressing lists
 
     def score(self, rule: str) -> float:
         return self.scores.get(rule, 0.6)
@@ -191,36 +202,46 @@ class NameFinder:
             start = self._left(text, head, self.park_max, self.non_park, self.park_boundary)
             core = text[start:head].strip("—－-")
             start = head - len(core)
-            if len(core) < 2 or self.park_generic.fullmatch(core):
-                continue
-            yield (start, match.end(), "PARK", "park.head", self.score("park.head"), 0)
+            if len(core) < 2 or self.park_generic.fullmatch(core) or core[-1] in _CN_NUMERALS:
+                continue  # 市级高新区, 一园六组团
+            if match.group() in self.subarea_heads and not self.any_park_head.search(core):
+                continue  # 片区 only inside a park: 浦里新区长沙片区
+            end = match.end()
+            bracket = _BRACKET.match(text, end)  # 綦江高新区(工业园区)
+            if bracket and self.any_park_head.search(bracket.group()):
+                end = bracket.end()
+            yield (start, end, "PARK", "park.head", self.score("park.head"), 0)
 
     def _shorts(self, text: str) -> Iterator[NameHit]:
-        """千能实业, 摩瑞科技: a short core and an industry word; a place before stays out."""
-        size = self.short_core
+        """千能实业, 亚特蓝电器: a short core (2 to 4 characters) and an industry word; the
+        shortest core that starts a word wins; a place before it stays out."""
         for match in self.short_suffix.finditer(text):
-            start = match.start() - size
-            if start < 0:
-                continue
-            core = text[start : match.start()]
-            if self.non_name.search(core) or self.company_generic.fullmatch(core):
-                continue
-            if self.boundary_start.search(core):
-                continue
-            before_start = self._left(text, start, 8, self.non_name, self.company_boundary)
-            before = text[before_start:start]
-            if before and not self.place.fullmatch(before):
-                continue  # inside a longer word: not a short name
             after = text[match.end() : match.end() + 4]
-            if after and after[0] >= "\u4e00" and after[0] <= "\u9fff" \
-                    and not self.boundary_start.match(after) \
-                    and not _LEGAL.match(after) and not after.startswith(("董事", "总经理")):
+            if after.startswith(self.short_not_after):
                 continue  # 依靠科技进步: the word goes on
-            yield (start, match.end(), "COMPANY", "company.short", self.score("company.short"), 0)
+            for size in range(self.short_core, self.short_core + 3):
+                start = match.start() - size
+                if start < 0:
+                    break
+                core = text[start : match.start()]
+                if self.non_name.search(core) or self.boundary_start.search(core):
+                    break
+                if self.company_generic.fullmatch(core):
+                    break
+                if size > self.short_core and core[0] in self.function_start:
+                    break
+                before_start = self._left(text, start, 8, self.non_name, self.company_boundary)
+                before = text[before_start:start]
+                if not before or self.place.fullmatch(before):
+                    yield (start, match.end(), "COMPANY", "company.short",
+                           self.score("company.short"), 0)
+                    break
 
     def _enumerations(self, text: str) -> Iterator[NameHit]:
-        for rule, label, trigger, max_item, suppress in self.enumerations:
+        for rule, label, trigger, max_item, suppress, trigger_not in self.enumerations:
             for match in trigger.finditer(text):
+                if trigger_not is not None and trigger_not.search(match.group()):
+                    continue
                 end = match.start()
                 items: list[tuple[int, int]] = []
                 pos = end
@@ -246,12 +267,25 @@ class NameFinder:
                     if stop - start < 2 or non_name.search(text, start, stop):
                         continue
                     item = text[start:stop]
+                    if label == "COMPANY" and not _LEGAL.search(item):
+                        place = self.place.match(item)  # 万州雷士照明 → 雷士照明
+                        if place and len(item) - place.end() >= 2:
+                            start += place.end()
+                            item = text[start:stop]
                     if label == "COMPANY" and (self.company_generic.fullmatch(item)
-                                               or item.endswith(self.item_not_company)):
+                                               or item.endswith(self.item_not_company)
+                                               or self._starts_with_industry(item)):
                         continue
                     if label == "PARK" and self.park_generic.fullmatch(item):
                         continue
                     yield (start, stop, label, rule, 0.0 if suppress else self.score(rule), 0)
+
+    def _starts_with_industry(self, item: str) -> bool:
+        """智能安防, 绿色建材: an item opening with an industry word names an industry."""
+        if _LEGAL.search(item):
+            return False
+        match = self.industry_start.match(item)
+        return bool(match) and len(match.group()) >= 2 and not self.place.match(item)
 
     def _projects(self, text: str) -> Iterator[NameHit]:
         """实施天致二期、德凯二期: the company inside a project name."""

@@ -9,7 +9,7 @@
 8.24% RATE rules:rate.percent
 3.5个百分点 RATE rules:rate.points
 >>> doc.spans[0].value
-Value(number=17000000000.0, unit='CNY', approx=True)
+Value(number=17000000000.0, unit='CNY', approx=False)
 
 Every rule proposes candidates; where candidates overlap, the longest wins, then the one of
 higher priority, then the one of higher score (the spec: "keep the longer, more specific
@@ -51,9 +51,6 @@ class RuleLabeller:
         self.version = patterns.version
         self._currency = {str(k): str(v) for k, v in
                           dict(patterns.lists.get("CURRENCY") or {}).items()}
-        self._approx_before = tuple(sorted(patterns.words("APPROX_BEFORE"), key=len,
-                                           reverse=True))
-        self._approx_after = tuple(patterns.words("APPROX_AFTER"))
         self._names = names.NameFinder(patterns)
 
     # -- candidates -------------------------------------------------------------------
@@ -92,7 +89,9 @@ class RuleLabeller:
         groups = match.groupdict()
         number = groups.get("num") or groups.get("num2") or ""
         vague = bool(groups.get("vague") or groups.get("vague2"))
-        outside = self._approximated(text, match.start(), match.end())
+        # approximate is what the span itself says (余, 多, 几, 六七, a range); words around
+        # it (近, 超, 以上, 左右) stay out of the span and out of the value, as in the gold
+        outside = False
         try:
             if rule.value == "amount":
                 code = self._currency.get(groups.get("cur") or "", "CNY")
@@ -106,11 +105,6 @@ class RuleLabeller:
                               approx=vague or ranged or outside)
         except EconerError:
             return None  # a shape the numeral parser does not know: no span beats a wrong one
-
-    def _approximated(self, text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - 3) : start]
-        after = text[end : end + 2]
-        return before.endswith(self._approx_before) or after.startswith(self._approx_after)
 
     # -- resolution ---------------------------------------------------------------------
     def spans(self, text: str) -> list[Span]:

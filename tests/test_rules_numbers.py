@@ -95,10 +95,13 @@ def test_normalised_values(labeller) -> None:
     assert values(labeller, "投资１２０亿开展") == [("１２０亿", Value(12000000000, "CNY"))]
     assert values(labeller, "增长百分之十二") == [("百分之十二", Value(0.12, "fraction"))]
     assert values(labeller, "收购价5亿美元") == [("5亿美元", Value(500000000, "USD"))]
-    # approximate: vague numerals, ranges, approximators around the span
+    # approximate is what the span says (vague numerals, 余/多, ranges: the lower bound);
+    # approximators outside the span (近, 以上) stay out of the value as out of the span
     assert values(labeller, "降低成本六七万元") == [("六七万元", Value(60000, "CNY", True))]
-    assert values(labeller, "总投资近170亿元")[0][1] == Value(17000000000, "CNY", True)
-    assert values(labeller, "提升产能20%以上")[0][1] == Value(0.2, "fraction", True)
+    assert values(labeller, "售价1300~1400元") == [("1300~1400元", Value(1300, "CNY", True))]
+    assert values(labeller, "资金缺口10多个亿") == [("10多个亿", Value(1e9, "CNY", True))]
+    assert values(labeller, "总投资近170亿元")[0][1] == Value(17000000000, "CNY", False)
+    assert values(labeller, "提升产能20%以上")[0][1] == Value(0.2, "fraction", False)
 
 
 def test_number_parsing() -> None:

@@ -286,3 +286,12 @@ def test_bad_overrides_are_refused_before_training(tmp_path: Path, repo: Path,
     assert run(["eval", "--gold", str(tmp_path / "gold.jsonl"), "--pred", "a=b.jsonl",
                 "--set", "train.epochs=1"]) == 2
     assert "go with --folds" in capsys.readouterr().err
+
+
+def test_an_out_that_is_a_file_is_refused_before_scoring(
+        files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("mine", encoding="utf-8")
+    assert evaluate(files, taken) == 2
+    assert "not a folder" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "mine"

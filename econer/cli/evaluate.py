@@ -117,6 +117,8 @@ def evaluate(
     from econer.jsonl import read_documents
 
     named = parse_pred(pred)
+    if out.exists() and not out.is_dir():
+        raise EconerError("exists and is not a folder (--out wants a folder)", path=out)
     if folds:
         if named:
             raise EconerError("--folds runs the systems itself: give --config, not --pred")
@@ -128,7 +130,7 @@ def evaluate(
                                                   parse_overrides(set_))
         card = build_scorecard(
             tested, {name: System(docs, run=run) for name, (docs, run) in pooled.items()},
-            samples=samples, seed=seed, context=context, gold_path=str(gold_path))
+            samples=samples, seed=seed, context=context, gold_path=_shown(gold_path))
         card["crossval"] = summary
     else:
         if gold is None:
@@ -150,6 +152,14 @@ def evaluate(
             card = build_scorecard(gold_docs, loaded, samples=samples, seed=seed,
                                    context=context, gold_path=str(gold))
     _finish(card, out)
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working folder where it lies inside it (shorter reports)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _finish(card: dict[str, Any], out: Path) -> None:

@@ -117,7 +117,7 @@ class RuleLabeller:
         return doc.with_spans(self.spans(doc.text))
 
     def pipe(self, docs: Iterable[Document], workers: int = 1,
-             chunksize: int = 8) -> Iterator[Document]:
+             chunksize: int = 64) -> Iterator[Document]:
         """Label a stream of documents, in order; ``workers > 1`` uses that many processes
         (``workers=0``: one per core)."""
         if workers == 0:

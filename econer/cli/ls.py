@@ -159,17 +159,33 @@ def push(
           f"unchanged; model version {report.model_version or '(none)'}")
 
 
-def _changes_table(title: str, rows: dict[str, Any]) -> Any:
+# Headers of five letters keep a rule table readable in 80 columns; the caption explains them.
+_HEADERS = {"kept": "kept", "relabelled": "relab", "rebounded": "bound",
+            "relabelled_rebounded": "both", "deleted": "del", "added": "add"}
+
+
+def _changes_table(title: str, key: str, rows: dict[str, Any]) -> Any:
+    """Change counts a row per label or rule, the spans annotators touched most first."""
+    from rich import box
     from rich.table import Table
 
     from econer.annotate.ls_changes import KINDS
 
-    table = Table(title=title)
-    table.add_column(title.split()[-1])
+    table = Table(title=title, box=box.SIMPLE_HEAD,
+                  caption="relab: relabelled, bound: re-bounded, both: the two, del: deleted, "
+                  "add: added; touch: share of predicted spans not kept")
+    table.add_column(key, no_wrap=True)
     for kind in KINDS:
-        table.add_column(kind.replace("_", "+"), justify="right")
-    for key, counts in rows.items():
-        table.add_row(key, *(str(counts[k]) for k in KINDS))
+        table.add_column(_HEADERS[kind], justify="right")
+    table.add_column("touch", justify="right")
+
+    def touched(counts: dict[str, int]) -> int:
+        return sum(counts[k] for k in KINDS if k not in ("kept", "added"))
+
+    for name, counts in sorted(rows.items(), key=lambda r: (-touched(r[1]), r[0])):
+        predicted = sum(counts[k] for k in KINDS if k != "added")
+        share = f"{touched(counts) / predicted:.0%}" if predicted else "-"
+        table.add_row(name, *(str(counts[k]) for k in KINDS), share)
     return table
 
 
@@ -219,12 +235,9 @@ def pull(
                           f"(annotators: {known})")
     written = write_documents(out, result.gold)
     changes = result.changes.to_dict()
-    console.print(_changes_table("changes by label", changes["by_label"]))
-    console.print(_changes_table("changes by rule", changes["by_rule"]))
-    costly = result.changes.costly_rules()[:5]
-    if costly:
-        console.print("rules that cost annotators most: " + ", ".join(
-            f"{rule} ({touched}/{predicted})" for rule, predicted, touched in costly))
+    console.print(_changes_table("changes by label", "label", changes["by_label"]))
+    console.print(_changes_table("changes by rule", "rule", changes["by_rule"]))
+    costly = result.changes.costly_rules()
     for (first, second), scores in result.agreement.items():
         cells = ", ".join(f"{label} {s['f1']:.3f}" for label, s in scores.items())
         console.print(f"agreement {first} vs {second} (F1): {cells}")

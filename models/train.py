@@ -17,6 +17,7 @@ It is built beside its target and moved into place when training is done.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import math
@@ -200,7 +201,8 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
 
     hf_logging.disable_progress_bar()
 
-    cfg = config if isinstance(config, TrainConfig) else load_config(config)
+    # A copy: the run records its own output folder without touching the caller's config.
+    cfg = copy.deepcopy(config) if isinstance(config, TrainConfig) else load_config(config)
     out = Path(out_dir or cfg.output_dir or f"runs/{cfg.name}").resolve()
     cfg.output_dir = str(out)
     _prepare_out(out)

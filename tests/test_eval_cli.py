@@ -295,3 +295,18 @@ def test_an_out_that_is_a_file_is_refused_before_scoring(
     assert evaluate(files, taken) == 2
     assert "not a folder" in capsys.readouterr().err
     assert taken.read_text(encoding="utf-8") == "mine"
+
+
+def test_fold_scores_only_that_folds_test_documents(
+        files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "f").mkdir()
+    folds = write_folds(tmp_path / "f")
+    out = tmp_path / "card"
+    assert evaluate(files, out, "--fold", "f-a", "--folds-file", str(folds)) == 0
+    card = json.loads((out / "scorecard.json").read_text(encoding="utf-8"))
+    assert card["gold"]["documents"] == 1
+    # document a holds weak's one boundary error: 1 of its 2 spans right, of 4 gold
+    assert card["systems"]["weak"]["strict"]["micro"]["tp"] == 1
+    assert card["systems"]["weak"]["strict"]["micro"]["support"] == 4
+    assert evaluate(files, tmp_path / "x", "--fold", "f-z", "--folds-file", str(folds)) == 2
+    assert "no such fold" in capsys.readouterr().err

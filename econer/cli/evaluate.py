@@ -74,6 +74,9 @@ def evaluate(
     folds: bool = typer.Option(False, "--folds",
                                help="Cross-validate: run the rules and the training "
                                "config(s) over the folds."),
+    fold: str | None = typer.Option(
+        None, "--fold", help="Score only this fold's test documents (of --folds-file), e.g. "
+        "the seed a model held out."),
     folds_file: Path | None = typer.Option(None, "--folds-file",
                                            help="Folds YAML (default configs/folds/seeds.yaml)."),
     config: list[Path] = typer.Option([], "--config", "-c",
@@ -106,6 +109,8 @@ def evaluate(
 
       econer eval -g gold.jsonl -p rules=a.jsonl -p bert=b.jsonl --out card/ --samples 5000
 
+      econer eval -g seeds/gold/seeds.jsonl -p small=small.jsonl --fold loo-003 --out card/
+
       econer eval --folds --out card-cv/        # the rules and configs/train/small.yaml
 
       econer eval --folds --no-model --out card-rules-cv/
@@ -120,6 +125,8 @@ def evaluate(
     if out.exists() and not out.is_dir():
         raise EconerError("exists and is not a folder (--out wants a folder)", path=out)
     if folds:
+        if fold:
+            raise EconerError("--fold scores one fold of given predictions; --folds runs them all")
         if named:
             raise EconerError("--folds runs the systems itself: give --config, not --pred")
         folds_def = load_folds(folds_file)
@@ -148,10 +155,24 @@ def evaluate(
                   if progress else contextlib.nullcontext())
         with status:
             gold_docs = list(read_documents(gold))
+            if fold is not None:
+                gold_docs = _fold_test_docs(gold_docs, fold, folds_file)
             loaded = {name: load_system(gold_docs, path) for name, path in named.items()}
             card = build_scorecard(gold_docs, loaded, samples=samples, seed=seed,
                                    context=context, gold_path=str(gold))
     _finish(card, out)
+
+
+def _fold_test_docs(gold: list[Document], name: str, folds_file: Path | None) -> list[Document]:
+    """The gold documents a fold tests on (a model trained on that fold never saw them)."""
+    from econer.folds import load_folds
+
+    folds = load_folds(folds_file)
+    match = [f for f in folds.folds if f.name == name]
+    if not match:
+        known = ", ".join(f.name for f in folds.folds)
+        raise EconerError(f"--fold {name!r}: no such fold in {folds.name} (known: {known})")
+    return match[0].split(gold)[1]
 
 
 def _shown(path: Path) -> str:

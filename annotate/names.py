@@ -67,6 +67,7 @@ class NameFinder:
         self.company_boundary = re.compile(alt("BOUNDARY", "COMPANY_BOUNDARY"))
         self.park_boundary = re.compile(alt("BOUNDARY", "PARK_BOUNDARY"))
         self.boundary_start = re.compile(alt("BOUNDARY"))
+        self.not_boundary = re.compile(alt("NOT_BOUNDARY")) if words("NOT_BOUNDARY") else None
         # a digit belongs to a name only before a latin letter (5G互联网产业园, 3M公司)
         digit = "[0-9０-９](?![0-9０-９]*[A-Za-z])"
         self.non_name = re.compile(f"{digit}|[^0-9０-９{_NAME_CHARS}]")
@@ -119,7 +120,11 @@ class NameFinder:
         cut = 0
         for match in non_name.finditer(window):
             cut = match.end()
+        shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
+            if self.not_boundary is not None else []
         for match in boundary.finditer(window, cut):
+            if any(s <= match.start() and match.end() <= e for s, e in shields):
+                continue  # 高等级: 等 here is no boundary
             cut = max(cut, match.end())
         # 300家铅酸电池厂, 前10位益海嘉里: a count's measure word is no part of the name
         if 0 < cut < len(window) and window[cut - 1].isdigit() and window[cut] in _MEASURE:
@@ -349,6 +354,8 @@ class NameFinder:
         if place:
             bare = bare[place.end() :]
         forms = []
+        if bare.isascii() and len(bare) < 4:
+            return []  # Pte, Key: short latin words are no names on their own
         if len(bare) >= 3 and not self.company_generic.fullmatch(bare):
             forms.append(bare)
         core = bare

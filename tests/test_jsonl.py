@@ -75,3 +75,13 @@ def test_cli_turns_errors_into_one_line_and_exit_2(tmp_path: Path, capsys) -> No
     assert code == 2
     assert err.count("\n") == 0 and "bad.jsonl:1: malformed JSON" in err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_atomic_outputs_get_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "out.jsonl"
+    write_documents(path, [_doc()])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -41,7 +41,7 @@ app.command("compare")(compare.compare)
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI on ``argv`` and return its exit code (what tests call)."""
     try:
-        app(args=argv, prog_name="econer", standalone_mode=False)
+        code = app(args=argv, prog_name="econer", standalone_mode=False)
     except EconerError as exc:
         print(f"econer: error: {exc}", file=sys.stderr)
         return 2
@@ -56,7 +56,8 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("econer: interrupted", file=sys.stderr)
         return 130
-    return 0
+    # Without standalone mode click returns a command's `typer.Exit(n)` code instead of exiting.
+    return code if isinstance(code, int) else 0
 
 
 def main() -> None:

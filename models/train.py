@@ -226,7 +226,8 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
     records += cluener
     if not records:
         raise EconerError("no training documents (data.gold, data.silver, data.cluener)")
-    tokenizer = tokenizer or _tokenizer(cfg, train_docs)
+    if tokenizer is None:
+        tokenizer = _tokenizer(cfg, train_docs)
     timings["load_s"] = round(time.perf_counter() - t0, 3)
 
     # align

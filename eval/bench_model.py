@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--config", default=str(config_path("train", "small.yaml")))
     parser.add_argument("--chars", type=int, default=5000,
                         help="characters of seed text both models predict (default 5000)")
-    parser.add_argument("--base-windows", type=int, default=8,
-                        help="training windows timed for the bert-base-sized model (default 8,"
+    parser.add_argument("--base-windows", type=int, default=16,
+                        help="training windows timed for the bert-base-sized model (default 16,"
                              " in batches of 4)")
     parser.add_argument("--device", default=None, help="auto, cpu or cuda (default: config's)")
     args = parser.parse_args(argv)

@@ -28,7 +28,7 @@ def predict(
 
       econer predict runs/small ../shared/corpus/industry-news-2011.jsonl --out corpus.jsonl -b 64
 
-      econer eval seeds/gold/seeds.jsonl seeds.model.jsonl
+      econer eval -g seeds/gold/seeds.jsonl -p small=seeds.model.jsonl --fold loo-003 --out card/
     """
     import time
 

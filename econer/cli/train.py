@@ -35,6 +35,8 @@ def train(
       econer train configs/train/rbt3.yaml --set model.base=/models/rbt3
     """
     import json
+    import signal
+    import sys
 
     import yaml
     from rich.console import Console
@@ -54,6 +56,8 @@ def train(
     if epochs is not None:
         overrides["train.epochs"] = epochs
     cfg = load_config(config, overrides)
+    # A kill (SIGTERM) unwinds like an error, so the half-built run folder is removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     run_dir = run_training(cfg, out, progress=progress)
     info = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
     final = info.get("final") or {}

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 LSVENV := .venv-ls
 OUT    ?= out
 
-.PHONY: demo test lint setup setup-ls clean
+.PHONY: demo scorecard-cv test lint setup setup-ls clean
 
 # The training stack. torch is pinned first: an open range pulls a multi-GB CUDA build.
 $(VENV)/.installed: pyproject.toml
@@ -23,11 +23,26 @@ $(LSVENV)/.installed:
 setup: $(VENV)/.installed
 setup-ls: $(LSVENV)/.installed
 
+# The main job on the seeds with embedded defaults: no Label Studio server, no model hub.
+# 1. the rules' scorecard on the seed gold; 2. the small model trained from scratch on four
+# seeds (fold loo-003) beside the rules on the held-out fifth.
 demo: setup
-	$(BIN)/econer prelabel seeds/ --out $(OUT)/prelabels.jsonl
+	$(BIN)/econer gold check seeds/gold/
+	$(BIN)/econer prelabel seeds/ --out $(OUT)/rules.jsonl
+	$(BIN)/econer eval --gold seeds/gold/seeds.jsonl --pred rules=$(OUT)/rules.jsonl \
+		--out $(OUT)/scorecard-rules
+	$(BIN)/econer train configs/train/small.yaml --fold loo-003 --out $(OUT)/small-loo-003
+	$(BIN)/econer predict $(OUT)/small-loo-003 seeds/ --out $(OUT)/small-loo-003.jsonl
+	$(BIN)/econer eval --gold seeds/gold/seeds.jsonl --fold loo-003 --pred rules=$(OUT)/rules.jsonl \
+		--pred small=$(OUT)/small-loo-003.jsonl --out $(OUT)/scorecard-loo-003
+
+# Leave-one-seed-out cross-validation of the rules and the small config (5 trainings).
+scorecard-cv: setup
+	$(BIN)/econer eval --folds --out $(OUT)/scorecard-cv
 
 test: setup setup-ls
 	$(BIN)/ruff check .
+	$(BIN)/econer gold check seeds/gold/
 	ECONER_LABEL_STUDIO=$(LSVENV)/bin/label-studio $(BIN)/pytest
 
 lint: setup

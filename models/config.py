@@ -132,6 +132,8 @@ def load_config(path: str | Path, overrides: Mapping[str, Any] | None = None) ->
     if not isinstance(raw, dict):
         raise EconerError("a training config must be a YAML mapping", path=path)
     for key, value in (overrides or {}).items():
+        if key in _PATH_KEYS:
+            value = _from_cwd(value)
         _set_dotted(raw, key, value, path)
     raw.pop("source", None)
     cfg = _build(TrainConfig, raw, "", path)
@@ -139,6 +141,20 @@ def load_config(path: str | Path, overrides: Mapping[str, Any] | None = None) ->
     _check(cfg, path)
     _resolve(cfg, path.resolve().parent)
     return cfg
+
+
+# Paths given on the command line (`--set data.silver=[x.jsonl]`) are relative to where the
+# user stands, not to the config file.
+_PATH_KEYS = frozenset({"data.gold", "data.silver", "data.folds", "data.cluener.path",
+                        "tokenizer.corpora", "model.base", "output_dir"})
+
+
+def _from_cwd(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_from_cwd(v) for v in value]
+    if isinstance(value, str) and value not in CORPUS_NAMES and Path(value).exists():
+        return str(Path(value).resolve())
+    return value
 
 
 def from_dict(data: Mapping[str, Any], where: str | Path = "config") -> TrainConfig:

@@ -102,3 +102,12 @@ def test_unreachable_hub_id_fails_in_one_line_without_fallback(tmp_path: Path) -
     assert "cannot download 'bert-base-chinese' from the Hugging Face hub" in lines[0]
     assert "local directory" in lines[0]
     assert not out.exists()
+
+
+def test_command_line_paths_are_relative_to_where_the_user_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "silver.jsonl").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cfg = load_config(config_path("train", "tiny.yaml"), {"data.silver": ["silver.jsonl"]})
+    assert cfg.data.silver == [str(tmp_path / "silver.jsonl")]

@@ -19,7 +19,7 @@ def predict(
     """Predict COMPANY, PARK, AMOUNT and RATE spans with a trained model.
 
     Long documents are cut into overlapping windows and stitched back; every span has a
-    confidence (mean tag probability) and the source "model:<run>". The run record (model
+    confidence (mean tag probability) and the source "model:RUN". The run record (model
     version, documents, characters per second) goes to OUT.jsonl.run.json.
 
     Examples:

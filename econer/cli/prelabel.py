@@ -21,7 +21,7 @@ def prelabel(
 ) -> None:
     """Pre-label documents with the rules (COMPANY, PARK, AMOUNT, RATE).
 
-    Every span records the rule that made it (source "rules:<rule>") and a score, the
+    Every span records the rule that made it (source "rules:RULE") and a score, the
     rule's measured precision where `econer rules calibrate` has measured it. The run
     record (rules version, documents, characters per second) goes to OUT.jsonl.run.json.
 

@@ -11,7 +11,7 @@ def train(
     config: Path = typer.Argument(..., help="A training config (configs/train/*.yaml)."),
     out: Path | None = typer.Option(None, "--out", "-o",
                                     help="The run folder (default: the config's output_dir, "
-                                         "else runs/<name>)."),
+                                         "else runs/NAME)."),
     fold: str | None = typer.Option(None, "--fold",
                                     help="Use this fold's test documents as dev (loo-003)."),
     epochs: int | None = typer.Option(None, "--epochs", help="Override train.epochs."),

@@ -23,13 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from econer.labels import LABELS
+from econer.scoring import strict_counts
 from econer.spans import Document, Span
-
-Key = tuple[str, int, int, str]  # (document id, start, end, label)
-
-
-def _keys(docs: Sequence[Document]) -> set[Key]:
-    return {(d.id, s.start, s.end, s.label) for d in docs for s in d.spans}
 
 
 def _prf(matched: int, in_a: int, in_b: int) -> dict[str, float]:
@@ -62,14 +57,16 @@ def span_agreement(a: Sequence[Document], b: Sequence[Document]) -> dict[str, di
     >>> span_agreement([d], [Document.from_text("华为", id="x")])["COMPANY"]["recall"]
     0.0
     """
-    keys_a, keys_b = _keys(a), _keys(b)
-    both = keys_a & keys_b
-    count_a = Counter(k[3] for k in keys_a)
-    count_b = Counter(k[3] for k in keys_b)
-    count_both = Counter(k[3] for k in both)
-    labels = list(LABELS) + sorted((set(count_a) | set(count_b)) - set(LABELS))
-    scores = {label: _prf(count_both[label], count_a[label], count_b[label]) for label in labels}
-    scores["micro"] = _prf(len(both), len(keys_a), len(keys_b))
+    # A document on one side only counts as an empty annotation on the other.
+    ids_a, ids_b = {d.id for d in a}, {d.id for d in b}
+    a = [*a, *(Document.from_text(d.text, id=d.id) for d in b if d.id not in ids_a)]
+    b = [*b, *(Document.from_text(d.text, id=d.id) for d in a if d.id not in ids_b)]
+    counts = strict_counts(a, b)
+    labels = list(LABELS) + sorted(set(counts) - set(LABELS) - {"micro"})
+    scores = {}
+    for label in (*labels, "micro"):
+        c = counts.get(label, Counter())
+        scores[label] = _prf(c["tp"], c["tp"] + c["fn"], c["tp"] + c["fp"])
     return scores
 
 
@@ -105,7 +102,8 @@ def disagreements(a: Sequence[Document],
     >>> [(side, span.text) for side, _, span in disagreements([a], [b])]
     [('A', '开州高新区'), ('B', '高新区')]
     """
-    keys_a, keys_b = _keys(a), _keys(b)
+    keys_a = {(d.id, *s.key) for d in a for s in d.spans}
+    keys_b = {(d.id, *s.key) for d in b for s in d.spans}
     found = [("A", d.id, s) for d in a for s in d.spans if (d.id, *s.key) not in keys_b]
     found += [("B", d.id, s) for d in b for s in d.spans if (d.id, *s.key) not in keys_a]
     return sorted(found, key=lambda f: (f[1], f[2].start, f[2].end, f[0]))

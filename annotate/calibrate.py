@@ -3,7 +3,8 @@
 ``calibrate`` runs the labeller on each gold text and counts, for every rule, how many of
 its spans match a gold span exactly (offsets and label). The score stored is the rule of
 succession, ``(tp + 1) / (n + 2)``, so a rule seen firing twice does not claim certainty;
-the raw precision is kept beside it. ``strict_scores`` is the strict span P/R/F1 per label.
+the raw precision is kept beside it. ``econer rules score`` prints the rules' strict span
+P/R/F1 with :func:`econer.scoring.strict_scores` and :func:`format_scores`.
 
 >>> from econer.spans import Document, Span
 >>> gold = Document.from_text("增长41%，投资5亿元", id="g").with_spans(
@@ -12,8 +13,9 @@ the raw precision is kept beside it. ``strict_scores`` is the strict span P/R/F1
 >>> table = calibrate(load_rules(), [gold])
 >>> table["rate.percent"]
 {'n': 1, 'tp': 1, 'precision': 1.0, 'score': 0.6667}
->>> strict_scores([gold], [load_rules()(gold)])["RATE"]["f1"]
-1.0
+>>> from econer.scoring import strict_scores
+>>> print(format_scores(strict_scores([gold], [load_rules()(gold)])).splitlines()[3])
+AMOUNT    1.000  1.000  1.000     1     0     0
 """
 
 from __future__ import annotations
@@ -24,9 +26,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from econer.errors import EconerError
 from econer.jsonl import write_text
-from econer.labels import LABELS
 from econer.spans import Document
 
 
@@ -51,31 +51,6 @@ def write_precision(path: str | Path, table: dict[str, dict[str, Any]],
     data = {"note": "written by `econer rules calibrate`; score = (tp+1)/(n+2)",
             "gold": list(sources), "rules": table}
     write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def strict_scores(gold: Sequence[Document], predicted: Sequence[Document],
-                  labels: Sequence[str] = LABELS) -> dict[str, dict[str, Any]]:
-    """Strict span P/R/F1 per label (and ``ALL``), documents matched by id."""
-    by_id = {doc.id: doc for doc in predicted}
-    counts = {label: Counter() for label in (*labels, "ALL")}
-    for doc in gold:
-        if doc.id not in by_id:
-            raise EconerError(f"no prediction for gold document {doc.id!r}")
-        want = {s.key for s in doc.spans}
-        got = {s.key for s in by_id[doc.id].spans}
-        for key in want | got:
-            for label in (key[2], "ALL"):
-                counts[label]["tp" if key in want and key in got else
-                              "fn" if key in want else "fp"] += 1
-    table = {}
-    for label, c in counts.items():
-        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
-        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
-        f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None
-                                                  else None)
-        table[label] = {"tp": c["tp"], "fp": c["fp"], "fn": c["fn"],
-                        "precision": p, "recall": r, "f1": f}
-    return table
 
 
 def format_scores(table: dict[str, dict[str, Any]]) -> str:

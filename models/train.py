@@ -48,27 +48,20 @@ from econer.models.tags import TAGS, allowed_matrix
 from econer.errors import EconerError
 from econer.jsonl import write_text
 from econer.labels import LABELS
+from econer.scoring import strict_scores
 from econer.spans import Document
 
 
 def span_scores(gold: Sequence[Document], pred: Sequence[Document]) -> dict[str, Any]:
     """Strict span precision, recall and F1 (offsets and label equal), overall and a label."""
-    by_id = {d.id: d for d in pred}
+    table = strict_scores(gold, pred)
 
-    def prf(g: set[Any], p: set[Any]) -> dict[str, float]:
-        tp = len(g & p)
-        prec = tp / len(p) if p else 0.0
-        rec = tp / len(g) if g else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4),
-                "gold": len(g), "predicted": len(p)}
+    def row(label: str) -> dict[str, Any]:
+        r = table[label]
+        rounded = {k: round(r[k] or 0.0, 4) for k in ("precision", "recall", "f1")}
+        return {**rounded, "gold": r["tp"] + r["fn"], "predicted": r["tp"] + r["fp"]}
 
-    g_all = {(d.id, *s.key) for d in gold for s in d.spans}
-    p_all = {(d.id, *s.key) for d in gold for s in by_id[d.id].spans}
-    scores: dict[str, Any] = prf(g_all, p_all)
-    scores["labels"] = {lab: prf({k for k in g_all if k[3] == lab}, {k for k in p_all
-                                 if k[3] == lab}) for lab in LABELS}
-    return scores
+    return {**row("micro"), "labels": {label: row(label) for label in LABELS}}
 
 
 def sha256(path: str | Path) -> str:

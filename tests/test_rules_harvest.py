@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from econer.annotate.calibrate import calibrate, strict_scores
+from econer.annotate.calibrate import calibrate
 from econer.annotate.harvest import harvest
 from econer.annotate.rules import load_rules
 
 from econer.jsonl import write_documents
 from econer.resources import config_path
+from econer.scoring import strict_scores
 from econer.spans import Document, Span
 
 

@@ -97,8 +97,9 @@ def score_cmd(
 
       econer rules score seeds/gold/seeds.jsonl
     """
-    from econer.annotate.calibrate import format_scores, strict_scores
+    from econer.annotate.calibrate import format_scores
     from econer.annotate.rules import load_rules
+    from econer.scoring import strict_scores
 
     labeller = load_rules(rules_dir)
     docs = _gold(gold)

@@ -102,3 +102,29 @@ def agree(
         for side, doc_id, span in disagreements(a, b):
             typer.echo(f"{side} only: doc {doc_id} span {span.start}-{span.end} {span.label} "
                        f"{span.text!r}")
+
+
+@app.command("import-cluener")
+def import_cluener(
+    source: Path = typer.Argument(..., help="A CLUENER2020 JSON-lines file (train.json)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write company-only gold."),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N sentences."),
+) -> None:
+    """Turn CLUENER2020 into company-only gold: a held-out check of the COMPANY label.
+
+    Only `company` maps onto the standard's labels, so read the COMPANY row of the
+    scorecard; the other labels have no gold here.
+
+    Examples:
+
+      econer gold import-cluener ../shared/datasets/cluener2020/train.json --out cluener.jsonl
+
+      econer prelabel cluener.jsonl --out cluener.rules.jsonl
+
+      econer eval --gold cluener.jsonl --pred rules=cluener.rules.jsonl --out card-cluener/
+    """
+    from econer.annotate.cluener import read_cluener
+    from econer.jsonl import write_documents
+
+    count = write_documents(out, read_cluener(source, limit))
+    typer.echo(f"wrote {count} documents with COMPANY spans to {out}")

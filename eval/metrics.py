@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from econer.labels import LABELS
+from econer.scoring import prf as strict_prf
 from econer.spans import Document, Span
 
 
@@ -117,15 +118,6 @@ def span_counts(
     return total
 
 
-def ratio(num: float, den: float) -> float | None:
-    """``num / den``, or None when ``den`` is 0.
-
-    >>> ratio(1, 2), ratio(0, 0)
-    (0.5, None)
-    """
-    return num / den if den else None
-
-
 def prf(c: Counts) -> dict[str, Any]:
     """Precision, recall, F1 and the counts behind them.
 
@@ -134,16 +126,8 @@ def prf(c: Counts) -> dict[str, Any]:
     >>> prf(Counts(tp=0, pred=0, gold=3))["precision"] is None
     True
     """
-    return {
-        "precision": ratio(c.tp, c.pred),
-        "recall": ratio(c.tp, c.gold),
-        "f1": ratio(2 * c.tp, c.pred + c.gold),
-        "tp": c.tp,
-        "fp": c.pred - c.tp,
-        "fn": c.gold - c.tp,
-        "predicted": c.pred,
-        "support": c.gold,
-    }
+    return {**strict_prf(c.tp, c.pred - c.tp, c.gold - c.tp), "predicted": c.pred,
+            "support": c.gold}
 
 
 def macro(per_label: dict[str, dict[str, Any]]) -> dict[str, Any]:

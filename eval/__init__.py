@@ -1,1 +1,1 @@
-"""econer.eval: metrics, scorecards, comparisons and benchmarks."""
+"""econer.eval: metrics, scorecards and comparisons; benchmarks apart in :mod:`.bench`."""

@@ -10,7 +10,10 @@ import sys
 
 import pytest
 
-PACKAGES = ["econer", "econer.annotate", "econer.models", "econer.eval"]
+PACKAGES = [
+    "econer", "econer.cli", "econer.annotate", "econer.annotate.rules", "econer.annotate.gold",
+    "econer.annotate.labelstudio", "econer.models", "econer.eval", "econer.eval.bench",
+]
 
 
 def _modules() -> list[str]:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from econer.annotate.agreement import span_agreement
-from econer.annotate.goldcheck import (
+from econer.annotate.gold.agreement import span_agreement
+from econer.annotate.gold.check import (
     Waiver,
     consistency_problems,
     load_check_rules,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from econer.annotate.ls_changes import ChangeReport, compare_spans
-from econer.annotate.ls_config import config_problems, labelling_config
-from econer.annotate.ls_pull import pull_tasks, shown_prediction
-from econer.annotate.ls_push import plan_push
-from econer.annotate.ls_server import find_label_studio
-from econer.annotate.ls_tasks import result_spans, task_payload
+from econer.annotate.labelstudio.changes import ChangeReport, compare_spans
+from econer.annotate.labelstudio.config import config_problems, labelling_config
+from econer.annotate.labelstudio.pull import pull_tasks, shown_prediction
+from econer.annotate.labelstudio.push import plan_push
+from econer.annotate.labelstudio.server import find_label_studio
+from econer.annotate.labelstudio.tasks import result_spans, task_payload
 
 from econer.errors import EconerError
 from econer.labels import LABEL_COLOURS, LABEL_HOTKEYS, LABELS

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from econer.annotate.calibrate import calibrate
-from econer.annotate.harvest import harvest
-from econer.annotate.rules import load_rules
+from econer.annotate.rules.calibrate import calibrate
+from econer.annotate.rules.harvest import harvest
+from econer.annotate.rules.ruler import load_rules
 
 from econer.jsonl import write_documents
 from econer.resources import config_path
@@ -59,7 +59,7 @@ def test_calibrate_scores_are_measured_precision(rules_copy: Path) -> None:
     table = calibrate(labeller, [gold])
     assert table["amount.arabic"] == {"n": 1, "tp": 1, "precision": 1.0, "score": 0.6667}
     assert table["park.head"]["tp"] == 1
-    from econer.annotate.calibrate import write_precision
+    from econer.annotate.rules.calibrate import write_precision
 
     write_precision(rules_copy / "precision.json", table, ["gold.jsonl"])
     recalibrated = load_rules(rules_copy)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules import load_rules
+from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from econer.annotate.numbers import amount_value, parse_chinese, parse_number, rate_value
-from econer.annotate.rules import load_rules
+from econer.annotate.rules.numbers import amount_value, parse_chinese, parse_number, rate_value
+from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document, Value
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from econer.annotate.patterns import load_patterns
-from econer.annotate.rules import load_rules
+from econer.annotate.rules.patterns import load_patterns
+from econer.annotate.rules.ruler import load_rules
 
 from econer.errors import EconerError
 from econer.resources import config_path

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from econer.annotate.rules import load_rules
+from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document, check_spans
 

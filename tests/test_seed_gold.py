@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from econer.annotate.agreement import span_agreement
-from econer.annotate.goldcheck import check_gold
+from econer.annotate.gold.agreement import span_agreement
+from econer.annotate.gold.check import check_gold
 
 from econer.cli import run
 from econer.folds import load_folds

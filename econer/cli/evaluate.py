@@ -302,7 +302,7 @@ def _rules_predict(rules_dir: Path | None) -> Any:
     import time
 
     try:
-        from econer.annotate.rules import load_rules
+        from econer.annotate.rules.ruler import load_rules
     except ImportError as exc:
         raise EconerError(f"the rules are not available: {exc}") from None
     labeller = load_rules(rules_dir)

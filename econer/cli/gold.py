@@ -40,7 +40,7 @@ def check(
 
       econer gold check new-batch.jsonl --exceptions my-exceptions.yaml
     """
-    from econer.annotate.goldcheck import check_gold, load_check_rules, load_waivers
+    from econer.annotate.gold.check import check_gold, load_check_rules, load_waivers
     from econer.errors import EconerError
     from econer.labels import LABELS
 
@@ -68,8 +68,8 @@ def stats(
 
       econer gold stats seeds/gold/passes/pass-a.jsonl
     """
-    from econer.annotate.goldcheck import gold_files
-    from econer.annotate.goldstats import format_counts
+    from econer.annotate.gold.check import gold_files
+    from econer.annotate.gold.stats import format_counts
     from econer.jsonl import read_documents
 
     docs = [doc for path in gold_files(inputs) for doc in read_documents(path)]
@@ -93,7 +93,7 @@ def agree(
 
       econer gold agree seeds/gold/seeds.jsonl prelabels.jsonl --show
     """
-    from econer.annotate.agreement import disagreements, format_agreement, span_agreement
+    from econer.annotate.gold.agreement import disagreements, format_agreement, span_agreement
     from econer.jsonl import read_documents
 
     a, b = list(read_documents(first)), list(read_documents(second))
@@ -123,7 +123,7 @@ def import_cluener(
 
       econer eval --gold cluener.jsonl --pred rules=cluener.rules.jsonl --out card-cluener/
     """
-    from econer.annotate.cluener import read_cluener
+    from econer.annotate.gold.cluener import read_cluener
     from econer.jsonl import write_documents
 
     count = write_documents(out, read_cluener(source, limit))

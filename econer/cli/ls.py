@@ -12,7 +12,7 @@ import typer
 from econer.errors import EconerError
 
 if TYPE_CHECKING:
-    from econer.annotate.ls_client import LabelStudioClient
+    from econer.annotate.labelstudio.client import LabelStudioClient
     from econer.spans import Document
 
 app = typer.Typer(
@@ -32,7 +32,7 @@ PROJECT = typer.Option("econer", "--project", "-p", help="The project's title.")
 
 
 def _client(url: str, token: str) -> LabelStudioClient:
-    from econer.annotate.ls_client import LabelStudioClient
+    from econer.annotate.labelstudio.client import LabelStudioClient
 
     return LabelStudioClient(url, token)
 
@@ -67,7 +67,7 @@ def serve(
     """
     from rich.console import Console
 
-    from econer.annotate.ls_server import LocalServer
+    from econer.annotate.labelstudio.server import LocalServer
 
     console = Console(stderr=True)
     server = LocalServer(data, port=port, executable=label_studio, username=user)
@@ -131,8 +131,8 @@ def push(
     from rich.console import Console
     from rich.progress import track
 
-    from econer.annotate.ls_config import instructions_html
-    from econer.annotate.ls_push import push as push_docs
+    from econer.annotate.labelstudio.config import instructions_html
+    from econer.annotate.labelstudio.push import push as push_docs
     from econer.ingest import iter_documents
 
     console = Console(stderr=True)
@@ -142,7 +142,7 @@ def push(
     if not docs:
         raise EconerError("no documents found in the inputs")
     if rules:
-        from econer.annotate.rules import load_rules
+        from econer.annotate.rules.ruler import load_rules
 
         labeller = load_rules()
         docs = [labeller(d) for d in track(docs, description="pre-labelling", console=console,
@@ -169,7 +169,7 @@ def _changes_table(title: str, key: str, rows: dict[str, Any]) -> Any:
     from rich import box
     from rich.table import Table
 
-    from econer.annotate.ls_changes import KINDS
+    from econer.annotate.labelstudio.changes import KINDS
 
     table = Table(title=title, box=box.SIMPLE_HEAD,
                   caption="relab: relabelled, bound: re-bounded, both: the two, del: deleted, "
@@ -217,7 +217,7 @@ def pull(
     """
     from rich.console import Console
 
-    from econer.annotate.ls_pull import pull_tasks
+    from econer.annotate.labelstudio.pull import pull_tasks
     from econer.jsonl import write_documents, write_text
 
     console = Console()
@@ -260,7 +260,7 @@ def status(project: str = PROJECT, url: str = URL, token: str = TOKEN) -> None:
 
       econer ls status --project news-2011 --url http://127.0.0.1:8090
     """
-    from econer.annotate.ls_status import project_status
+    from econer.annotate.labelstudio.status import project_status
 
     client = _client(url, token)
     project_id = client.project(project)

@@ -37,8 +37,8 @@ def prelabel(
 
     from rich.console import Console
 
-    from econer.annotate.explain import explain_document
-    from econer.annotate.rules import load_rules
+    from econer.annotate.rules.explain import explain_document
+    from econer.annotate.rules.ruler import load_rules
     from econer.ingest import iter_documents
     from econer.jsonl import write_documents
     from econer.runinfo import RunInfo, write_run_info

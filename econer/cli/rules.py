@@ -50,7 +50,7 @@ def harvest_cmd(
 
       econer rules harvest gold/*.jsonl --rules my-rules/ --to my-rules/lexicon/ours.jsonl
     """
-    from econer.annotate.harvest import harvest
+    from econer.annotate.rules.harvest import harvest
 
     path, added = harvest(_gold(gold), rules_dir, to)
     for label, name in added:
@@ -71,9 +71,9 @@ def calibrate_cmd(
 
       econer rules calibrate seeds/gold/seeds.jsonl
     """
-    from econer.annotate.calibrate import calibrate, write_precision
-    from econer.annotate.patterns import load_patterns
-    from econer.annotate.rules import RuleLabeller
+    from econer.annotate.rules.calibrate import calibrate, write_precision
+    from econer.annotate.rules.patterns import load_patterns
+    from econer.annotate.rules.ruler import RuleLabeller
 
     patterns = load_patterns(rules_dir)
     table = calibrate(RuleLabeller(patterns), _gold(gold))
@@ -97,8 +97,8 @@ def score_cmd(
 
       econer rules score seeds/gold/seeds.jsonl
     """
-    from econer.annotate.calibrate import format_scores
-    from econer.annotate.rules import load_rules
+    from econer.annotate.rules.calibrate import format_scores
+    from econer.annotate.rules.ruler import load_rules
     from econer.scoring import strict_scores
 
     labeller = load_rules(rules_dir)
@@ -123,8 +123,8 @@ def explain_cmd(
 
       econer rules explain @notes.txt --candidates
     """
-    from econer.annotate.explain import explain_document
-    from econer.annotate.rules import load_rules
+    from econer.annotate.rules.explain import explain_document
+    from econer.annotate.rules.ruler import load_rules
     from econer.jsonl import read_text
     from econer.spans import Document
 
@@ -149,7 +149,7 @@ def check_cmd(rules_dir: Path | None = _RULES) -> None:
 
       econer rules check --rules my-rules/
     """
-    from econer.annotate.patterns import load_patterns
+    from econer.annotate.rules.patterns import load_patterns
 
     patterns = load_patterns(rules_dir)
     names = sum(len(v) for v in patterns.lexicon.names.values())

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from econer.annotate.ls_client import LabelStudioClient
-from econer.annotate.ls_server import LocalServer
+from econer.annotate.labelstudio.client import LabelStudioClient
+from econer.annotate.labelstudio.server import LocalServer
 
 from econer.errors import EconerError
 

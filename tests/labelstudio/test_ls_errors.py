@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from econer.annotate.ls_client import LabelStudioClient
-from econer.annotate.ls_config import labelling_config
-from econer.annotate.ls_server import LocalServer, free_port
+from econer.annotate.labelstudio.client import LabelStudioClient
+from econer.annotate.labelstudio.config import labelling_config
+from econer.annotate.labelstudio.server import LocalServer, free_port
 
 from econer.cli import run
 from econer.jsonl import write_documents

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from econer.annotate.ls_client import LabelStudioClient
-from econer.annotate.ls_tasks import task_doc_id
-from econer.annotate.rules import load_rules
+from econer.annotate.labelstudio.client import LabelStudioClient
+from econer.annotate.labelstudio.tasks import task_doc_id
+from econer.annotate.rules.ruler import load_rules
 
 from econer.cli import run
 from econer.ingest import iter_documents

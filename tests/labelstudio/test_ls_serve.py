@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from econer.annotate.ls_client import LabelStudioClient
-from econer.annotate.ls_server import LOG_FILE, LocalServer, free_port
+from econer.annotate.labelstudio.client import LabelStudioClient
+from econer.annotate.labelstudio.server import LOG_FILE, LocalServer, free_port
 
 pytestmark = pytest.mark.labelstudio
 

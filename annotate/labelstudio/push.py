@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from econer.annotate.ls_client import LabelStudioClient
-from econer.annotate.ls_tasks import prediction, task_doc_id, task_payload
+from econer.annotate.labelstudio.client import LabelStudioClient
+from econer.annotate.labelstudio.tasks import prediction, task_doc_id, task_payload
 
 from econer.errors import EconerError
 from econer.spans import Document

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from econer.annotate.ls_tasks import task_doc_id
+from econer.annotate.labelstudio.tasks import task_doc_id
 
 
 @dataclass

@@ -9,7 +9,7 @@ P/R/F1 with :func:`econer.scoring.strict_scores` and :func:`format_scores`.
 >>> from econer.spans import Document, Span
 >>> gold = Document.from_text("增长41%，投资5亿元", id="g").with_spans(
 ...     [Span(2, 5, "RATE", "41%"), Span(8, 11, "AMOUNT", "5亿元")])
->>> from econer.annotate.rules import load_rules
+>>> from econer.annotate.rules.ruler import load_rules
 >>> table = calibrate(load_rules(), [gold])
 >>> table["rate.percent"]
 {'n': 1, 'tp': 1, 'precision': 1.0, 'score': 0.6667}

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from econer.annotate.ls_config import FROM_NAME, TO_NAME
+from econer.annotate.labelstudio.config import FROM_NAME, TO_NAME
 
 from econer.errors import EconerError
 from econer.labels import LABELS

@@ -33,7 +33,7 @@ from econer.jsonl import write_text
 
 CREDENTIALS_FILE = "econer-ls.json"
 LOG_FILE = "econer-ls.log"
-_CHECKOUT = Path(__file__).resolve().parent.parent
+_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

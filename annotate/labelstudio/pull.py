@@ -3,7 +3,7 @@
 From one export of the project, each task's submitted (not skipped) annotations are
 grouped by annotator, keeping each annotator's latest. Gold takes the latest annotation of
 the task, or that of one named annotator. Every span is verified against the task text
-(:func:`econer.annotate.ls_tasks.result_spans`), so a bad region stops the pull before any
+(:func:`econer.annotate.labelstudio.tasks.result_spans`), so a bad region stops the pull before any
 file is written. The annotation is compared with the prediction the annotator saw: the one
 it was made from, else the newest prediction created before it.
 
@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from econer.annotate.agreement import span_agreement
-from econer.annotate.ls_changes import ChangeReport, compare_spans
-from econer.annotate.ls_tasks import result_spans, task_document
+from econer.annotate.gold.agreement import span_agreement
+from econer.annotate.labelstudio.changes import ChangeReport, compare_spans
+from econer.annotate.labelstudio.tasks import result_spans, task_document
 
 from econer.errors import EconerError
 from econer.spans import Document

@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from econer.annotate.patterns import load_patterns
+from econer.annotate.rules.patterns import load_patterns
 
 from econer.jsonl import read_text, write_text
 from econer.spans import Document

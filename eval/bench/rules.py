@@ -1,13 +1,13 @@
 """Benchmark: rule pre-labelling throughput against jieba's part-of-speech tagger.
 
 Runs, in the same process and on the same texts of ``../shared/corpus/``, the rules
-(``econer.annotate.rules``) and ``jieba.posseg`` (the tool a user would otherwise reach
+(``econer.annotate.rules.ruler``) and ``jieba.posseg`` (the tool a user would otherwise reach
 for), and prints characters per second for both and their ratio. jieba is slow, so it runs
 on a slice of the corpus (``--jieba-chars``); the rules run on all of it (and again with
 ``--workers`` processes when asked). Not a test: it prints figures.
 
-    .venv/bin/python -m econer.eval.bench_rules
-    .venv/bin/python -m econer.eval.bench_rules --workers 2 --jieba-chars 100000
+    .venv/bin/python -m econer.eval.bench.rules
+    .venv/bin/python -m econer.eval.bench.rules --workers 2 --jieba-chars 100000
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import json
 import time
 from pathlib import Path
 
-from econer.annotate.rules import load_rules
+from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
 
-DEFAULT_CORPUS = (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[3] / "shared" / "corpus"
                   / "industry-news-2011.jsonl")
 
 

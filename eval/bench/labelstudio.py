@@ -13,8 +13,8 @@ counted) unless given ``--url`` and ``--token``. It times:
 
 Prints tasks a second for each and the ratios to the baselines.
 
-    .venv/bin/python -m econer.eval.bench_labelstudio               # ~5 minutes on 2 cores
-    .venv/bin/python -m econer.eval.bench_labelstudio --tasks 1000 --baseline 100
+    .venv/bin/python -m econer.eval.bench.labelstudio               # ~5 minutes on 2 cores
+    .venv/bin/python -m econer.eval.bench.labelstudio --tasks 1000 --baseline 100
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def timed(fn: Callable[[], T]) -> tuple[T, float]:
 
 def _annotated_tasks(docs: list[Document], version: str) -> list[dict[str, Any]]:
     """Import payloads carrying an annotation each: the prediction, its last span deleted."""
-    from econer.annotate.ls_tasks import task_payload
+    from econer.annotate.labelstudio.tasks import task_payload
 
     tasks = []
     for doc in docs:
@@ -72,10 +72,10 @@ def _annotated_tasks(docs: list[Document], version: str) -> list[dict[str, Any]]
 
 def bench(url: str, token: str, docs: list[Document], version: str,
           baseline: int) -> dict[str, float]:
-    from econer.annotate.ls_client import LabelStudioClient
-    from econer.annotate.ls_pull import pull_tasks
-    from econer.annotate.ls_push import push
-    from econer.annotate.ls_tasks import prediction, task_data
+    from econer.annotate.labelstudio.client import LabelStudioClient
+    from econer.annotate.labelstudio.pull import pull_tasks
+    from econer.annotate.labelstudio.push import push
+    from econer.annotate.labelstudio.tasks import prediction, task_data
 
     client = LabelStudioClient(url, token)
     stamp = time.strftime("%H%M%S")
@@ -138,8 +138,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="Start the server over this data folder (reuse a migrated one).")
     args = parser.parse_args(argv)
 
-    from econer.annotate.ls_server import LocalServer
-    from econer.annotate.rules import load_rules
+    from econer.annotate.labelstudio.server import LocalServer
+    from econer.annotate.rules.ruler import load_rules
 
     labeller = load_rules()
     docs, seconds = timed(lambda: [labeller(d) for d in paragraphs(args.corpus, args.tasks)])

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from econer.annotate.ls_config import config_problems, labelling_config
+from econer.annotate.labelstudio.config import config_problems, labelling_config
 
 from econer.errors import EconerError
 from econer.labels import LABELS

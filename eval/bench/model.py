@@ -7,8 +7,8 @@ weights, architecture only) with the same vocabulary and windows trains on a few
 of the same gold, and its epoch time is extrapolated from its time a training token;
 it predicts the same input. Prints a table and the ratios (bert-base / small).
 
-    .venv/bin/python -m econer.eval.bench_model                 # < 5 minutes on 2 CPU cores
-    .venv/bin/python -m econer.eval.bench_model --chars 2000    # a shorter prediction input
+    .venv/bin/python -m econer.eval.bench.model                 # < 5 minutes on 2 CPU cores
+    .venv/bin/python -m econer.eval.bench.model --chars 2000    # a shorter prediction input
 """
 
 from __future__ import annotations

@@ -24,9 +24,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from econer.annotate import names
-from econer.annotate.numbers import amount_value, rate_value
-from econer.annotate.patterns import Patterns, Rule, load_patterns
+from econer.annotate.rules import names
+from econer.annotate.rules.numbers import amount_value, rate_value
+from econer.annotate.rules.patterns import Patterns, Rule, load_patterns
 
 from econer.errors import EconerError
 from econer.spans import Document, Span, Value

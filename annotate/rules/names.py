@@ -6,7 +6,7 @@ name or the nearest boundary word (的, 与, 推动, 位于 ... in ``configs/rul
 The part before the suffix, the core, must say *which* firm or park: a core made only of
 places, industries and generic words (电子公司, 该公司, 市级高新区) is no name.
 
->>> from econer.annotate.patterns import load_patterns
+>>> from econer.annotate.rules.patterns import load_patterns
 >>> finder = NameFinder(load_patterns())
 >>> def show(text):
 ...     return sorted((text[s:e], rule) for s, e, label, rule, _, _ in finder.find(text))
@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from econer.annotate.patterns import Patterns, alternation, expand
+from econer.annotate.rules.patterns import Patterns, alternation, expand
 
 # (start, end, label, rule name, default score, priority)
 NameHit = tuple[int, int, str, str, float, int]
@@ -343,7 +343,7 @@ class NameFinder:
     def short_forms(self, name: str) -> list[str]:
         """The short forms a full name goes by: without legal suffix, places, industry.
 
-        >>> from econer.annotate.patterns import load_patterns
+        >>> from econer.annotate.rules.patterns import load_patterns
         >>> NameFinder(load_patterns()).short_forms("重庆紫建电子有限公司")
         ['紫建电子', '紫建']
         """

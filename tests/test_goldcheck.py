@@ -49,6 +49,9 @@ def _messages(text: str, label: str, surface: str) -> list[str]:
     ("增速30%左右", "RATE", "30%左右", "左右"),
     ("实施天致二期", "COMPANY", "天致二期", "二期"),
     ("浦里新区管委会", "PARK", "浦里新区管委会", "管委会"),
+    ("*ST康美被立案调查", "COMPANY", "*ST康美", "*ST"),  # stocks: status prefixes stay out
+    ("沪指午后翻红", "COMPANY", "沪指", "沪指"),          # an index is not a firm
+    ("北向资金净流入", "COMPANY", "北向资金", "北向资金"),  # a flow of money is not a firm
 ])
 def test_mechanical_rules_of_the_standard(text: str, label: str, surface: str,
                                           word: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import econer.annotate.rules.functions as functions
+
 from econer.registry import LabellingFunction, labelling_functions
 from econer.spans import Document
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from econer.annotate.rules.ruler import Candidate, RuleLabeller, load_rules, resolve
+
 from econer.registry import labelling_functions
 from econer.spans import Document, Span
 

@@ -52,12 +52,30 @@ def model_version(model_dir: Path) -> str:
     return h.hexdigest()[:12]
 
 
+def run_tags(run_dir: str | Path) -> list[str]:
+    """The BIO tags a run was trained with, by output index (its ``labels.json``)."""
+    path = Path(run_dir) / "labels.json"
+    try:
+        tags = json.loads(path.read_text(encoding="utf-8"))["tags"]
+    except FileNotFoundError:
+        raise EconerError("not a run folder: no labels.json", path=path.parent) from None
+    except (ValueError, KeyError, TypeError):
+        raise EconerError("labels.json: expected {\"tags\": [...]}", path=path) from None
+    if not isinstance(tags, list) or not tags or tags[0] != "O" or not all(
+            isinstance(t, str) and (t == "O" or t[:2] in ("B-", "I-")) for t in tags):
+        raise EconerError(f"labels.json: tags must be 'O' then B-/I- tags, got {tags!r}",
+                          path=path)
+    return tags
+
+
 class Predictor:
     """A trained token classifier that adds spans to documents."""
 
     def __init__(self, model: Any, tokenizer: Any, *, max_length: int, stride: int,
-                 version: str, source: str, device: Any = None, batch_size: int = 32) -> None:
+                 version: str, source: str, device: Any = None, batch_size: int = 32,
+                 tags: Sequence[str] = TAGS) -> None:
         self.model = model.eval()
+        self.tags = list(tags)  # BIO tags by output index: the run's labels.json
         self.tokenizer = tokenizer
         self.max_length, self.stride = max_length, stride
         self.version, self.source = version, source
@@ -83,14 +101,15 @@ class Predictor:
         info = json.loads(info_path.read_text(encoding="utf-8"))
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
         model = AutoModelForTokenClassification.from_pretrained(model_dir)
+        tags = run_tags(run)
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
-        if tuple(labels) != TAGS:
-            raise EconerError(f"the model's labels {labels} are not econer's {list(TAGS)}",
+        if labels != tags:
+            raise EconerError(f"the model's labels {labels} are not labels.json's tags {tags}",
                               path=model_dir)
         window = info["window"]
         return cls(model, tokenizer, max_length=window["max_length"], stride=window["stride"],
                    version=info["version"], source=f"model:{run.name}",
-                   device=pick_device(device), batch_size=batch_size)
+                   device=pick_device(device), batch_size=batch_size, tags=tags)
 
     def __call__(self, doc: Document) -> Document:
         return next(self.pipe([doc]))
@@ -118,11 +137,12 @@ class Predictor:
         for p in pending:
             n = len(p.offsets)
             choice = best_window(n, p.spans)
-            rows = np.stack([probs[p.first + w][t - p.spans[w][0]]
-                             for t, w in enumerate(choice)]) if n else np.zeros((0, len(TAGS)))
+            rows = (np.stack([probs[p.first + w][t - p.spans[w][0]] for t, w in enumerate(choice)])
+                    if n else np.zeros((0, len(self.tags))))
             tags = rows.argmax(axis=1).tolist()
             conf = rows.max(axis=1).tolist()
-            doc = p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source))
+            doc = p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
+                                          self.tags))
             if on_doc:
                 on_doc(doc)
             yield doc

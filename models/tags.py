@@ -91,8 +91,10 @@ def decode(
     tags: Sequence[int],
     probs: Sequence[float],
     source: str | None = None,
+    names: Sequence[str] = TAGS,
 ) -> list[Span]:
-    """Spans from per-token tags, repaired into valid BIO.
+    """Spans from per-token tags (indices into ``names``, a run's ``labels.json`` tags),
+    repaired into valid BIO.
 
     An I- that does not continue an entity of its label starts one; an entity never runs
     across a line break. The score is the mean probability of the entity's tokens.
@@ -113,7 +115,7 @@ def decode(
             current.clear()
 
     for i, tag_id in enumerate(tags):
-        tag = TAGS[tag_id]
+        tag = names[tag_id]
         if tag == "O":
             close()
             continue

@@ -243,9 +243,16 @@ def test_eval_folds_runs_the_rules_over_each_fold(tmp_path: Path) -> None:
 def test_eval_folds_refuses_unknown_systems_and_missing_configs(
         tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     folds = write_folds(tmp_path)
-    assert run(["eval", "--folds", "--folds-file", str(folds), "--systems", "bert",
+    assert run(["eval", "--folds", "--folds-file", str(folds), "--system", "bert",
                 "--out", str(tmp_path / "x")]) == 2
-    assert "unknown bert (known: rules, small;" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "unknown system 'bert' (known: " in err and "rules, run, train" in err
+    assert run(["eval", "--folds", "--folds-file", str(folds), "--system", "rules",
+                "--system", "rules", "--out", str(tmp_path / "x")]) == 2
+    assert "the name 'rules' is given twice" in capsys.readouterr().err
+    assert run(["eval", "--folds", "--folds-file", str(folds), "--system", "run:" +
+                str(tmp_path), "--out", str(tmp_path / "x")]) == 2
+    assert "not a run folder" in capsys.readouterr().err
     assert run(["eval", "--folds", "--folds-file", str(folds), "--config",
                 str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "x"),
                 "--no-progress"]) == 2

@@ -79,19 +79,21 @@ def evaluate(
         "the seed a model held out."),
     folds_file: Path | None = typer.Option(None, "--folds-file",
                                            help="Folds YAML (default configs/folds/seeds.yaml)."),
+    system: list[str] = typer.Option(
+        [], "--system", "-s", metavar="[NAME=]KIND[:ARG]",
+        help="With --folds: a system to cross-validate, by name (repeatable): rules, "
+        "rules:DIR, small=configs/train/small.yaml (trained per fold), run:RUN_DIR. "
+        "Default: rules and configs/train/small.yaml."),
     config: list[Path] = typer.Option([], "--config", "-c",
-                                      help="With --folds: a training config to train per fold "
-                                      "(repeatable; the system is named after the file; "
-                                      "default configs/train/small.yaml)."),
+                                      help="With --folds: shorthand for --system CONFIG.yaml "
+                                      "(a training config, named after the file)."),
     set_: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
                                    help="With --folds: override a training config key, e.g. "
                                    "--set train.epochs=2 (YAML value; repeatable)."),
-    systems: str | None = typer.Option(None, "--systems",
-                                       help="With --folds: comma-separated systems to run "
-                                       "(rules and/or config names)."),
-    no_model: bool = typer.Option(False, "--no-model", help="With --folds: the rules only."),
+    no_model: bool = typer.Option(False, "--no-model",
+                                  help="With --folds: the rules only (--system rules)."),
     rules_dir: Path | None = typer.Option(
-        None, "--rules", help="With --folds: a rules folder (default configs/rules/)."),
+        None, "--rules", help="With --folds: the rules folder of the default rules system."),
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="Show a progress bar on stderr."),
 ) -> None:
@@ -115,6 +117,8 @@ def evaluate(
 
       econer eval --folds --no-model --out card-rules-cv/
 
+      econer eval --folds -s rules -s small=configs/train/small.yaml -s prod=run:runs/small
+
       econer eval --folds -c configs/train/tiny.yaml --set train.epochs=1 --out card-smoke/
     """
     from econer.eval.scorecard import System, build_scorecard, load_system
@@ -132,20 +136,20 @@ def evaluate(
         folds_def = load_folds(folds_file)
         gold_path = gold or folds_def.gold
         gold_docs = list(read_documents(gold_path))
-        tested, pooled, summary = _cross_validate(gold_docs, folds_def, config, systems,
-                                                  no_model, rules_dir, progress,
-                                                  parse_overrides(set_))
+        specs = _specs(system, config, no_model, rules_dir)
+        cv = _cross_validate(gold_docs, folds_def, specs, parse_overrides(set_), progress)
         card = build_scorecard(
-            tested, {name: System(docs, run=run) for name, (docs, run) in pooled.items()},
+            cv.gold, {name: System(docs, run=cv.runs[name])
+                      for name, docs in cv.predictions.items()},
             samples=samples, seed=seed, context=context, gold_path=_shown(gold_path))
-        card["crossval"] = summary
+        card["crossval"] = cv.summary
     else:
         if gold is None:
             raise EconerError("give --gold GOLD.jsonl (or --folds to cross-validate)")
         if not named:
             raise EconerError("give at least one --pred NAME=PATH")
-        if config or systems or no_model or set_:
-            raise EconerError("--config, --set, --systems and --no-model go with --folds")
+        if system or config or no_model or set_ or rules_dir:
+            raise EconerError("--system, --config, --set, --rules and --no-model go with --folds")
         import contextlib
 
         from rich.console import Console
@@ -227,124 +231,47 @@ def _finish(card: dict[str, Any], out: Path) -> None:
     console.print(f"wrote {out}/scorecard.json, scorecard.md, scorecard.html")
 
 
-def _cross_validate(gold_docs: list[Document], folds_def: Any, configs: list[Path],
-                    only: str | None, no_model: bool, rules_dir: Path | None,
-                    progress: bool, overrides: dict[str, Any],
-                    ) -> tuple[list[Document], dict[str, Any], dict[str, Any]]:
-    """Run the systems over the folds: the gold documents some fold tests on, each system's
-    pooled predictions of them with its run info, and the per-fold summary."""
-    import tempfile
+def _specs(values: list[str], configs: list[Path], no_model: bool,
+           rules_dir: Path | None) -> list[Any]:
+    """The systems ``--folds`` runs: the --system and --config ones, else the defaults."""
+    from econer.eval.systems import SystemSpec, parse_system, unique_names
 
+    specs = [parse_system(v) for v in values]
+    specs += [SystemSpec(p.stem, "train", str(p)) for p in configs]
+    if not specs:
+        specs = [SystemSpec("rules", "rules")]
+        if not no_model:
+            from econer.resources import config_path
+
+            specs.append(SystemSpec(Path(DEFAULT_CONFIG).stem, "train",
+                                    str(config_path("train", DEFAULT_CONFIG))))
+    elif no_model:
+        raise EconerError("--no-model is the default systems without the model: "
+                          "drop it, or the --system/--config")
+    if rules_dir is not None:
+        specs = [SystemSpec(s.name, s.kind, str(rules_dir)) if s.kind == "rules" and not s.arg
+                 else s for s in specs]
+    return unique_names(specs)
+
+
+def _cross_validate(gold_docs: list[Document], folds_def: Any, specs: list[Any],
+                    overrides: dict[str, Any], progress: bool) -> Any:
+    """Build the named systems (a bad one fails before any training), run them over the
+    folds with a progress bar."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from econer.eval.crossval import cross_validate
 
-    factories: dict[str, Any] = {"rules": lambda tmp: _rules_predict(rules_dir)}
-    if not configs and not no_model:
-        from econer.resources import config_path
+    built = {spec.name: spec.build(overrides) for spec in specs}
+    if not progress:
+        return cross_validate(gold_docs, folds_def.folds, built, folds_name=folds_def.name)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("cross-validating", total=len(folds_def.folds) * len(built))
 
-        configs = [config_path("train", DEFAULT_CONFIG)]
-    if not no_model:
-        for path in configs:
-            factories[path.stem] = lambda tmp, path=path: _model_predict(path, Path(tmp),
-                                                                         overrides)
-    if only is not None:
-        wanted = [s.strip() for s in only.split(",") if s.strip()]
-        unknown = [s for s in wanted if s not in factories]
-        if unknown:
-            raise EconerError(f"--systems: unknown {', '.join(unknown)} "
-                              f"(known: {', '.join(factories)}; add a model with --config)")
-        factories = {k: v for k, v in factories.items() if k in wanted}
-    if not factories:
-        raise EconerError("no systems to cross-validate")
-    with tempfile.TemporaryDirectory(prefix="econer-cv-") as tmp:
-        predictors = {name: make(tmp) for name, make in factories.items()}
-        total = len(folds_def.folds) * len(predictors)
-        if not progress:
-            cv = cross_validate(gold_docs, folds_def.folds, predictors, folds_name=folds_def.name)
-        else:
-            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-            with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-                task = bar.add_task("cross-validating", total=total)
+        def advance(system: str, fold: str) -> None:
+            bar.update(task, advance=1, description=f"{system} {fold} done")
 
-                def advance(system: str, fold: str) -> None:
-                    bar.update(task, advance=1, description=f"{system} {fold} done")
-
-                cv = cross_validate(gold_docs, folds_def.folds, predictors,
-                                    folds_name=folds_def.name, on_fold=advance)
-    pooled = {name: (docs, predictors[name].timed.run_info())
-              for name, docs in cv.predictions.items()}
-    return cv.gold, pooled, cv.summary
-
-
-class _Timed:
-    """A system's predict callable that keeps its own throughput (training time excluded)."""
-
-    def __init__(self, system: str) -> None:
-        self.system, self.version = system, ""
-        self.documents = self.chars = 0
-        self.seconds = 0.0
-
-    def record(self, docs: Sequence[Document], seconds: float) -> None:
-        self.documents += len(docs)
-        self.chars += sum(len(d.text) for d in docs)
-        self.seconds += seconds
-
-    def run_info(self) -> Any:
-        from econer.runinfo import RunInfo
-
-        return RunInfo(system=self.system, version=self.version, documents=self.documents,
-                       chars=self.chars, seconds=self.seconds, extra={"cross_validation": True})
-
-
-def _rules_predict(rules_dir: Path | None) -> Any:
-    import time
-
-    try:
-        from econer.annotate.rules.ruler import load_rules
-    except ImportError as exc:
-        raise EconerError(f"the rules are not available: {exc}") from None
-    labeller = load_rules(rules_dir)
-    timed = _Timed("rules")
-    timed.version = labeller.version
-
-    def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
-        started = time.perf_counter()
-        out = [labeller(doc) for doc in test]
-        timed.record(test, time.perf_counter() - started)
-        return out
-
-    predict.timed = timed  # type: ignore[attr-defined]
-    return predict
-
-
-def _model_predict(config: Path, workdir: Path, overrides: dict[str, Any]) -> Any:
-    import time
-
-    try:
-        from econer.models.config import load_config
-        from econer.models.predict import Predictor
-        from econer.models.train import train as train_model
-    except ImportError as exc:
-        raise EconerError(f"training is not available: {exc}") from None
-    if not config.is_file():
-        raise EconerError("no such training config", path=config)
-    load_config(config, overrides)  # a bad config or override fails before any training
-    runs = iter(range(10**6))
-    timed = _Timed("model")
-    timed.version = f"cv:{config.stem}"
-
-    def predict(train: Sequence[Document], test: Sequence[Document]) -> list[Document]:
-        # A fresh config a fold: train() records its output folder in the config.
-        run_dir = train_model(load_config(config, overrides),
-                              workdir / f"{config.stem}-{next(runs)}",
-                              train_docs=list(train), dev_docs=[], progress=False)
-        predictor = Predictor.from_run(run_dir)
-        started = time.perf_counter()
-        out = list(predictor.pipe(list(test)))
-        timed.record(test, time.perf_counter() - started)
-        return out
-
-    predict.timed = timed  # type: ignore[attr-defined]
-    return predict
+        return cross_validate(gold_docs, folds_def.folds, built, folds_name=folds_def.name,
+                              on_fold=advance)

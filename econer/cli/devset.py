@@ -1,0 +1,39 @@
+"""``econer gold devset NAME --out FILE``: rebuild a held-out news gold set from the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def devset(
+    name: str = typer.Argument(..., help="The devset: news-dev or news-test (eval/devsets/)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
+    shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
+                                help="The shared folder that holds corpus/."),
+) -> None:
+    """Write a held-out news gold set: hand-made spans on paragraphs of the shared corpus.
+
+    The repository ships only offsets, labels and a SHA-1 per paragraph (the news
+    may not be shipped); the texts are read from SHARED/corpus/ and must hash
+    as annotated. news-dev is for tuning and model selection; keep news-test
+    for the final figures.
+
+    Examples:
+
+      econer gold devset news-dev --out news-dev.jsonl
+
+      econer prelabel news-dev.jsonl --out news-dev.rules.jsonl
+
+      econer eval --gold news-dev.jsonl --pred rules=news-dev.rules.jsonl --out card-news/
+    """
+    from econer.errors import EconerError
+    from econer.eval.devsets import DEVSETS_DIR, load_devset
+    from econer.jsonl import write_documents
+
+    # Never write over an input: the references or the corpus they point into.
+    if out.resolve().parent in {DEVSETS_DIR.resolve(), (shared / "corpus").resolve()}:
+        raise EconerError(f"{out}: --out must not be inside {DEVSETS_DIR} or the corpus folder")
+    count = write_documents(out, load_devset(name, shared))
+    typer.echo(f"wrote {count} gold documents of {name} to {out}")

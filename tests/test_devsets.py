@@ -1,0 +1,97 @@
+"""Held-out news devsets: text-free references rebuilt from the shared corpus."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from econer.eval.devsets import DEVSETS_DIR, available, load_devset, reference, sha1
+
+from econer.cli import run
+from econer.errors import EconerError
+from econer.jsonl import read_documents
+
+ARTICLE = {"id": "a1", "title": "标题", "text": "标题\n　　万科销售额增长12%，达5298.8亿元。 \n尾"}
+PARA = "万科销售额增长12%，达5298.8亿元。"
+
+
+def _setup(tmp_path: Path, spans, text: str = PARA) -> tuple[Path, Path]:
+    """A shared folder with a one-article corpus, and a devsets folder with one reference."""
+    corpus = tmp_path / "shared" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "news.jsonl").write_text(json.dumps(ARTICLE, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    devsets = tmp_path / "devsets"
+    devsets.mkdir()
+    ref = reference("a1-p1", "news.jsonl", "a1", 1, text, spans)
+    (devsets / "tiny.jsonl").write_text(json.dumps(ref, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+    return tmp_path / "shared", devsets
+
+
+def test_rebuilds_text_and_spans_from_the_corpus(tmp_path):
+    shared, devsets = _setup(tmp_path, [(0, 2, "COMPANY"), (7, 10, "RATE"), (12, 20, "AMOUNT")])
+    [doc] = load_devset("tiny", shared, devsets)
+    assert doc.id == "a1-p1" and doc.text == PARA  # full-width indent and trailing space gone
+    assert [(s.text, s.label, s.source) for s in doc.spans] == [
+        ("万科", "COMPANY", "gold"), ("12%", "RATE", "gold"), ("5298.8亿元", "AMOUNT", "gold")]
+    assert doc.meta == {"corpus": "news.jsonl", "article": "a1", "line": 1}
+
+
+def test_a_changed_paragraph_is_refused_with_file_and_line(tmp_path):
+    shared, devsets = _setup(tmp_path, [(0, 2, "COMPANY")], text=PARA.replace("12%", "13%"))
+    with pytest.raises(EconerError, match=r"tiny\.jsonl:1: paragraph 'a1-p1' differs"):
+        load_devset("tiny", shared, devsets)
+
+
+def test_missing_shared_folder_unknown_name_and_bad_span_are_clear_errors(tmp_path):
+    shared, devsets = _setup(tmp_path, [(0, 40, "COMPANY")])
+    with pytest.raises(EconerError, match="not found"):
+        load_devset("tiny", tmp_path / "nowhere", devsets)
+    with pytest.raises(EconerError, match="unknown devset 'nope'; known: tiny"):
+        load_devset("nope", shared, devsets)
+    with pytest.raises(EconerError, match=r"tiny\.jsonl:1: span 0-40 COMPANY: offsets out of"):
+        load_devset("tiny", shared, devsets)
+
+
+def test_a_reference_with_text_is_refused(tmp_path):
+    shared, devsets = _setup(tmp_path, [])
+    ref = json.loads((devsets / "tiny.jsonl").read_text(encoding="utf-8"))
+    (devsets / "tiny.jsonl").write_text(json.dumps({**ref, "text": PARA}) + "\n")
+    with pytest.raises(EconerError, match="holds a 'text'"):
+        load_devset("tiny", shared, devsets)
+
+
+@pytest.mark.parametrize("name", ["news-dev", "news-test"])
+def test_shipped_devsets_hold_no_text_and_load_from_shared(name, shared):
+    raw = (DEVSETS_DIR / f"{name}.jsonl").read_text(encoding="utf-8")
+    refs = [json.loads(line) for line in raw.splitlines()]
+    assert all(set(r) == {"id", "corpus", "article", "line", "sha1", "spans"} for r in refs)
+    assert all(set(s) == {"start", "end", "label"} for r in refs for s in r["spans"])
+    docs = load_devset(name, shared)
+    assert len(docs) == 45 and len({d.id for d in docs}) == 45
+    for doc, ref in zip(docs, refs, strict=True):
+        assert sha1(doc.text) == ref["sha1"] and 60 <= len(doc.text) <= 300
+    sources = Counter(d.meta["corpus"].split(".")[0] for d in docs)
+    assert sources["industry-news-2011"] >= 22 and sum(sources.values()) == 45
+    labels = Counter(s.label for d in docs for s in d.spans)
+    assert labels["COMPANY"] > 20 and labels["AMOUNT"] > 5 and labels["RATE"] > 10
+
+
+def test_dev_and_test_share_no_article(shared):
+    dev = {d.meta["article"] for d in load_devset("news-dev", shared)}
+    test = {d.meta["article"] for d in load_devset("news-test", shared)}
+    assert available() == ["news-dev", "news-test"] and not dev & test
+
+
+def test_cli_writes_gold_and_never_writes_over_the_references(tmp_path, shared, capsys):
+    out = tmp_path / "dev.jsonl"
+    assert run(["gold", "devset", "news-dev", "--out", str(out), "--shared", str(shared)]) == 0
+    assert list(read_documents(out)) == load_devset("news-dev", shared)
+    before = (DEVSETS_DIR / "news-dev.jsonl").read_bytes()
+    target = DEVSETS_DIR / "news-dev.jsonl"
+    assert run(["gold", "devset", "news-dev", "--out", str(target), "--shared", str(shared)]) == 2
+    assert "must not be inside" in capsys.readouterr().err
+    assert target.read_bytes() == before

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from econer.errors import EconerError
+from econer.partial import META_KEY as PARTIAL_KEY
+from econer.partial import check_partial
 from econer.spans import Document
 
 
@@ -62,6 +64,8 @@ def read_documents(path: str | Path) -> Iterator[Document]:
     for number, obj in iter_json_lines(path):
         try:
             doc = Document.from_dict(obj)
+            if PARTIAL_KEY in doc.meta:
+                check_partial(doc)  # partial labels (econer.partial) are checked like spans
         except EconerError as exc:
             raise EconerError(exc.message, path=path, line=number) from None
         if doc.id in seen:

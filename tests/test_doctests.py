@@ -11,8 +11,9 @@ import sys
 import pytest
 
 PACKAGES = [
-    "econer", "econer.cli", "econer.annotate", "econer.annotate.rules", "econer.annotate.gold",
-    "econer.annotate.labelstudio", "econer.models", "econer.eval", "econer.eval.bench",
+    "econer", "econer.cli", "econer.datasets", "econer.annotate", "econer.annotate.rules",
+    "econer.annotate.gold", "econer.annotate.labelstudio", "econer.models", "econer.eval",
+    "econer.eval.bench",
 ]
 
 

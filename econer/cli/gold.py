@@ -113,7 +113,8 @@ def import_cluener(
     """Turn CLUENER2020 into company-only gold: a held-out check of the COMPANY label.
 
     Only `company` maps onto the standard's labels, so read the COMPANY row of the
-    scorecard; the other labels have no gold here.
+    scorecard; the other labels have no gold here (each document says so in
+    `meta.partial`: it covers COMPANY only; see docs/datasets.md).
 
     Examples:
 
@@ -123,7 +124,7 @@ def import_cluener(
 
       econer eval --gold cluener.jsonl --pred rules=cluener.rules.jsonl --out card-cluener/
     """
-    from econer.annotate.gold.cluener import read_cluener
+    from econer.datasets.cluener import read_cluener
     from econer.jsonl import write_documents
 
     count = write_documents(out, read_cluener(source, limit))

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from econer.annotate.rules.gazetteer import Gazetteer
 from econer.annotate.rules.patterns import Patterns, alternation, expand
 
 # (start, end, label, rule name, default score, priority)
@@ -91,6 +92,7 @@ class NameFinder:
         self.industry_start = re.compile(alt("INDUSTRY", "GENERIC"))
         self.project = re.compile(f"([{_CJK}]{{2}})(?:{alt('PROJECT_PHASE')})")
         self.boundary_end = re.compile(f"(?:{alt('BOUNDARY')})$")
+        self.industry_end = re.compile(f"(?:{alt('INDUSTRY')})$")
         self.lexicon = patterns.lexicon
         known = [(n, label) for label in ("COMPANY", "PARK")
                  for n in patterns.lexicon.names.get(label, ())]
@@ -105,6 +107,13 @@ class NameFinder:
                                       int(enum.get("max_item", 12)),
                                       bool(enum.get("suppress", False)), trigger_not))
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
+        # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
+        self.gazetteer = Gazetteer.load(patterns.folder)
+        self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
+        self.trigger_before = int(conf.get("trigger_before", 8))
+        self.trigger_after = int(conf.get("trigger_after", 8))
+        self.listed_not_after = tuple(words("LISTED_NOT_AFTER"))
+        self.listed_not_before = tuple(words("LISTED_NOT_BEFORE"))
         self.suppressors = {e[0] for e in self.enumerations if e[4]}  # name of suppressing lists
 
     def score(self, rule: str) -> float:
@@ -156,6 +165,7 @@ class NameFinder:
         hits.extend(self._enumerations(text))
         hits.extend(self._projects(text))
         hits.extend(self._known(text))
+        hits.extend(self._listed(text, hits))
         hits.extend(self._aliases(text, hits))
         stop = self.lexicon.stop
         # brand lists (丰田、本田等品牌) and product words after a name (王老吉凉茶) suppress
@@ -258,6 +268,12 @@ class NameFinder:
                     items.append((item_start, pos))
                     if sep == -1 or window[sep] != "、":
                         break
+                    if len(items) > 1:
+                        non_name = self.non_park if label == "PARK" else self.non_name
+                        boundary = self.park_boundary if label == "PARK" \
+                            else self.company_boundary
+                        if self._left(text, pos, max_item, non_name, boundary) > item_start:
+                            break  # 节能灯主要被美国GE、飞利浦: a verb inside ends the list
                     pos = lo + sep
                 if len(items) < 2:
                     continue
@@ -325,6 +341,83 @@ class NameFinder:
             rule = "company.lexicon" if label == "COMPANY" else "park.lexicon"
             yield (match.start(), match.end(), label, rule, self.score(rule), 1)
 
+    # -- the gazetteer -----------------------------------------------------------------------
+    def _opens_word(self, text: str, start: int) -> bool:
+        """A name may start here: not mid-word (a boundary word, a place or a trigger before
+        it ends a word just as well as punctuation does)."""
+        if self._starts_cleanly(text, start):
+            return True
+        if text[max(0, start - 3) : start].endswith(self.listed_not_before):
+            return False
+        left = text[max(0, start - 4) : start]
+        return bool(self.boundary_end.search(left)
+                    or self.place.fullmatch(text, max(0, start - 2), start)
+                    or self.place.fullmatch(text, max(0, start - 3), start)
+                    or (self.trigger is not None and self.trigger.search(left)
+                        and self.trigger.search(left).end() == len(left)))
+
+    def has_trigger(self, text: str, start: int, end: int) -> bool:
+        """A company word near the name, within the sentence (公司, 股价, 董事长, 旗下 ...)."""
+        if self.trigger is None:
+            return False
+        left = text[max(0, start - self.trigger_before) : start]
+        for stop in "。；;！？!?\n":
+            left = left.rpartition(stop)[2]
+        right = text[end : end + self.trigger_after]
+        for stop in "。；;！？!?\n，,":
+            right = right.partition(stop)[0]
+        return bool(self.trigger.search(left) or self.trigger.search(right))
+
+    def ambiguous(self, name: str) -> bool:
+        """A listed name that is also a common word, a place or an industry (国泰, 长城,
+        中国石油) or too short to be safe: it needs a trigger or an earlier full mention."""
+        if len(name) <= 2 or self.company_generic.fullmatch(name):
+            return True
+        entries = self.gazetteer.listed.get(name, ()) if self.gazetteer else ()
+        return any(e.common for e in entries)
+
+    def _listed(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+        """Listed companies' names (the gazetteer), where the context supports them."""
+        if self.gazetteer is None:
+            return
+        found = sorted(self.gazetteer.find(text))
+        if not found:
+            return
+        # a full name (found by the gazetteer or the suffix reader) licenses its firm's short
+        # and former names from there on
+        licensed: dict[str, int] = {}
+        codes_at: dict[str, int] = {}
+        for _start, end, name in found:
+            for entry in self.gazetteer.listed[name]:
+                if entry.kind == "full":
+                    codes_at.setdefault(entry.code, end)
+        for start, end, label, rule, _, _ in hits:
+            if label == "COMPANY" and rule in ("company.full", "company.suffix"):
+                full = text[start:end]
+                for name in {n for _, _, n in found}:
+                    if name in full and len(name) >= 2:
+                        licensed[name] = min(licensed.get(name, end), end)
+        for start, end, name in found:
+            entries = self.gazetteer.listed[name]
+            if any(e.kind == "full" for e in entries):
+                yield (start, end, "COMPANY", "company.listed.full",
+                       self.score("company.listed.full"), 1)
+                continue
+            if text.startswith(self.listed_not_after, end) or not self._opens_word(text, start):
+                continue
+            since = min([codes_at[e.code] for e in entries if e.code in codes_at]
+                        + [licensed.get(name, len(text) + 1)], default=len(text) + 1)
+            if since <= start:
+                rule = "company.listed.mention"
+            elif not self.ambiguous(name):
+                rule = "company.listed"
+            elif not self.company_generic.fullmatch(name) and \
+                    self.has_trigger(text, start, end):  # 新材料, 中国石油: never by trigger
+                rule = "company.listed.trigger"
+            else:
+                continue
+            yield (start, end, "COMPANY", rule, self.score(rule), 1)
+
     def _aliases(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """Short forms of the document's own full names, wherever else they occur."""
         aliases: set[str] = set()
@@ -339,6 +432,34 @@ class NameFinder:
         for match in pattern.finditer(text):
             yield (match.start(), match.end(), "COMPANY", "company.alias",
                    self.score("company.alias"), 0)
+
+    def repeats(self, text: str, chosen: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+        """Document-level consistency: a COMPANY name chosen once is a name at its other
+        mentions too, where they open a word, lie outside every chosen span and are not a
+        product (王老吉凉茶) or a sector (中国石油板块).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> text = "与宏图科技签约。宏图科技表示，宏图科技园开工"
+        >>> [(s, e) for s, e, *_ in finder.repeats(text, [(1, 5, "COMPANY")])]
+        [(8, 12)]
+        """
+        names = {text[s:e] for s, e, label in chosen if label == "COMPANY" and e - s >= 2}
+        names = {n for n in names if not self.company_generic.fullmatch(n)
+                 and n not in self.lexicon.stop.get("COMPANY", ())}
+        if not names:
+            return
+        taken = bytearray(len(text))
+        for s, e, _ in chosen:
+            taken[s:e] = b"\x01" * (e - s)
+        for match in re.finditer(alternation(sorted(names)), text):
+            start, end = match.span()
+            if taken.find(1, start, end) != -1 or not self._opens_word(text, start):
+                continue
+            if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
+                    or text.startswith(self.short_not_after, end):
+                continue
+            yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
 
     def short_forms(self, name: str) -> list[str]:
         """The short forms a full name goes by: without legal suffix, places, industry.
@@ -365,6 +486,12 @@ class NameFinder:
                 break
             core = core[: match.start()]
         if core != bare and len(core) >= 2 and not self.company_generic.fullmatch(core):
+            forms.append(core)
+        # 中冶京诚工程技术 → 中冶京诚: industry words off the end, while 3 characters remain
+        core = bare
+        while (match := self.industry_end.search(core)) and match.start() >= 3:
+            core = core[: match.start()]
+        if core != bare and core not in forms and not self.company_generic.fullmatch(core):
             forms.append(core)
         return forms
 

@@ -25,14 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from econer import config
 from econer.errors import EconerError
 from econer.jsonl import read_text
 from econer.labels import LABELS
 from econer.resources import config_path
 
-DATA_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json")
+DATA_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json", ".tsv")  # .tsv: the gazetteer
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 VALUE_KINDS = (None, "amount", "rate")
 
@@ -201,17 +200,45 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
                     table, tuple(enumerations))
 
 
+@dataclass
+class ContextFile:
+    words: str  # the name of a list
+    before: int = 10
+    after: int = 0
+    stop: str = "。\n"
+
+
+@dataclass
+class RuleFile:
+    """One entry of ``rules:`` in a pattern file (checked by :func:`econer.config.build`)."""
+
+    name: str
+    pattern: str
+    label: str = ""
+    value: str | None = None  # amount or rate
+    score: float = 0.5
+    priority: int = 0
+    context: ContextFile | None = None
+    anchor: str | None = None
+    reach: list[int] = field(default_factory=lambda: [40, 12])
+
+
+@dataclass
+class PatternFile:
+    """The shape of a rules YAML file: an unknown key (``anchr:``) is an error with its line."""
+
+    lists: dict[str, list[str] | dict[str, Any]] | None = None
+    macros: dict[str, str] | None = None
+    rules: list[RuleFile] | None = None
+    enumerations: list[dict[str, Any]] | None = None  # read by names.py
+    settings: dict[str, Any] | None = None
+
+
 def _yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(read_text(path)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise EconerError(f"bad YAML: {getattr(exc, 'problem', exc)}", path=path,
-                          line=line) from None
-    if not isinstance(data, dict):
-        raise EconerError("expected a mapping with lists, macros and rules", path=path)
-    return data
+    """A pattern file's mapping, checked against :class:`PatternFile` (types, unknown keys)."""
+    data, marks = config.read_yaml(path)
+    config.build(PatternFile, data or {}, path=path, marks=marks)
+    return data or {}
 
 
 def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],

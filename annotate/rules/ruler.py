@@ -110,6 +110,10 @@ class RuleLabeller:
     def spans(self, text: str) -> list[Span]:
         """The chosen spans of ``text``: non-overlapping, sorted, each with its rule."""
         chosen = resolve(self.candidates(text))
+        again = [Candidate(s, e, label, rule, score, prio) for s, e, label, rule, score, prio
+                 in self._names.repeats(text, [(c.start, c.end, c.label) for c in chosen])]
+        if again:  # other mentions of the names chosen (they overlap no chosen span)
+            chosen = resolve(chosen + again)
         return [Span.at(text, c.start, c.end, c.label, score=c.score, source=f"rules:{c.rule}",
                         value=c.value) for c in chosen]
 
@@ -192,6 +196,12 @@ _WORKER: RuleLabeller | None = None
 
 def _init_worker(folder: str) -> None:
     global _WORKER
+    # The parent alone handles Ctrl-C and stop signals and then terminates the pool: a worker
+    # ignores SIGINT (no traceback per worker) and dies at once on SIGTERM.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = load_rules(folder)
 
 

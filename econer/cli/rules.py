@@ -141,6 +141,38 @@ def explain_cmd(
                 typer.echo(f"  {c.start}-{c.end} {c.label:<8} {text[c.start:c.end]}  {c.rule}")
 
 
+@app.command("gazetteer")
+def gazetteer_cmd(
+    lexicons: Path = typer.Argument(Path("../shared/lexicons"),
+                                    help="The raw lists (a-share/, company-short-names/)."),
+    rules_dir: Path | None = _RULES,
+) -> None:
+    """Build the company gazetteer from the raw lists: listed firms' short, full and former
+    names, and the 267K short-name and brand list (a weak signal, used only with a trigger).
+
+    Names are normalised (NFKC, no padding, no ST/*ST/XD prefix, no A/B share letter),
+    deduplicated and kept with their sources (file:line); names that are also common words
+    are flagged (they need context). Writes gazetteer/listed.tsv and gazetteer/brands.tsv in
+    the rules folder; a rebuild from the same lists is byte-identical.
+
+    Examples:
+
+      econer rules gazetteer ../shared/lexicons
+
+      econer rules gazetteer ../shared/lexicons --rules my-rules/
+    """
+    from econer.annotate.rules import gazetteer
+    from econer.annotate.rules.patterns import default_rules_dir
+
+    listed, brands = gazetteer.build(lexicons)
+    paths = gazetteer.write(rules_dir or default_rules_dir(), listed, brands)
+    kinds = {k: sum(e.kind == k for e in listed) for k in gazetteer.KINDS}
+    typer.echo(f"{len(listed)} listed names ({', '.join(f'{n} {k}' for k, n in kinds.items())}; "
+               f"{sum(e.common for e in listed)} also common words), {len(brands)} brand names")
+    for path in paths:
+        typer.echo(f"wrote {path}")
+
+
 @app.command("check")
 def check_cmd(rules_dir: Path | None = _RULES) -> None:
     """Load and compile a rules folder; print its version and what it holds.

@@ -1,0 +1,286 @@
+"""Company gazetteers: built from the raw lists in ``../shared/lexicons/``, matched fast.
+
+``build`` reads the exchanges' listed-company tables (short, full and former names) and the
+267K short-name and brand list, normalises every name (:func:`normalise`: NFKC, full-width
+padding, status prefixes such as ST, \\*ST, XD, A/B share letters, truncated names),
+deduplicates, and keeps where each entry came from (``file:line``). ``write`` stores it in a
+rules folder (``gazetteer/listed.tsv``, ``gazetteer/brands.tsv``); ``Gazetteer.load`` reads it
+back and matches listed names with one Aho-Corasick automaton (pyahocorasick). Whether a
+hit becomes a span is decided by the name finder's context rules, not here.
+
+>>> normalise("万  科Ａ")
+'万科'
+>>> normalise("*ST康美"), normalise("XD嘉化能"), normalise("G浦发"), normalise("TCL科技")
+('康美', '嘉化能', '浦发', 'TCL科技')
+>>> normalise("网力退"), normalise("寒武纪-U"), normalise("S*ST前锋")
+('网力', '寒武纪', '前锋')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from econer.errors import EconerError
+from econer.jsonl import write_text
+
+LISTED_FILE = "listed.tsv"
+BRANDS_FILE = "brands.tsv"
+KINDS = ("short", "full", "former")
+_HEADER_LISTED = "# name\tkind\tcode\tcommon\tsources   (built by `econer rules gazetteer`)"
+_HEADER_BRANDS = ("# one name a line, all from company-short-names/company-short-names.txt "
+                  "(built by `econer rules gazetteer`)")
+
+# status prefixes of a short name (special treatment, ex-dividend/rights, new listing,
+# share reform) and suffixes (delisting, A/B shares, unprofitable / weighted-vote listings)
+_STATUS_PREFIX = re.compile(r"^(?:PT|S\*ST|\*ST|SST|ST|XD|XR|DR|[NCGS])+(?=[\u4e00-\u9fff])")
+_STATUS_SUFFIX = re.compile(r"(?:-[UW]+|[ABＡＢ]|退)$")
+# a name of the 267K list keeps only these characters (the rest is noise or a symbol)
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9&·()（）-]+$")
+
+
+def normalise(name: str) -> str:
+    """One spelling per name: NFKC, no spaces, no status prefix, no share-class letter."""
+    name = "".join(unicodedata.normalize("NFKC", name).split())
+    name = _STATUS_PREFIX.sub("", name)  # G*ST三元: prefixes stack
+    stripped = _STATUS_SUFFIX.sub("", name)
+    # 万科A → 万科, but a latin name keeps its letters (TCL, 3M)
+    if stripped != name and re.search(r"[\u4e00-\u9fff]", stripped):
+        name = stripped
+    return name
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    """One gazetteer name: ``kind`` short / full / former; ``sources`` = ``file:line``s."""
+
+    name: str
+    kind: str
+    code: str = ""
+    common: bool = False  # also a common word (a place, a noun): needs context
+    sources: tuple[str, ...] = field(default=(), compare=False)
+
+
+# -- reading the raw lists ----------------------------------------------------------------------
+def _read_lines(path: Path) -> list[str]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise EconerError("not UTF-8 text (wrong encoding?)", path=path, line=line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _rows(path: Path, columns: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """CSV rows with their line number; a missing column or an empty name is an error."""
+    lines = _read_lines(path)
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    wanted = list(columns)
+    missing = [c for c in wanted if c not in (reader.fieldnames or [])]
+    if missing:
+        raise EconerError(f"missing column {missing[0]!r}", path=path, line=1)
+    for row in reader:
+        line = reader.line_num
+        if not any((v or "").strip() for v in row.values()):
+            continue  # a blank line
+        for column in wanted:
+            if not (row.get(column) or "").strip():
+                raise EconerError(f"empty {column}", path=path, line=line)
+        yield line, {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+# (file, code column, short-name column, full-name column or None)
+LISTED_TABLES = (
+    ("a-share/stock_info_sh.csv", "A股代码", "证券简称", "证券全称"),
+    ("a-share/stock_info_sz.csv", "A股代码", "证券简称", None),
+    ("a-share/stock_info_bj.csv", "A股代码", "证券简称", None),
+    ("a-share/stock_basic_2021.csv", "股票代码", "股票名称", None),
+)
+FORMER_TABLE = ("a-share/change_name_sina.csv", "证券代码", "历史简称")
+BRANDS_LIST = "company-short-names/company-short-names.txt"
+
+
+def _valid(name: str, path: Path, line: int) -> str:
+    clean = normalise(name)
+    if not clean:
+        raise EconerError(f"empty name after normalising {name!r}", path=path, line=line)
+    if "\ufffd" in clean:
+        raise EconerError(f"broken characters in {name!r} (wrong encoding?)", path=path,
+                          line=line)
+    return clean
+
+
+def read_listed(root: Path) -> list[Entry]:
+    """Listed companies' short, full and former names, merged per (name, kind, code)."""
+    found: dict[tuple[str, str, str], list[str]] = {}
+
+    prefixed: set[tuple[str, str]] = set()  # names a status prefix may have cut short
+
+    def add(name: str, kind: str, code: str, where: str, raw: str = "") -> None:
+        found.setdefault((name, kind, code), []).append(where)
+        raw = "".join(unicodedata.normalize("NFKC", raw).split())
+        # an exchange short name is 8 bytes wide (a CJK character 2): a prefix that fills
+        # them cut the name (XD中国石), where G浦发 is a whole name
+        if _STATUS_PREFIX.match(raw) and sum(1 if c.isascii() else 2 for c in raw) >= 8:
+            prefixed.add((name, code))
+
+    current: dict[str, set[str]] = {}
+    for rel, code_col, short_col, full_col in LISTED_TABLES:
+        path = root / rel
+        for line, row in _rows(path, [short_col]):
+            # B-share rows carry their code in B股代码
+            code = (row.get(code_col) or row.get("B股代码") or "").zfill(6)
+            short = _valid(row[short_col], path, line)
+            current.setdefault(code, set()).add(short)
+            add(short, "short", code, f"{rel}:{line}", row[short_col])
+            if full_col and row.get(full_col):
+                add(_valid(row[full_col], path, line), "full", code, f"{rel}:{line}")
+    rel, code_col, names_col = FORMER_TABLE
+    path = root / rel
+    for line, row in _rows(path, [code_col, names_col]):
+        code = row[code_col].zfill(6)
+        for name in row[names_col].split(","):
+            if name.strip():
+                add(_valid(name, path, line), "former", code, f"{rel}:{line}", name)
+    entries = []
+    names_of: dict[str, set[str]] = {}
+    for name, _, code in found:
+        names_of.setdefault(code, set()).add(name)
+    for (name, kind, code), sources in found.items():
+        if kind == "former" and name in current.get(code, ()):
+            continue  # the history lists the current name too
+        # XD中国石: a status prefix truncated the name; the firm's longer name covers it
+        if (name, code) in prefixed and kind != "full" and any(
+                other != name and other.startswith(name) for other in names_of[code]):
+            continue
+        if len(name) < 2:
+            continue
+        entries.append(Entry(name, kind, code, False, tuple(sources)))
+    return sorted(entries)
+
+
+def read_brands(root: Path) -> dict[str, int]:
+    """The 267K list: name → first line (3 header lines; noise and 1-character names out)."""
+    path = root / BRANDS_LIST
+    out: dict[str, int] = {}
+    for line, raw in enumerate(_read_lines(path), start=1):
+        if line <= 3 or not raw.strip():
+            continue
+        name = "".join(unicodedata.normalize("NFKC", raw).split())
+        if len(name) >= 2 and _NAME_CHARS.match(name) and name not in out:
+            out[name] = line
+    return out
+
+
+def common_words(names: Iterable[str]) -> set[str]:
+    """The names that are also common words: in jieba's dictionary (a fixed, versioned list)
+    as a noun, place, time or idiom with some frequency, not as an organisation name."""
+    try:
+        import jieba
+    except ImportError:
+        raise EconerError("building the gazetteer needs jieba (pip install jieba)") from None
+    path = Path(jieba.__file__).parent / "dict.txt"
+    wanted = set(names)
+    common = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, tag = line.split()
+            if word in wanted and tag not in ("nt", "nz", "j") and int(freq) >= 20:
+                common.add(word)
+    return common
+
+
+def build(root: str | Path) -> tuple[list[Entry], dict[str, int]]:
+    """The listed entries (with their common-word flag) and the brand list of ``root``."""
+    root = Path(root)
+    if not root.is_dir():
+        raise EconerError("no such lexicons folder", path=root)
+    listed = read_listed(root)
+    common = common_words(e.name for e in listed)
+    listed = [Entry(e.name, e.kind, e.code, e.name in common, e.sources) for e in listed]
+    known = {e.name for e in listed}
+    brands = {n: line for n, line in read_brands(root).items() if n not in known}
+    return listed, brands
+
+
+def write(folder: str | Path, listed: list[Entry], brands: dict[str, int]) -> list[Path]:
+    """Write ``gazetteer/listed.tsv`` and ``gazetteer/brands.tsv`` in a rules folder
+    (atomically, sorted: a rebuild from the same lists is byte-identical)."""
+    out = Path(folder) / "gazetteer"
+    out.mkdir(parents=True, exist_ok=True)
+    rows = [_HEADER_LISTED] + [
+        f"{e.name}\t{e.kind}\t{e.code}\t{int(e.common)}\t{','.join(e.sources)}" for e in listed]
+    write_text(out / LISTED_FILE, "\n".join(rows) + "\n")
+    # one name a line: the source is the file's (265K line numbers would double its size)
+    rows = [_HEADER_BRANDS, *sorted(brands)]
+    write_text(out / BRANDS_FILE, "\n".join(rows) + "\n")
+    return [out / LISTED_FILE, out / BRANDS_FILE]
+
+
+# -- loading and matching ----------------------------------------------------------------------
+@dataclass
+class Gazetteer:
+    """Listed names (name → entries) behind an Aho-Corasick automaton; brand names as a set."""
+
+    listed: dict[str, list[Entry]]
+    brands: frozenset[str]
+    _automaton: object = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Gazetteer | None:
+        """The gazetteer of a rules folder, or None where it has none."""
+        folder = Path(folder) / "gazetteer"
+        path = folder / LISTED_FILE
+        if not path.is_file():
+            return None
+        listed: dict[str, list[Entry]] = {}
+        for number, line in enumerate(_read_lines(path), start=1):
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 5 or not parts[0] or parts[1] not in KINDS:
+                raise EconerError("expected name, kind, code, common, sources", path=path,
+                                  line=number)
+            entry = Entry(parts[0], parts[1], parts[2], parts[3] == "1",
+                          tuple(parts[4].split(",")))
+            listed.setdefault(entry.name, []).append(entry)
+        brands: frozenset[str] = frozenset()
+        brand_path = folder / BRANDS_FILE
+        if brand_path.is_file():
+            lines = _read_lines(brand_path)
+            if lines and lines[-1] == "":
+                lines.pop()
+            first = 1 if lines and lines[0].startswith("#") else 0
+            brands = frozenset(lines[first:])  # one C-level pass: this list is 265K lines
+            if "" in brands:
+                raise EconerError("empty name", path=brand_path, line=lines.index("", first) + 1)
+        return cls(listed, brands)
+
+    def automaton(self):  # noqa: ANN201 - an ahocorasick.Automaton
+        if self._automaton is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for name in self.listed:
+                auto.add_word(name, name)
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Every listed name in ``text`` (overlapping): (start, end, name).
+
+        >>> gaz = Gazetteer({"万科": [], "万科企业": []}, frozenset())
+        >>> sorted(gaz.find("万科企业和万科"))
+        [(0, 2, '万科'), (0, 4, '万科企业'), (5, 7, '万科')]
+        """
+        if not self.listed:
+            return
+        for end, name in self.automaton().iter(text):
+            yield end + 1 - len(name), end + 1, name

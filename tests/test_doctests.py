@@ -12,8 +12,8 @@ import pytest
 
 PACKAGES = [
     "econer", "econer.cli", "econer.datasets", "econer.annotate", "econer.annotate.rules",
-    "econer.annotate.gold", "econer.annotate.labelstudio", "econer.models", "econer.eval",
-    "econer.eval.bench",
+    "econer.annotate.gold", "econer.annotate.labelstudio", "econer.annotate.weak", "econer.models",
+    "econer.eval", "econer.eval.bench",
 ]
 
 

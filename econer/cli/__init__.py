@@ -13,7 +13,18 @@ import sys
 import click
 import typer
 
-from econer.cli import compare, devset, evaluate, gold, ls, predict, prelabel, rules, train
+from econer.cli import (
+    compare,
+    devset,
+    evaluate,
+    gold,
+    ls,
+    predict,
+    prelabel,
+    rules,
+    silver,
+    train,
+)
 from econer.errors import EconerError
 
 app = typer.Typer(
@@ -33,6 +44,7 @@ app.add_typer(rules.app, name="rules")
 app.add_typer(ls.app, name="ls")
 app.add_typer(gold.app, name="gold")
 gold.app.command("devset")(devset.devset)
+app.command("silver")(silver.silver)
 app.command("train")(train.train)
 app.command("predict")(predict.predict)
 app.command("eval")(evaluate.evaluate)

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from econer import config
 from econer.errors import EconerError
-from econer.jsonl import read_text
 from econer.resources import config_path, seeds_dir
 from econer.spans import Document
 
@@ -26,7 +24,7 @@ from econer.spans import Document
 @dataclass(frozen=True)
 class Fold:
     name: str
-    test: tuple[str, ...]
+    test: tuple[str, ...]  # the ids of the documents it tests on
 
     def split(self, docs: Sequence[Document]) -> tuple[list[Document], list[Document]]:
         """``(train, test)``: the documents this fold tests on, and all the others."""
@@ -35,6 +33,15 @@ class Fold:
             raise EconerError(f"fold {self.name}: test documents not found: {sorted(missing)}")
         test_ids = set(self.test)
         return [d for d in docs if d.id not in test_ids], [d for d in docs if d.id in test_ids]
+
+
+@dataclass(frozen=True)
+class FoldsFile:
+    """The shape of a folds YAML (``configs/folds/seeds.yaml``)."""
+
+    gold: str  # the gold file the folds split: seeds/... through the package, else beside
+    folds: list[Fold]
+    name: str | None = None  # default: the file's stem
 
 
 @dataclass(frozen=True)
@@ -47,15 +54,13 @@ class Folds:
 def load_folds(path: str | Path | None = None) -> Folds:
     """Folds from a YAML file (default: the seeds' leave-one-document-out folds)."""
     path = Path(path) if path else config_path("folds", "seeds.yaml")
-    try:
-        data = yaml.safe_load(read_text(path))
-        folds = tuple(Fold(str(f["name"]), tuple(str(t) for t in f["test"]))
-                      for f in data["folds"])
-        gold = Path(data["gold"])
-    except (yaml.YAMLError, KeyError, TypeError) as exc:
-        raise EconerError(f"bad folds file: {exc!r}", path=path) from None
+    data = config.load(FoldsFile, path)
+    if not data.folds:
+        raise EconerError("no folds", path=path)
+    folds = tuple(Fold(f.name, tuple(f.test)) for f in data.folds)
+    gold = Path(data.gold)
     if not gold.is_absolute():
         # seeds/gold/... is relative to the repository; resolve it through the package.
         parts = gold.parts
         gold = seeds_dir().joinpath(*parts[1:]) if parts[0] == "seeds" else path.parent / gold
-    return Folds(name=str(data.get("name", path.stem)), gold=gold, folds=folds)
+    return Folds(name=data.name or path.stem, gold=gold, folds=folds)

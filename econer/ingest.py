@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from econer import config
 from econer.errors import EconerError
 from econer.jsonl import read_documents, read_text
 from econer.resources import config_path
@@ -46,16 +45,26 @@ class Furniture:
 
     @classmethod
     def load(cls, path: Path) -> Furniture:
+        data = config.load(FurnitureFile, path)
         try:
-            data = yaml.safe_load(read_text(path)) or {}
             return cls(
-                drop_lines=tuple(re.compile(p) for p in data.get("drop_lines", [])),
-                footer_markers=tuple(re.compile(p) for p in data.get("footer_markers", [])),
-                footer_max_line_chars=int(data.get("footer_max_line_chars", 20)),
-                sentence_final=frozenset(data.get("sentence_final", "。！？")),
+                drop_lines=tuple(re.compile(p) for p in data.drop_lines),
+                footer_markers=tuple(re.compile(p) for p in data.footer_markers),
+                footer_max_line_chars=data.footer_max_line_chars,
+                sentence_final=frozenset(data.sentence_final),
             )
-        except (yaml.YAMLError, re.error, TypeError, ValueError) as exc:
-            raise EconerError(f"bad furniture file: {exc}", path=path) from None
+        except re.error as exc:
+            raise EconerError(f"bad pattern {exc.pattern!r}: {exc}", path=path) from None
+
+
+@dataclass
+class FurnitureFile:
+    """The shape of ``configs/ingest/furniture.yaml`` (regular expressions, whole lines)."""
+
+    drop_lines: list[str] = field(default_factory=list)
+    footer_markers: list[str] = field(default_factory=list)
+    footer_max_line_chars: int = 20
+    sentence_final: str = "。！？"
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,6 @@ econer.errors.EconerError: .../tiny.yaml: unknown key 'train.epoch' (known: epoc
 from __future__ import annotations
 
 import dataclasses
-import types
-import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +27,8 @@ from typing import Any
 
 import yaml
 
+from econer import config
 from econer.errors import EconerError
-from econer.jsonl import read_text
 from econer.resources import config_path, configs_dir, seeds_dir
 
 CORPUS_NAMES = ("gold", "cluener", "silver")
@@ -123,20 +121,8 @@ def load_config(path: str | Path, overrides: Mapping[str, Any] | None = None) ->
     """A checked, path-resolved config from a YAML file; ``overrides`` maps dotted keys
     (``"data.fold"``) to values and wins over the file."""
     path = Path(path)
-    try:
-        raw = yaml.safe_load(read_text(path)) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise EconerError(f"bad YAML: {getattr(exc, 'problem', exc)}", path=path,
-                          line=mark.line + 1 if mark else None) from None
-    if not isinstance(raw, dict):
-        raise EconerError("a training config must be a YAML mapping", path=path)
-    for key, value in (overrides or {}).items():
-        if key in _PATH_KEYS:
-            value = _from_cwd(value)
-        _set_dotted(raw, key, value, path)
-    raw.pop("source", None)
-    cfg = _build(TrainConfig, raw, "", path)
+    overrides = {k: _from_cwd(v) if k in _PATH_KEYS else v for k, v in (overrides or {}).items()}
+    cfg = config.load(TrainConfig, path, overrides)
     cfg.source = str(path.resolve())
     _check(cfg, path)
     _resolve(cfg, path.resolve().parent)
@@ -159,7 +145,7 @@ def _from_cwd(value: Any) -> Any:
 
 def from_dict(data: Mapping[str, Any], where: str | Path = "config") -> TrainConfig:
     """A config from an already resolved mapping (a run folder's ``config.resolved.yaml``)."""
-    return _build(TrainConfig, dict(data), "", Path(where))
+    return config.build(TrainConfig, dict(data), path=where)
 
 
 def resolve_path(value: str, base: Path) -> str:
@@ -179,55 +165,6 @@ def resolve_path(value: str, base: Path) -> str:
     if p.parts and p.parts[0] == "configs":
         return str(configs_dir().joinpath(*p.parts[1:]))
     return str((base / p).resolve())
-
-
-def _set_dotted(raw: dict[str, Any], key: str, value: Any, path: Path) -> None:
-    node = raw
-    parts = key.split(".")
-    for part in parts[:-1]:
-        if not isinstance(node.get(part), dict):
-            node[part] = {}
-        node = node[part]
-    node[parts[-1]] = value
-
-
-def _build(cls: type, data: Any, prefix: str, path: Path) -> Any:
-    if not isinstance(data, dict):
-        raise EconerError(f"{prefix.rstrip('.') or 'config'} must be a mapping, got {data!r}",
-                          path=path)
-    hints = typing.get_type_hints(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
-    for key in data:
-        if key not in names:
-            raise EconerError(f"unknown key {prefix + str(key)!r} (known: {', '.join(names)})",
-                              path=path)
-    kwargs = {k: _coerce(v, hints[k], prefix + k, path) for k, v in data.items()}
-    return cls(**kwargs)
-
-
-def _coerce(value: Any, tp: Any, key: str, path: Path) -> Any:
-    args = typing.get_args(tp)
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        if value is None and type(None) in args:
-            return None
-        (inner,) = [a for a in args if a is not type(None)]
-        return _coerce(value, inner, key, path)
-    if dataclasses.is_dataclass(tp):
-        return _build(tp, value, key + ".", path)
-    if typing.get_origin(tp) is list:
-        items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list):
-            raise EconerError(f"{key} must be a list, got {value!r}", path=path)
-        return [_coerce(v, args[0], f"{key}[{i}]", path) for i, v in enumerate(items)]
-    ok = {
-        int: isinstance(value, int) and not isinstance(value, bool),
-        float: isinstance(value, int | float) and not isinstance(value, bool),
-        bool: isinstance(value, bool),
-        str: isinstance(value, str | int | float) and not isinstance(value, bool),
-    }[tp]
-    if not ok:
-        raise EconerError(f"{key} must be {tp.__name__}, got {value!r}", path=path)
-    return tp(value)
 
 
 def _check(cfg: TrainConfig, path: Path) -> None:

@@ -170,7 +170,7 @@ def test_cli_exceptions_file_waives_and_needs_reasons(tmp_path: Path, capsys) ->
     waived.write_text("exceptions:\n  - text: 天致药业\n", encoding="utf-8")
     capsys.readouterr()
     assert run(["gold", "check", str(gold), "--exceptions", str(waived)]) == 2
-    assert "needs a 'text' and a 'reason'" in capsys.readouterr().err
+    assert "exceptions.yaml:2: exceptions[0] needs 'reason'" in capsys.readouterr().err
 
 
 def test_cli_missing_input_is_one_line(tmp_path: Path, capsys) -> None:

@@ -31,10 +31,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from econer import config
 from econer.errors import EconerError
 from econer.jsonl import read_text
 from econer.labels import LABELS
@@ -92,23 +90,38 @@ def load_check_rules(path: str | Path | None = None) -> CheckRules:
     ['AMOUNT', 'COMPANY', 'PARK', 'RATE']
     """
     path = Path(path) if path else config_path("gold", "checks.yaml")
-    data = _yaml(path)
-    try:
-        labels = {}
-        for label, raw in (data.get("labels") or {}).items():
-            if label not in LABELS:
-                raise ValueError(f"unknown label {label!r}")
-            pattern = raw.get("must_match")
-            labels[label] = LabelRules(
-                prefix=tuple(raw.get("prefix") or ()),
-                suffix=tuple(raw.get("suffix") or ()),
-                inside=tuple(raw.get("inside") or ()),
-                exact=frozenset(raw.get("exact") or ()),
-                must_match=re.compile(pattern) if pattern else None,
-            )
-        return CheckRules(edges=str(data.get("edges") or ""), labels=labels)
-    except (AttributeError, TypeError, ValueError, re.error) as exc:
-        raise EconerError(f"bad checks file: {exc}", path=path) from None
+    data = config.load(ChecksFile, path)
+    labels = {}
+    for label, raw in (data.labels or {}).items():
+        if label not in LABELS:
+            raise EconerError(f"labels: unknown label {label!r} (known: {', '.join(LABELS)})",
+                              path=path)
+        try:
+            must_match = re.compile(raw.must_match) if raw.must_match else None
+        except re.error as exc:
+            raise EconerError(f"labels.{label}.must_match: bad pattern: {exc}",
+                              path=path) from None
+        labels[label] = LabelRules(prefix=tuple(raw.prefix), suffix=tuple(raw.suffix),
+                                   inside=tuple(raw.inside), exact=frozenset(raw.exact),
+                                   must_match=must_match)
+    return CheckRules(edges=data.edges or "", labels=labels)
+
+
+@dataclass
+class LabelRulesFile:
+    prefix: list[str] = field(default_factory=list)  # stays out of the span at its start
+    suffix: list[str] = field(default_factory=list)  # ... at its end
+    inside: list[str] = field(default_factory=list)  # never inside the span
+    exact: list[str] = field(default_factory=list)  # never the whole span
+    must_match: str | None = None  # a regular expression every span matches
+
+
+@dataclass
+class ChecksFile:
+    """The shape of ``configs/gold/checks.yaml``."""
+
+    edges: str | None = None  # characters a span never starts or ends with
+    labels: dict[str, LabelRulesFile] | None = None
 
 
 @dataclass(frozen=True)
@@ -152,29 +165,32 @@ def load_waivers(path: str | Path | None = None) -> list[Waiver]:
     True
     """
     path = Path(path) if path else config_path("gold", "exceptions.yaml")
-    data = _yaml(path)
+    data = config.load(ExceptionsFile, path)
     waivers = []
-    for number, raw in enumerate(data.get("exceptions") or [], start=1):
-        if not isinstance(raw, dict) or not raw.get("text") or not raw.get("reason"):
+    for number, raw in enumerate(data.exceptions or [], start=1):
+        if not raw.text or not raw.reason.strip():
             raise EconerError(f"exception {number} needs a 'text' and a 'reason'", path=path)
-        within = raw.get("within")
-        if within is not None and str(raw["text"]) not in str(within):
+        if raw.within is not None and raw.text not in raw.within:
             raise EconerError(f"exception {number}: 'within' must contain 'text'", path=path)
-        waivers.append(Waiver(text=str(raw["text"]), reason=str(raw["reason"]).strip(),
-                              label=raw.get("label"),
-                              docs=frozenset(str(d) for d in raw.get("docs") or ()),
-                              within=None if within is None else str(within)))
+        waivers.append(Waiver(text=raw.text, reason=raw.reason.strip(), label=raw.label,
+                              docs=frozenset(raw.docs), within=raw.within))
     return waivers
 
 
-def _yaml(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(read_text(path)) or {}
-    except yaml.YAMLError as exc:
-        raise EconerError(f"bad YAML: {exc}", path=path) from None
-    if not isinstance(data, dict):
-        raise EconerError("expected a YAML mapping", path=path)
-    return data
+@dataclass
+class WaiverFile:
+    text: str
+    reason: str
+    label: str | None = None
+    docs: list[str] = field(default_factory=list)
+    within: str | None = None
+
+
+@dataclass
+class ExceptionsFile:
+    """The shape of ``configs/gold/exceptions.yaml``."""
+
+    exceptions: list[WaiverFile] | None = None
 
 
 # ---------------------------------------------------------------- the checks (pure)

@@ -40,26 +40,6 @@ def parse_pred(values: Sequence[str]) -> dict[str, Path]:
     return systems
 
 
-def parse_overrides(values: Sequence[str]) -> dict[str, Any]:
-    """``["train.epochs=2"]`` as ``{"train.epochs": 2}`` (values read as YAML).
-
-    >>> parse_overrides(["train.epochs=2", "data.cluener=null"])
-    {'train.epochs': 2, 'data.cluener': None}
-    """
-    import yaml
-
-    overrides: dict[str, Any] = {}
-    for value in values:
-        key, sep, raw = value.partition("=")
-        if not sep or not key.strip():
-            raise EconerError(f"--set {value!r}: expected KEY=VALUE, e.g. --set train.epochs=2")
-        try:
-            overrides[key.strip()] = yaml.safe_load(raw)
-        except yaml.YAMLError:
-            raise EconerError(f"--set {value!r}: the value is not valid YAML") from None
-    return overrides
-
-
 def evaluate(
     gold: Path | None = typer.Option(
         None, "--gold", "-g", help="Gold JSON lines (default with --folds: the folds' gold)."),
@@ -85,8 +65,9 @@ def evaluate(
         "rules:DIR, small=configs/train/small.yaml (trained per fold), run:RUN_DIR. "
         "Default: rules and configs/train/small.yaml."),
     config: list[Path] = typer.Option([], "--config", "-c",
-                                      help="With --folds: shorthand for --system CONFIG.yaml "
-                                      "(a training config, named after the file)."),
+                                      help="With --folds: a training config to train per "
+                                      "fold, named after the file (repeatable; alongside the "
+                                      "rules unless --system is given)."),
     set_: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
                                    help="With --folds: override a training config key, e.g. "
                                    "--set train.epochs=2 (YAML value; repeatable)."),
@@ -121,6 +102,7 @@ def evaluate(
 
       econer eval --folds -c configs/train/tiny.yaml --set train.epochs=1 --out card-smoke/
     """
+    from econer.config import parse_sets
     from econer.eval.scorecard import System, build_scorecard, load_system
     from econer.folds import load_folds
     from econer.jsonl import read_documents
@@ -137,7 +119,7 @@ def evaluate(
         gold_path = gold or folds_def.gold
         gold_docs = list(read_documents(gold_path))
         specs = _specs(system, config, no_model, rules_dir)
-        cv = _cross_validate(gold_docs, folds_def, specs, parse_overrides(set_), progress)
+        cv = _cross_validate(gold_docs, folds_def, specs, parse_sets(set_), progress)
         card = build_scorecard(
             cv.gold, {name: System(docs, run=cv.runs[name])
                       for name, docs in cv.predictions.items()},
@@ -233,21 +215,22 @@ def _finish(card: dict[str, Any], out: Path) -> None:
 
 def _specs(values: list[str], configs: list[Path], no_model: bool,
            rules_dir: Path | None) -> list[Any]:
-    """The systems ``--folds`` runs: the --system and --config ones, else the defaults."""
+    """The systems ``--folds`` runs: the --system and --config ones; without --system the
+    rules and each --config (default configs/train/small.yaml)."""
     from econer.eval.systems import SystemSpec, parse_system, unique_names
 
-    specs = [parse_system(v) for v in values]
-    specs += [SystemSpec(p.stem, "train", str(p)) for p in configs]
-    if not specs:
+    configs_ = [SystemSpec(p.stem, "train", str(p)) for p in configs]
+    if values:
+        if no_model:
+            raise EconerError("--no-model picks the default systems: drop it, or --system")
+        specs = [parse_system(v) for v in values] + configs_
+    else:  # the defaults: the rules, and the --config models or the small one
         specs = [SystemSpec("rules", "rules")]
         if not no_model:
             from econer.resources import config_path
 
-            specs.append(SystemSpec(Path(DEFAULT_CONFIG).stem, "train",
-                                    str(config_path("train", DEFAULT_CONFIG))))
-    elif no_model:
-        raise EconerError("--no-model is the default systems without the model: "
-                          "drop it, or the --system/--config")
+            specs += configs_ or [SystemSpec(Path(DEFAULT_CONFIG).stem, "train",
+                                             str(config_path("train", DEFAULT_CONFIG)))]
     if rules_dir is not None:
         specs = [SystemSpec(s.name, s.kind, str(rules_dir)) if s.kind == "rules" and not s.arg
                  else s for s in specs]

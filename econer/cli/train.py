@@ -38,19 +38,13 @@ def train(
     import signal
     import sys
 
-    import yaml
     from rich.console import Console
 
-    from econer.errors import EconerError
+    from econer.config import parse_sets
     from econer.models.config import load_config
     from econer.models.train import train as run_training
 
-    overrides: dict[str, object] = {}
-    for item in set_:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise EconerError(f"--set wants KEY=VALUE, got {item!r}")
-        overrides[key.strip()] = yaml.safe_load(value)
+    overrides = parse_sets(set_)
     if fold is not None:
         overrides["data.fold"] = fold
     if epochs is not None:

@@ -24,6 +24,8 @@ from econer.spans import Document
 
 __all__ = ["load_functions", "make_silver", "version"]
 
+AGGREGATOR = "vote-1"  # bump when the vote in .aggregate changes what it keeps
+
 
 def make_silver(docs: Iterable[Document], functions: Sequence[LabellingFunction], *,
                 threshold: float = DEFAULT_THRESHOLD,
@@ -39,6 +41,6 @@ def make_silver(docs: Iterable[Document], functions: Sequence[LabellingFunction]
 def version(functions: Sequence[LabellingFunction], threshold: float,
             covered: Sequence[str]) -> str:
     """A short hash of what made the silver: functions and their versions, settings."""
-    parts = [f"{lf.name}@{lf.version}" for lf in functions]
+    parts = [f"aggregate:{AGGREGATOR}", *(f"{lf.name}@{lf.version}" for lf in functions)]
     parts += [f"threshold={threshold}", "covered=" + ",".join(covered)]
     return "weak-" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:10]

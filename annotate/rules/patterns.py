@@ -31,7 +31,7 @@ from econer.jsonl import read_text
 from econer.labels import LABELS
 from econer.resources import config_path
 
-DATA_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json")
+DATA_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json", ".tsv")  # .tsv: the gazetteer
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 VALUE_KINDS = (None, "amount", "rate")
 

@@ -4,14 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 LSVENV := .venv-ls
 OUT    ?= out
+SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo scorecard-cv test lint setup setup-ls clean
+.PHONY: demo scorecard-cv test lint setup setup-ls setup-browser screenshots clean
 
 # The training stack. torch is pinned first: an open range pulls a multi-GB CUDA build.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,browser]'
 	touch $@
 
 # Label Studio lives in its own environment: its server pins clash with the training stack.
@@ -22,6 +23,14 @@ $(LSVENV)/.installed:
 
 setup: $(VENV)/.installed
 setup-ls: $(LSVENV)/.installed
+
+# The browser tests drive Debian's Chromium (playwright cannot download browsers here), with
+# CJK fonts: Noto for the page, HanaMin for Extension B (𪚥). Installed only when missing.
+setup-browser:
+	@if command -v chromium >/dev/null && fc-list : family | grep -q 'Noto Sans CJK' \
+		&& fc-list : family | grep -q HanaMinB; then :; else \
+		$(SUDO) apt-get update -q && \
+		$(SUDO) apt-get install -y -q chromium fonts-noto-cjk fonts-hanazono; fi
 
 # The main job on the seeds with embedded defaults: no Label Studio server, no model hub.
 # 1. the rules' scorecard on the seed gold; 2. the small model trained from scratch on four
@@ -40,10 +49,15 @@ demo: setup
 scorecard-cv: setup
 	$(BIN)/econer eval --folds --out $(OUT)/scorecard-cv
 
-test: setup setup-ls
+test: setup setup-ls setup-browser
 	$(BIN)/ruff check .
 	$(BIN)/econer gold check seeds/gold/
 	ECONER_LABEL_STUDIO=$(LSVENV)/bin/label-studio $(BIN)/pytest
+
+# The README's two pictures, saved by the browser tests themselves: what they show was checked.
+screenshots: setup setup-ls setup-browser
+	ECONER_LABEL_STUDIO=$(LSVENV)/bin/label-studio ECONER_SCREENSHOTS=docs/img \
+		$(BIN)/pytest -q tests/browser
 
 lint: setup
 	$(BIN)/ruff check .

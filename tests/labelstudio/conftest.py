@@ -1,43 +1,15 @@
-"""One real Label Studio server for the whole session (no mocks).
-
-It runs from ``$ECONER_LABEL_STUDIO`` (``make test`` sets it), else ``.venv-ls``, on a free
-127.0.0.1 port, with its data, HOME and XDG folders under pytest's temporary folder and
-telemetry off. The first start of a fresh data folder migrates the database (a minute or
-two); that happens once per session. If it cannot start, the tests fail with its log.
-"""
+"""Fixtures of the Label Studio tests; the session's server itself (``ls_server``,
+``ls_client``) lives in ``tests/conftest.py``, shared with the browser tests."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from econer.annotate.labelstudio.client import LabelStudioClient
 from econer.annotate.labelstudio.server import LocalServer
 
-from econer.errors import EconerError
-
 _titles = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def ls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    data = tmp_path_factory.mktemp("label-studio") / "data"
-    try:
-        server = LocalServer(data)
-        server.start(timeout=900)
-    except EconerError as exc:
-        pytest.fail(f"Label Studio did not start: {exc}", pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def ls_client(ls_server: LocalServer) -> LabelStudioClient:
-    return LabelStudioClient(ls_server.url, ls_server.token)
 
 
 @pytest.fixture()

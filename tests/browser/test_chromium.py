@@ -1,0 +1,41 @@
+"""Without a browser the browser tests fail with one line that says how to install one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from chromium import BrowserMissing, find_chromium
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_named_browser_that_is_not_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECONER_CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(BrowserMissing) as info:
+        find_chromium()
+    assert str(info.value) == ("$ECONER_CHROMIUM=/nonexistent/chromium is not executable: run "
+                               "`make setup-browser` (apt-get install chromium fonts-noto-cjk "
+                               "fonts-hanazono)")
+
+
+def test_no_chromium_on_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("ECONER_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(BrowserMissing, match="^chromium is not on PATH: run `make setup-browser`"):
+        find_chromium()
+
+
+def test_a_missing_browser_fails_the_suite_and_skips_nothing(tmp_path: Path) -> None:
+    env = {**os.environ, "ECONER_CHROMIUM": "/nonexistent/chromium"}
+    env.pop("ECONER_SCREENSHOTS", None)
+    test = "tests/browser/test_scorecard_page.py::test_scorecard_page_renders"
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--basetemp", str(tmp_path / "t"), test], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stdout
+    assert "no browser for the browser tests: $ECONER_CHROMIUM=/nonexistent/chromium" in done.stdout
+    assert "skipped" not in done.stdout and "1 error" in done.stdout

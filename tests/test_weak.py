@@ -148,3 +148,11 @@ def test_silver_refuses_to_write_over_an_input(tmp_path: Path, capsys) -> None:
                 "--no-progress"]) == 2
     assert "unknown label(s) FIRM" in capsys.readouterr().err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+
+def test_repeats_and_the_merged_labeller_are_not_default_voters(seed_docs) -> None:  # noqa: ANN001
+    assert "weak.company.repeat" not in default_names() and "rules" not in default_names()
+    [lf] = load_functions(["weak.company.repeat"])
+    spans = [s for d in seed_docs for s in lf(d)]
+    assert spans and {s.source for s in spans} == {"rules:company.repeat"}

@@ -38,7 +38,6 @@ from typing import Any, TypeVar
 import yaml
 
 from econer.errors import EconerError
-from econer.jsonl import read_text
 
 T = TypeVar("T")
 
@@ -46,8 +45,14 @@ T = TypeVar("T")
 def read_yaml(path: str | Path) -> tuple[Any, dict[str, int]]:
     """A YAML file's data and the 1-based line of every key and list item in it, by its
     dotted name (``train.epochs``, ``rules[3].anchor``); bad YAML is a one-line error."""
+    from econer.jsonl import read_text  # here: the span core imports this module's users
+
     path = Path(path)
-    text = read_text(path)
+    return parse_yaml(read_text(path), path)
+
+
+def parse_yaml(text: str, path: str | Path | None = None) -> tuple[Any, dict[str, int]]:
+    """:func:`read_yaml` of text already read (``path`` only names it in errors)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

@@ -11,6 +11,8 @@ off, and every file it writes stays inside the data folder.
 >>> env = server_env(Path("/data"), creds, {"HOME": "/root", "PORT": "80", "PATH": "/bin"})
 >>> env["LABEL_STUDIO_USER_TOKEN"], env["SENTRY_DSN"], env["XDG_CONFIG_HOME"], "PORT" in env
 ('0000000000000000000000000000000000000000', '', '/data/home/.config', False)
+>>> env["ML_BLOCK_LOCAL_IP"]  # lets it call a backend on 127.0.0.1 (econer ls backend)
+'false'
 """
 
 from __future__ import annotations
@@ -106,6 +108,11 @@ def server_env(data_dir: Path, creds: Credentials, base: dict[str, str]) -> dict
         "LATEST_VERSION_CHECK": "false",
         "COLLECT_ANALYTICS": "false",
         "PYTHONUNBUFFERED": "1",
+        # An econer ML backend (`econer ls backend`) listens on 127.0.0.1 like the server:
+        # let the server call it, and deliver its training webhook there. Both bind to
+        # loopback only, so no other machine can use the server to reach local addresses.
+        "ML_BLOCK_LOCAL_IP": "false",
+        "SSRF_PROTECTION_ENABLED": "false",
     })
     return env
 

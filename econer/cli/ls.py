@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from econer.errors import EconerError
 
 if TYPE_CHECKING:
     from econer.annotate.labelstudio.client import LabelStudioClient
+    from econer.registry import System
     from econer.spans import Document
 
 app = typer.Typer(
@@ -260,8 +262,239 @@ def status(project: str = PROJECT, url: str = URL, token: str = TOKEN) -> None:
 
       econer ls status --project news-2011 --url http://127.0.0.1:8090
     """
+    from econer.annotate.labelstudio.ordering import simulate_tasks
     from econer.annotate.labelstudio.status import project_status
 
     client = _client(url, token)
     project_id = client.project(project)
-    print(project_status(client.export_tasks(project_id)).describe(project))
+    tasks = client.export_tasks(project_id)
+    print(project_status(tasks).describe(project))
+    # What ordering the queue would have saved, replayed on the gold annotators made so far.
+    sim = simulate_tasks(tasks)
+    if sim is not None:
+        _print_simulation("annotated tasks needed, by ordering", sim)
+
+
+# Model in the loop: a backend, connecting it, ranking the queue --------------------------
+
+SYSTEM = typer.Option("rules", "--system", "-s",
+                      help="The system: rules, rules:FOLDER, a run folder (run:RUN_DIR), or a "
+                      "registered kind (see econer eval --help).")
+
+
+def _system(spec: str) -> System:
+    """The system ``spec`` names, built here: annotate never imports eval or models."""
+    from econer.eval.systems import parse_system
+    from econer.registry import System
+
+    built = parse_system(spec).build()
+    if not isinstance(built, System):
+        raise EconerError(f"--system {spec!r} must predict as it is (rules or a trained run), "
+                          "not a training config: train it first with `econer train`")
+    return built
+
+
+def _loopback(host: str) -> bool:
+    return host in ("127.0.0.1", "localhost", "::1")
+
+
+@app.command("backend")
+def backend(
+    system: str = SYSTEM,
+    host: str = typer.Option("127.0.0.1", "--host",
+                             help="The address to listen on; anything but loopback lets other "
+                             "machines use it (it has no login)."),
+    port: int = typer.Option(9090, "--port", help="The port (0: a free one, printed)."),
+) -> None:
+    """Serve a system as a Label Studio ML backend (health, setup, predict, webhook).
+
+    Label Studio then asks it for predictions of the tasks annotators open; each carries the
+    system's version as model_version and per-span scores, as `econer ls push` writes them.
+    Runs until Ctrl-C or SIGTERM; the request log (stderr) never holds request bodies.
+
+    Examples:
+
+      econer ls backend
+
+      econer ls backend --system run:runs/small --port 9091
+
+      econer ls backend --system rules:my_rules/ && econer ls connect
+    """
+    import logging
+
+    from econer.annotate.labelstudio.backend import Backend, make_server
+
+    chosen = _system(system)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    server = make_server(Backend(chosen), host, port)
+    bound_host, bound_port = server.server_address[:2]
+    if not _loopback(host):
+        print(f"warning: listening on {host}: any machine that reaches it can use it",
+              file=sys.stderr)
+    print(f"econer ML backend for {chosen.name} (model version {chosen.version}) on "
+          f"http://{bound_host}:{bound_port}", flush=True)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+
+
+@app.command("connect")
+def connect(
+    backend_url: str = typer.Option("http://127.0.0.1:9090", "--backend",
+                                    help="The running `econer ls backend`."),
+    project: str = PROJECT,
+    fetch: bool = typer.Option(True, "--fetch/--no-fetch",
+                               help="Fetch predictions for every task now (else on opening)."),
+    url: str = URL,
+    token: str = TOKEN,
+) -> None:
+    """Register a running ML backend with a project; annotators then see its predictions.
+
+    Idempotent: a backend already registered at that URL is updated, not added again. The
+    server must accept a backend on 127.0.0.1, which `econer ls serve` allows.
+
+    Examples:
+
+      econer ls backend &  econer ls connect
+
+      econer ls connect --backend http://127.0.0.1:9091 --project news-2011 --no-fetch
+    """
+    from econer.annotate.labelstudio.connect import connect_backend, retrieve_predictions
+
+    client = _client(url, token)
+    project_id = client.project(project)
+    done = connect_backend(client, project_id, backend_url)
+    made = "connected" if done.created else "updated"
+    print(f"project {project!r} (id {project_id}): backend {backend_url} {made} "
+          f"(id {done.backend_id}, {done.state or 'state unknown'}); model version "
+          f"{done.model_version}")
+    if fetch:
+        with _stderr_status(f"fetching predictions of {done.model_version}"):
+            done_tasks, total = retrieve_predictions(client, project_id, done.model_version)
+        print(f"{done_tasks} of {total} tasks have predictions of {done.model_version}")
+
+
+def _stderr_status(text: str) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True).status(text)
+
+
+@app.command("rank")
+def rank(
+    project: str = PROJECT,
+    system: str = SYSTEM,
+    other: str | None = typer.Option(
+        None, "--other", help="A second system: where the two disagree, a task ranks higher."),
+    url: str = URL,
+    token: str = TOKEN,
+) -> None:
+    """Order the queue: write each task's uncertainty to its data and save a sorted view.
+
+    Fields (sortable columns in the data manager): econer_doubt (1 - the lowest span score),
+    econer_density (spans per 100 characters, capped at 1), econer_disagreement (with
+    --other: 1 - the strict F1 between the two systems) and econer_priority, their mean.
+    The tab "econer: most uncertain first" sorts by econer_priority; "Label All Tasks" from
+    it serves the least certain first. Re-running only updates tasks whose fields changed.
+
+    Examples:
+
+      econer ls rank
+
+      econer ls rank --system run:runs/small --other rules --project news-2011
+    """
+    from rich.progress import Progress
+
+    from econer.annotate.labelstudio.connect import (
+        VIEW_TITLE,
+        ensure_view,
+        priority_updates,
+        write_task_data,
+    )
+    from econer.annotate.labelstudio.ordering import uncertainty
+    from econer.annotate.labelstudio.tasks import task_doc_id, task_document
+
+    chosen = _system(system)
+    second = _system(other) if other else None
+    client = _client(url, token)
+    project_id = client.project(project)
+    with _stderr_status(f"exporting project {project!r}"):
+        tasks = [t for t in client.export_tasks(project_id) if task_doc_id(t) is not None]
+    docs = [task_document(t) for t in tasks]
+    with _stderr_status(f"predicting {len(docs)} documents with {chosen.name}"):
+        predicted = list(chosen.predict(docs))
+        others = list(second.predict(docs)) if second else [None] * len(docs)
+    fields = {d.id: uncertainty(d, o).task_fields() for d, o in zip(predicted, others,
+                                                                    strict=True)}
+    updates = priority_updates(tasks, fields)
+    with Progress(transient=True) as bar:
+        job = bar.add_task("updating tasks", total=len(updates))
+        write_task_data(client, updates, lambda n: bar.update(job, completed=n))
+    view = ensure_view(client, project_id)
+    print(f"project {project!r}: {len(updates)} tasks updated, {len(tasks) - len(updates)} "
+          f"unchanged; view {VIEW_TITLE!r} (id {view}) sorts by econer_priority")
+
+
+def _print_simulation(title: str, sim: Any) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, box=box.SIMPLE_HEAD)
+    table.add_column("ordering")
+    for share in sim.shares:
+        table.add_column(f"{share:.0%}", justify="right")
+    for name, needed in sim.needed.items():
+        table.add_row(name, *(f"{n:g}" for n in needed))
+    Console().print(table)
+    print(f"documents to annotate, in that order, to fix that share of the {sim.errors} "
+          f"pre-label errors (spurious + missed spans) in {sim.documents} documents; "
+          "random: mean of 20 shuffles; oracle: most errors first")
+
+
+@app.command("simulate")
+def simulate(
+    gold: Path = typer.Argument(..., help="Gold span JSON lines (in import order)."),
+    pred: Path = typer.Argument(..., help="The pre-labels' span JSON lines (with scores)."),
+    other: Path | None = typer.Option(None, "--other",
+                                      help="A second system's spans: adds the disagreement "
+                                      "ordering."),
+    paragraphs: bool = typer.Option(False, "--paragraphs",
+                                    help="Rank paragraphs (cut at line breaks), not documents."),
+    labels: str | None = typer.Option(None, "--labels", help="Only these labels (comma-"
+                                      "separated), e.g. COMPANY for a company-only gold."),
+) -> None:
+    """How many documents each ordering needs to fix a share of the pre-label errors.
+
+    Offline, on files (what `econer ls status` shows for a project's annotated tasks).
+
+    Examples:
+
+      econer prelabel seeds/ --out pre.jsonl
+
+      econer ls simulate seeds/gold/seeds.jsonl pre.jsonl --paragraphs
+
+      econer ls simulate cluener.jsonl cluener-rules.jsonl --labels COMPANY
+    """
+    from econer.annotate.labelstudio import ordering
+    from econer.jsonl import read_documents
+
+    keep = set(labels.split(",")) if labels else None
+
+    def load(path: Path) -> list[Document]:
+        docs = list(read_documents(path))
+        if keep is not None:
+            docs = [d.with_spans([s for s in d.spans if s.label in keep]) for d in docs]
+        if paragraphs:
+            docs = [p for d in docs for p in ordering.paragraphs(d)]
+        return docs
+
+    gold_docs = load(gold)
+    predicted = load(pred)
+    missing = {d.id for d in gold_docs} - {d.id for d in predicted}
+    if missing:
+        raise EconerError(f"{pred}: no prediction for {len(missing)} gold documents "
+                          f"(e.g. {sorted(missing)[0]!r})")
+    sim = ordering.simulate(gold_docs, predicted, load(other) if other else None)
+    _print_simulation(f"{gold.name} vs {pred.name}", sim)

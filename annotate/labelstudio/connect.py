@@ -1,0 +1,127 @@
+"""Server-side calls of the model-in-the-loop: connect a backend, write priorities, a saved view.
+
+These sit beside :class:`~econer.annotate.labelstudio.client.LabelStudioClient` (and use its
+error translation) rather than in it: they serve ``econer ls connect`` and ``econer ls rank``
+only.
+
+>>> priority_updates([{"id": 3, "data": {"text": "x", "doc_id": "a", "econer_priority": 0.1}}],
+...                  {"a": {"econer_priority": 0.5}})
+[(3, {'text': 'x', 'doc_id': 'a', 'econer_priority': 0.5})]
+>>> priority_updates([{"id": 3, "data": {"text": "x", "doc_id": "a", "econer_priority": 0.5}}],
+...                  {"a": {"econer_priority": 0.5}})
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from econer.annotate.labelstudio.client import LabelStudioClient
+from econer.annotate.labelstudio.ordering import PRIORITY_FIELD
+from econer.annotate.labelstudio.tasks import task_doc_id
+
+from econer.errors import EconerError
+
+VIEW_TITLE = "econer: most uncertain first"
+
+
+@dataclass(frozen=True)
+class Connection:
+    backend_id: int
+    model_version: str
+    created: bool
+    state: str
+
+
+def connect_backend(client: LabelStudioClient, project_id: int, url: str,
+                    interactive: bool = False) -> Connection:
+    """Register the ML backend at ``url`` with the project (reusing one already at that URL),
+    make its predictions the ones annotators see, and fetch them when a task is opened.
+
+    Label Studio calls the backend's ``/health`` and ``/setup`` while registering, so a
+    backend that is down or refuses the project's config fails here with its reason. The
+    backend's title is its model version: the server shows a project's predictions of the
+    version the project names, and asks a live backend only when that name is its title.
+    """
+    url = url.rstrip("/")
+    with client.call(f"listing the ML backends of project {project_id}"):
+        known = [b for b in client.sdk.ml.list(project=project_id)
+                 if (b.url or "").rstrip("/") == url]
+    created = not known
+    doing = f"connecting the ML backend at {url} to project {project_id}"
+    with client.call(doing):
+        if known:
+            backend = client.sdk.ml.update(known[0].id, url=url, project=project_id,
+                                           is_interactive=interactive)
+        else:
+            backend = client.sdk.ml.create(project=project_id, url=url, title="econer",
+                                           is_interactive=interactive)
+        backend = client.sdk.ml.get(backend.id)  # its state after health and setup
+    if not backend.model_version:
+        raise EconerError(f"{doing}: the backend gave no model version (state "
+                          f"{backend.readable_state}: {backend.error_message or 'no message'})")
+    version = str(backend.model_version)
+    if backend.title != version:
+        with client.call(doing):
+            # The server re-checks the whole backend on every update: url and project too.
+            client.sdk.ml.update(backend.id, url=url, project=project_id, title=version)
+    with client.call(f"updating project {project_id}"):
+        client.sdk.projects.update(project_id, model_version=version,
+                                   show_collab_predictions=True,
+                                   evaluate_predictions_automatically=True)
+    return Connection(int(backend.id), version, created, str(backend.readable_state or ""))
+
+
+def retrieve_predictions(client: LabelStudioClient, project_id: int,
+                         version: str) -> tuple[int, int]:
+    """Ask the server to fetch the connected backend's predictions for every task that has
+    none of ``version`` yet; returns ``(tasks with one now, tasks)``."""
+    with client.call(f"retrieving predictions for project {project_id}"):
+        client.sdk.actions.create(id="retrieve_tasks_predictions", project=project_id,
+                                  selected_items={"all": True, "excluded": []})
+    tasks = client.export_tasks(project_id)
+    done = sum(any(p.get("model_version") == version for p in t.get("predictions") or [])
+               for t in tasks)
+    return done, len(tasks)
+
+
+def priority_updates(tasks: Sequence[dict[str, Any]],
+                     fields: Mapping[str, Mapping[str, float]]) -> list[tuple[int, dict[str, Any]]]:
+    """``(task id, new data)`` for each task whose ordering fields change (pure)."""
+    out = []
+    for task in tasks:
+        doc_id = task_doc_id(task)
+        if doc_id is None or doc_id not in fields:
+            continue
+        data = dict(task.get("data") or {})
+        new = {**data, **fields[doc_id]}
+        if new != data:
+            out.append((int(task["id"]), new))
+    return out
+
+
+def write_task_data(client: LabelStudioClient, updates: Sequence[tuple[int, dict[str, Any]]],
+                    progress: Any = None) -> int:
+    """Replace each task's data (one call a task: the API has no bulk data update)."""
+    for n, (task_id, data) in enumerate(updates, 1):
+        with client.call(f"updating task {task_id}"):
+            client.sdk.tasks.update(id=str(task_id), data=data)
+        if progress is not None:
+            progress(n)
+    return len(updates)
+
+
+def ensure_view(client: LabelStudioClient, project_id: int, title: str = VIEW_TITLE,
+                field: str = PRIORITY_FIELD) -> int:
+    """A saved data-manager tab sorting tasks by ``field``, highest first; returns its id."""
+    data = {"title": title, "type": "list", "target": "tasks",
+            "ordering": [f"-tasks:data.{field}"],
+            "filters": {"conjunction": "and", "items": []}}
+    with client.call(f"saving the view {title!r} of project {project_id}"):
+        for view in client.sdk.views.list(project=project_id):
+            if (view.data or {}).get("title") == title:
+                client.sdk.views.update(view.id, data=data, project=project_id)
+                return int(view.id)
+        return int(client.sdk.views.create(project=project_id, data=data).id)

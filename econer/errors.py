@@ -29,3 +29,20 @@ class EconerError(Exception):
         if self.line is not None:
             where = f"{where}:{self.line}" if where else f"line {self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class Interrupted(KeyboardInterrupt):
+    """A stop signal (SIGTERM, SIGHUP, SIGINT) turned into an exception, so that every
+    ``finally`` and every output transaction unwinds as it does on Ctrl-C.
+
+    >>> Interrupted(15).exit_code
+    143
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum

@@ -57,11 +57,18 @@ def iter_json_lines(path: Path) -> Iterator[tuple[int, Any]]:
                               line=number) from None
 
 
-def read_documents(path: str | Path) -> Iterator[Document]:
-    """The checked documents of a JSON-lines file, in order. Texts are taken exactly as given."""
+def read_documents(path: str | Path, *, gold: bool = False) -> Iterator[Document]:
+    """The checked documents of a JSON-lines file, in order. Texts are taken exactly as given.
+
+    ``gold=True``: every line must have its ``"spans"`` (``[]`` where there is no entity),
+    so a file of plain documents is not taken for gold without any entity.
+    """
     path = Path(path)
     seen: dict[str, int] = {}
     for number, obj in iter_json_lines(path):
+        if gold and not (isinstance(obj, dict) and isinstance(obj.get("spans"), list)):
+            raise EconerError("a gold line needs a list of 'spans' ([] where there is no "
+                              "entity)", path=path, line=number)
         try:
             doc = Document.from_dict(obj)
             if PARTIAL_KEY in doc.meta:
@@ -73,6 +80,14 @@ def read_documents(path: str | Path) -> Iterator[Document]:
                               path=path, line=number)
         seen[doc.id] = number
         yield doc
+
+
+def read_gold_documents(path: str | Path) -> list[Document]:
+    """The documents of a gold file: ``spans`` on every line, and at least one document."""
+    docs = list(read_documents(path, gold=True))
+    if not docs:
+        raise EconerError("no gold documents in this file", path=path)
+    return docs
 
 
 def document_line(doc: Document) -> str:

@@ -37,9 +37,14 @@ def run_info_path(predictions: str | Path) -> Path:
     return predictions.with_name(predictions.name + ".run.json")
 
 
-def write_run_info(predictions: str | Path, info: RunInfo) -> None:
+def run_info_text(info: RunInfo) -> str:
+    """The run record as the JSON text written beside the predictions."""
     data = {**asdict(info), "chars_per_second": round(info.chars_per_second, 1)}
-    write_text(run_info_path(predictions), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_run_info(predictions: str | Path, info: RunInfo) -> None:
+    write_text(run_info_path(predictions), run_info_text(info))
 
 
 def read_run_info(predictions: str | Path) -> RunInfo | None:

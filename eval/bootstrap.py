@@ -9,8 +9,8 @@ their counts, so ten thousand samples cost milliseconds.
 Every system is scored on the *same* drawn samples (one seeded ``numpy.random.Generator``),
 which makes the intervals reproducible and the test between two systems paired.
 
->>> a = np.array([[[1, 1, 1]], [[0, 1, 1]], [[2, 2, 2]]])   # 3 documents, 1 label
->>> idx = resample(3, samples=200, seed=0)
+>>> a = np.array([[[1, 1, 1]], [[0, 1, 1]], [[2, 2, 2]], [[1, 2, 1]]])
+>>> idx = resample(4, samples=200, seed=0)   # 4 documents, 1 label
 >>> ci = intervals(a, idx, labels=["RATE"])
 >>> lo, hi = ci["micro"]["f1"]
 >>> bool(lo <= figures(a.sum(axis=0))["micro"]["f1"] <= hi)
@@ -31,6 +31,21 @@ from econer.labels import LABELS
 from econer.spans import Document
 
 CONFIDENCE = 0.95
+# Below this many documents a document bootstrap has (next to) no spread: one document
+# resampled is always itself, so the "interval" would be a point and every test "significant";
+# n documents have C(2n-1, n) distinct resamples: 1, 3, 10 for n = 1, 2, 3, 35 for n = 4.
+# Then no interval and no test are given, only the observed figures.
+MIN_DOCUMENTS = 4
+TOO_FEW = (f"no interval or test: fewer than {MIN_DOCUMENTS} documents, too few to resample")
+
+
+def enough_documents(documents: int) -> bool:
+    """Whether a bootstrap over ``documents`` documents can give an interval or a test.
+
+    >>> enough_documents(1), enough_documents(MIN_DOCUMENTS)
+    (False, True)
+    """
+    return documents >= MIN_DOCUMENTS
 
 
 def count_array(
@@ -135,15 +150,26 @@ def intervals(
     labels: Sequence[str] = LABELS,
     level: float = CONFIDENCE,
 ) -> dict[str, Any]:
-    """Percentile intervals of P/R/F1 per label and of micro P/R/F1 and macro F1."""
+    """Percentile intervals of P/R/F1 per label and of micro P/R/F1 and macro F1 (all
+    None with fewer than :data:`MIN_DOCUMENTS` documents).
+
+    >>> one = np.array([[[1, 1, 1]]])
+    >>> intervals(one, resample(1, 100), labels=["RATE"])["micro"]["f1"] is None
+    True
+    """
     f = _sampled(counts, indices)
+    enough = enough_documents(counts.shape[0])
+
+    def interval(values: np.ndarray) -> list[float] | None:
+        return _interval(values, level) if enough else None
+
     return {
         "per_label": {
-            label: {m: _interval(f[m][:, k], level) for m in ("precision", "recall", "f1")}
+            label: {m: interval(f[m][:, k]) for m in ("precision", "recall", "f1")}
             for k, label in enumerate(labels)
         },
-        "micro": {m: _interval(f["micro"][m], level) for m in ("precision", "recall", "f1")},
-        "macro": {"f1": _interval(f["macro"]["f1"], level)},
+        "micro": {m: interval(f["micro"][m]) for m in ("precision", "recall", "f1")},
+        "macro": {"f1": interval(f["macro"]["f1"])},
     }
 
 
@@ -176,9 +202,29 @@ def paired_test(
     labels: Sequence[str] = LABELS,
     level: float = CONFIDENCE,
 ) -> dict[str, Any]:
-    """Paired bootstrap test of A against B: micro F1, macro F1 and F1 per label."""
+    """Paired bootstrap test of A against B: micro F1, macro F1 and F1 per label.
+
+    With fewer than :data:`MIN_DOCUMENTS` documents only the observed differences are
+    given (``ci`` and ``p_value`` None, never significant) and ``note`` says why.
+
+    >>> a, b = np.array([[[1, 1, 1]]]), np.array([[[0, 1, 1]]])
+    >>> t = paired_test(a, b, resample(1, 100), labels=["RATE"])["micro_f1"]
+    >>> t["delta"], t["p_value"], t["significant"]
+    (1.0, None, False)
+    """
     fa, fb = _sampled(counts_a, indices), _sampled(counts_b, indices)
     oa, ob = figures(counts_a.sum(axis=0)), figures(counts_b.sum(axis=0))
+    if not enough_documents(counts_a.shape[0]):
+        def observed(delta: float) -> dict[str, Any]:
+            return {"delta": None if np.isnan(delta) else float(delta), "ci": None,
+                    "p_value": None, "significant": False, "note": TOO_FEW}
+
+        return {
+            "micro_f1": observed(float(oa["micro"]["f1"] - ob["micro"]["f1"])),
+            "macro_f1": observed(float(oa["macro"]["f1"] - ob["macro"]["f1"])),
+            "per_label": {label: observed(float(oa["f1"][k] - ob["f1"][k]))
+                          for k, label in enumerate(labels)},
+        }
     return {
         "micro_f1": _test(fa["micro"]["f1"], fb["micro"]["f1"],
                           float(oa["micro"]["f1"] - ob["micro"]["f1"]), level),

@@ -179,7 +179,9 @@ def build_scorecard(
             "fingerprint": fingerprint(gold),
         },
         "bootstrap": {"samples": samples, "seed": seed, "confidence": bootstrap.CONFIDENCE,
-                      "unit": "document", "method": "percentile"},
+                      "unit": "document", "method": "percentile",
+                      "min_documents": bootstrap.MIN_DOCUMENTS,
+                      "intervals": bootstrap.enough_documents(len(gold))},
         "context": context,
         "systems": {
             name: score_system(gold, s, indices, context, labels, gold_entities)

@@ -25,6 +25,8 @@ doc d span 13-19 AMOUNT '近170亿元': AMOUNT starts with '近' (it stays out)
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -292,18 +294,58 @@ def _value_kind(unit: str) -> str:
 _BOUNDARY = re.compile(r"[0-9A-Za-z０-９.．]")
 
 
-def _occurrences(text: str, surface: str) -> Iterable[int]:
-    """Start offsets of ``surface`` in ``text``, skipping where it continues a longer
-    number or Latin word (41% inside 141%, 5G inside 15G)."""
-    start = text.find(surface)
-    while start != -1:
-        end = start + len(surface)
-        cut_before = start > 0 and _BOUNDARY.match(surface[0]) and _BOUNDARY.match(text[start - 1])
-        cut_after = (end < len(text) and _BOUNDARY.match(surface[-1])
-                     and _BOUNDARY.match(text[end]))
-        if not (cut_before or cut_after):
-            yield start
-        start = text.find(surface, start + 1)
+def _cut(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` continues a longer number or Latin word."""
+    surface = text[start:end]
+    return bool((start > 0 and _BOUNDARY.match(surface[0]) and _BOUNDARY.match(text[start - 1]))
+                or (end < len(text) and _BOUNDARY.match(surface[-1])
+                    and _BOUNDARY.match(text[end])))
+
+
+def _all_occurrences(texts: Iterable[str], surfaces: Iterable[str],
+                     ) -> dict[str, list[tuple[int, int]]]:
+    """``{surface: [(text index, start), ...]}`` for every surface in every text, in one pass
+    over each text (Aho-Corasick), so the check stays linear in the length of the gold:
+    a ``find`` per surface and document is surfaces x characters on one long document."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for surface in surfaces:
+        automaton.add_word(surface, surface)
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    if not len(automaton):
+        return found
+    automaton.make_automaton()
+    for index, text in enumerate(texts):
+        for last, surface in automaton.iter(text):
+            start = last - len(surface) + 1
+            if not _cut(text, start, last + 1):
+                found[surface].append((index, start))
+    return found
+
+
+class _SpanIndex:
+    """The spans of one document that overlap a range, by binary search (gold spans are
+    checked not to overlap, so their starts and their ends are both sorted).
+
+    >>> index = _SpanIndex([Span(0, 2, "COMPANY", "华为"), Span(5, 7, "COMPANY", "中兴")])
+    >>> [s.text for s in index.overlapping(1, 6)], index.overlapping(2, 5)
+    (['华为', '中兴'], [])
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.ends = [s.end for s in self.spans]
+        # Overlapping spans (only where a caller skipped the structural check): scan them all.
+        self.disjoint = all(a.end <= b.start for a, b in itertools.pairwise(self.spans))
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        if not self.disjoint:
+            return [s for s in self.spans if s.start < end and start < s.end]
+        first = bisect.bisect_right(self.ends, start)  # the first span ending after start
+        last = bisect.bisect_left(self.starts, end)  # spans from here start at or after end
+        return self.spans[first:last]
 
 
 def consistency_problems(docs: Sequence[Document],
@@ -327,6 +369,8 @@ def consistency_problems(docs: Sequence[Document],
     for doc in docs:
         for span in doc.spans:
             by_surface[span.text].append((doc.id, span))
+    occurrences = _all_occurrences((doc.text for doc in docs), by_surface)
+    spans_over = [_SpanIndex(doc.spans) for doc in docs]
     problems: list[Problem] = []
     for surface, seen in by_surface.items():
         counts = Counter(span.label for _, span in seen)
@@ -340,19 +384,18 @@ def consistency_problems(docs: Sequence[Document],
                     doc_id, f"labelled {label} elsewhere ({example}; "
                             f"{counts[label]} of {len(seen)} spans)",
                     span.start, span.end, span.label, span.text))
-        for doc in docs:
-            for start in _occurrences(doc.text, surface):
-                end = start + len(surface)
-                covering = [s for s in doc.spans if s.start < end and start < s.end]
-                if any(s.start <= start and end <= s.end for s in covering):
-                    continue  # the span itself, or inside a longer one
-                if covering:
-                    other = covering[0]
-                    message = (f"crosses span {other.start}-{other.end} {other.label} "
-                               f"{other.text!r}; {label} in {example}")
-                else:
-                    message = f"not labelled here, but {label} in {example}"
-                problems.append(Problem(doc.id, message, start, end, None, surface))
+        for index, start in occurrences.get(surface, ()):
+            end = start + len(surface)
+            covering = spans_over[index].overlapping(start, end)
+            if any(s.start <= start and end <= s.end for s in covering):
+                continue  # the span itself, or inside a longer one
+            if covering:
+                other = covering[0]
+                message = (f"crosses span {other.start}-{other.end} {other.label} "
+                           f"{other.text!r}; {label} in {example}")
+            else:
+                message = f"not labelled here, but {label} in {example}"
+            problems.append(Problem(docs[index].id, message, start, end, None, surface))
     texts = {doc.id: doc.text for doc in docs}
     problems = [p for p in problems if not any(w.covers(p, texts[p.doc_id]) for w in waivers)]
     return sorted(problems, key=lambda p: (p.doc_id, p.start or 0, p.end or 0))
@@ -390,7 +433,9 @@ def read_gold(path: str | Path, labels: Sequence[str] = LABELS) -> GoldFile:
             continue
         doc_id = str(data.get("id")) if isinstance(data, dict) and "id" in data else "?"
         text = data.get("text") if isinstance(data, dict) else None
-        raw_spans = data.get("spans") or [] if isinstance(data, dict) else []
+        # No "spans" is not "no entities": gold says so with "spans": [] (a plain document
+        # given as gold by mistake would otherwise pass and score as all-negative).
+        raw_spans = data.get("spans") if isinstance(data, dict) else None
         if not isinstance(text, str) or doc_id == "?" or not isinstance(raw_spans, list):
             problems.append(Problem(doc_id, "a gold line needs an 'id', a string 'text' and a "
                                             "list of 'spans'", path=where, line=number))
@@ -461,6 +506,9 @@ def check_gold(inputs: Iterable[str | Path], rules: CheckRules | None = None,
     waivers = load_waivers() if waivers is None else waivers
     files = [read_gold(path) for path in gold_files(inputs)]
     problems: list[Problem] = []
+    for gold in files:
+        if not gold.docs and not gold.problems:
+            problems.append(Problem("?", "no gold documents in this file", path=str(gold.path)))
     where: dict[str, tuple[str, int]] = {}
     for gold in files:
         problems.extend(gold.problems)

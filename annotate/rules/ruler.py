@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,8 +134,20 @@ class RuleLabeller:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(workers, initializer=_init_worker,
-                      initargs=(str(self.patterns.folder),)) as pool:
+        # Stop signals stay blocked while the workers are forked: one arriving mid-fork would
+        # run the parent's handler in a half-made worker (a traceback, a worker left over).
+        # A worker sets its own handlers, then unblocks; the parent unblocks inside `with`,
+        # so a signal that came meanwhile still ends the pool.
+        stop = {signal.SIGINT, signal.SIGTERM}
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, stop)
+        try:
+            pool = ctx.Pool(workers, initializer=_init_worker,
+                            initargs=(str(self.patterns.folder),))
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            raise
+        with pool:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             yield from pool.imap(_label_in_worker, docs, chunksize=chunksize)
 
 
@@ -198,10 +211,9 @@ def _init_worker(folder: str) -> None:
     global _WORKER
     # The parent alone handles Ctrl-C and stop signals and then terminates the pool: a worker
     # ignores SIGINT (no traceback per worker) and dies at once on SIGTERM.
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     _WORKER = load_rules(folder)
 
 

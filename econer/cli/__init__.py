@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 
 from econer.cli import (
@@ -25,7 +24,8 @@ from econer.cli import (
     silver,
     train,
 )
-from econer.errors import EconerError
+from econer.cli.common import CLICK_ABORT, CLICK_ERROR, CLICK_EXIT, received, stop_signals
+from econer.errors import EconerError, Interrupted
 
 app = typer.Typer(
     name="econer",
@@ -34,7 +34,6 @@ app = typer.Typer(
         "correct in Label Studio, train a BERT tagger, and score everything on the same gold.\n\n"
         "Start with:  econer prelabel seeds/ --out prelabels.jsonl --explain"
     ),
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
@@ -51,24 +50,66 @@ app.command("eval")(evaluate.evaluate)
 app.command("compare")(compare.compare)
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Run the CLI on ``argv`` and return its exit code (what tests call)."""
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        code = app(args=argv, prog_name="econer", standalone_mode=False)
-    except EconerError as exc:
-        print(f"econer: error: {exc}", file=sys.stderr)
-        return 2
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Abort:
-        print("econer: aborted", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("econer: interrupted", file=sys.stderr)
-        return 130
+        return version("econer")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "unknown"
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    show_version: bool = typer.Option(False, "--version", help="Print the version and exit.",
+                                      is_eager=True),
+) -> None:
+    if show_version:
+        print(f"econer {_version()}")
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit(2)  # as click's no_args_is_help: a usage error
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI on ``argv`` and return its exit code (what tests call).
+
+    Every failure ends as one line on stderr (usage errors: the usage and one line) and
+    exit code 2; a stop signal unwinds (temporary files removed) and gives 128 + signal.
+    """
+    with stop_signals():
+        try:
+            code = app(args=argv, prog_name="econer", standalone_mode=False)
+        except EconerError as exc:
+            print(f"econer: error: {exc}", file=sys.stderr)
+            return 2
+        except CLICK_EXIT as exc:
+            return exc.exit_code  # type: ignore[attr-defined]
+        except CLICK_ERROR as exc:
+            exc.show()  # type: ignore[attr-defined]
+            return exc.exit_code  # type: ignore[attr-defined]
+        except CLICK_ABORT:
+            print("econer: aborted", file=sys.stderr)
+            return 1
+        except Interrupted as exc:
+            print("econer: stopped by a signal", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("econer: interrupted", file=sys.stderr)
+            return 130
+        except OSError as exc:  # a file-system error no command foresaw: still one line
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"econer: error: {where}{exc.strerror or exc}", file=sys.stderr)
+            return 2
+    # typer turns a KeyboardInterrupt (Ctrl-C, or a stop signal) inside a command into 130.
+    if code == 130:
+        if received.signum is None:
+            print("econer: interrupted", file=sys.stderr)
+            return 130
+        print("econer: stopped by a signal", file=sys.stderr)
+        return 128 + received.signum
     # Without standalone mode click returns a command's `typer.Exit(n)` code instead of exiting.
     return code if isinstance(code, int) else 0
 

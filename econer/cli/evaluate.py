@@ -105,7 +105,7 @@ def evaluate(
     from econer.config import parse_sets
     from econer.eval.scorecard import System, build_scorecard, load_system
     from econer.folds import load_folds
-    from econer.jsonl import read_documents
+    from econer.jsonl import read_gold_documents
 
     named = parse_pred(pred)
     if out.exists() and not out.is_dir():
@@ -117,7 +117,7 @@ def evaluate(
             raise EconerError("--folds runs the systems itself: give --config, not --pred")
         folds_def = load_folds(folds_file)
         gold_path = gold or folds_def.gold
-        gold_docs = list(read_documents(gold_path))
+        gold_docs = read_gold_documents(gold_path)
         specs = _specs(system, config, no_model, rules_dir)
         cv = _cross_validate(gold_docs, folds_def, specs, parse_sets(set_), progress)
         card = build_scorecard(
@@ -140,7 +140,7 @@ def evaluate(
                                               f"({samples} bootstrap samples)")
                   if progress else contextlib.nullcontext())
         with status:
-            gold_docs = list(read_documents(gold))
+            gold_docs = read_gold_documents(gold)
             if fold is not None:
                 gold_docs = _fold_test_docs(gold_docs, fold, folds_file)
             loaded = {name: load_system(gold_docs, path) for name, path in named.items()}
@@ -178,7 +178,10 @@ def _finish(card: dict[str, Any], out: Path) -> None:
 
     write_scorecard(card, out)
     table = Table(title=f"strict F1 on {card['gold']['documents']} gold documents, "
-                        f"95% bootstrap CI ({card['bootstrap']['samples']} samples)")
+                        + (f"95% bootstrap CI ({card['bootstrap']['samples']} samples)"
+                           if card["bootstrap"].get("intervals", True) else
+                           f"no interval (a bootstrap needs {card['bootstrap']['min_documents']}"
+                           " documents)"))
     table.add_column("system")
     for label in card["labels"]:
         table.add_column(label[:4], justify="right")
@@ -200,7 +203,9 @@ def _finish(card: dict[str, Any], out: Path) -> None:
     console.print(table)
     for c in card["comparisons"]:
         t = c["micro_f1"]
-        if t["delta"] is not None:
+        if t["delta"] is not None and t["p_value"] is None:  # too few documents to test
+            console.print(f"{c['a']} − {c['b']}: micro F1 {t['delta']:+.3f} ({t['note']})")
+        elif t["delta"] is not None:
             verdict = "significant" if t["significant"] else "not significant"
             console.print(f"{c['a']} − {c['b']}: micro F1 {t['delta']:+.3f} "
                           f"{fmt_ci(t['ci'])}, p = {t['p_value']:.3f} ({verdict})")

@@ -37,28 +37,30 @@ def predict(
 
     from econer.errors import EconerError
     from econer.ingest import iter_documents
-    from econer.jsonl import write_documents
     from econer.models.predict import Predictor
-    from econer.runinfo import RunInfo, write_run_info
+    from econer.outputs import Outputs, guard
+    from econer.runinfo import RunInfo, run_info_path, run_info_text
 
     if batch_size < 1:
         raise EconerError(f"--batch-size must be at least 1, got {batch_size}")
+    guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
+    docs = list(iter_documents(inputs))  # bad input fails before the model loads
     predictor = Predictor.from_run(run_dir, device=device, batch_size=batch_size)
-    docs = list(iter_documents(inputs))
     chars = sum(len(d.text) for d in docs)
     started = time.perf_counter()
     columns = (TextColumn("predicting"), BarColumn(), TextColumn("{task.completed}/{task.total}"
                " docs"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True,
-                  disable=not progress) as bar:
+    tx = Outputs()  # the spans and the run record land together, or neither
+    with tx, Progress(*columns, console=Console(stderr=True), transient=True,
+                      disable=not progress) as bar:
         task = bar.add_task("predict", total=len(docs))
-        written = write_documents(out, predictor.pipe(
+        written = tx.write_documents(out, predictor.pipe(
             docs, on_doc=lambda _: bar.advance(task)))
-    seconds = time.perf_counter() - started
-    info = RunInfo(system="model", version=predictor.version, documents=written, chars=chars,
-                   seconds=seconds, extra={"run": str(Path(run_dir).resolve()),
-                                           "device": str(predictor.device),
-                                           "batch_size": batch_size})
-    write_run_info(out, info)
+        seconds = time.perf_counter() - started
+        info = RunInfo(system="model", version=predictor.version, documents=written,
+                       chars=chars, seconds=seconds,
+                       extra={"run": str(Path(run_dir).resolve()),
+                              "device": str(predictor.device), "batch_size": batch_size})
+        tx.write_text(run_info_path(out), run_info_text(info))
     Console(stderr=True).print(f"{written} documents, {len(docs) and chars} chars, "
                                f"{info.chars_per_second:,.0f} chars/s -> {out}")

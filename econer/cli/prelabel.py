@@ -12,7 +12,7 @@ def prelabel(
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the span JSON lines."),
     explain: bool = typer.Option(False, "--explain",
                                  help="Print each span with the rule that made it."),
-    workers: int = typer.Option(1, "--workers", "-w",
+    workers: int = typer.Option(1, "--workers", "-w", min=0,
                                 help="Processes to label with (0: one per core)."),
     rules_dir: Path | None = typer.Option(None, "--rules",
                                           help="A rules folder (default configs/rules/)."),
@@ -40,9 +40,10 @@ def prelabel(
     from econer.annotate.rules.explain import explain_document
     from econer.annotate.rules.ruler import load_rules
     from econer.ingest import iter_documents
-    from econer.jsonl import write_documents
-    from econer.runinfo import RunInfo, write_run_info
+    from econer.outputs import Outputs, guard
+    from econer.runinfo import RunInfo, run_info_path, run_info_text
 
+    guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     labeller = load_rules(rules_dir)
     console = Console(stderr=True)
     stats = {"documents": 0, "chars": 0}
@@ -59,28 +60,30 @@ def prelabel(
                 print(explain_document(doc), flush=True)
             yield doc
 
-    started = time.perf_counter()
-    if progress and not explain:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    # The spans and the run record land together, or neither (nor a temporary file).
+    with Outputs() as tx:
+        started = time.perf_counter()
+        if progress and not explain:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        columns = (TextColumn("pre-labelling"), BarColumn(), TextColumn("{task.completed} docs"),
-                   TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("prelabel", total=None)
+            columns = (TextColumn("pre-labelling"), BarColumn(),
+                       TextColumn("{task.completed} docs"), TimeElapsedColumn())
+            with Progress(*columns, console=console, transient=True) as bar:
+                task = bar.add_task("prelabel", total=None)
 
-            def ticking():  # noqa: ANN202
-                for doc in labelled():
-                    bar.advance(task)
-                    yield doc
+                def ticking():  # noqa: ANN202
+                    for doc in labelled():
+                        bar.advance(task)
+                        yield doc
 
-            written = write_documents(out, ticking())
-    else:
-        written = write_documents(out, labelled())
-    seconds = time.perf_counter() - started
-    info = RunInfo(system="rules", version=labeller.version, documents=written,
-                   chars=stats["chars"], seconds=round(seconds, 4),
-                   extra={"workers": workers, "rules": str(labeller.patterns.folder)})
-    write_run_info(out, info)
+                written = tx.write_documents(out, ticking())
+        else:
+            written = tx.write_documents(out, labelled())
+        seconds = time.perf_counter() - started
+        info = RunInfo(system="rules", version=labeller.version, documents=written,
+                       chars=stats["chars"], seconds=round(seconds, 4),
+                       extra={"workers": workers, "rules": str(labeller.patterns.folder)})
+        tx.write_text(run_info_path(out), run_info_text(info))
     console.print(f"wrote {written} documents to {out} "
                   f"({info.chars_per_second:,.0f} chars/s, {labeller.version})",
                   markup=False, highlight=False)

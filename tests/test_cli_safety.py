@@ -1,0 +1,311 @@
+"""Data safety of every command: no output over an input, outputs land together, temporary
+files go on every exit path (signals too), and every mistake is one line with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import typer
+
+from econer.cli import run
+from econer.errors import EconerError
+from econer.jsonl import read_documents, read_gold_documents, write_documents
+from econer.outputs import Outputs, guard, same_file
+from econer.spans import Document, Span
+
+ECONER = Path(sys.executable).with_name("econer")
+
+
+@pytest.fixture()
+def gold(tmp_path: Path) -> Path:
+    text = "开州高新区引进项目，总投资125.8亿元，增长41%。"
+    path = tmp_path / "gold.jsonl"
+    write_documents(path, [Document.from_text(text, id="g1").with_spans(
+        [Span.at(text, 0, 5, "PARK"), Span.at(text, 12, 20, "AMOUNT")])])
+    return path
+
+
+def tmp_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*.tmp"))
+
+
+# -- 1. an output that is an input, or another output ------------------------------------
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "link"])
+def test_prelabel_refuses_to_overwrite_its_input(gold: Path, capsys: pytest.CaptureFixture,
+                                                 spelling: str) -> None:
+    before = gold.read_bytes()
+    out = {"same": gold, "dotted": gold.parent / "." / gold.name}.get(spelling)
+    if out is None:
+        out = gold.parent / "hard-link.jsonl"
+        os.link(gold, out)  # another name, the same inode
+    assert run(["prelabel", str(gold), "--out", str(out), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "refusing to overwrite it" in err and len(err.strip().splitlines()) == 1
+    assert gold.read_bytes() == before
+    assert not Path(f"{out}.run.json").exists()
+
+
+def test_prelabel_refuses_an_output_inside_an_input_folder(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "a.txt").write_text("开州高新区投资5亿元。\n", encoding="utf-8")
+    before = (tmp_path / "a.txt").read_bytes()
+    assert run(["prelabel", str(tmp_path), "--out", str(tmp_path / "a.txt")]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert (tmp_path / "a.txt").read_bytes() == before
+
+
+def test_predict_refuses_its_input_before_loading_a_model(gold: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    # The run folder does not exist: the output check comes first, and so does the input's.
+    before = gold.read_bytes()
+    assert run(["predict", str(gold.parent / "no-run"), str(gold), "--out", str(gold)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert gold.read_bytes() == before
+    bad = gold.parent / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    assert run(["predict", str(gold.parent / "no-run"), str(bad), "--out",
+                str(gold.parent / "o.jsonl")]) == 2
+    assert "bad.jsonl:1: malformed JSON" in capsys.readouterr().err
+
+
+def test_guard_names_the_options() -> None:
+    with pytest.raises(EconerError, match="--report g.jsonl is also --out"):
+        guard([], [("--out", "g.jsonl"), ("--report", "./g.jsonl")])
+    guard(["a.jsonl"], [("--out", "b.jsonl"), ("--report", None)])  # fine
+    assert same_file("x/../y", "y") and not same_file("a", "b")
+
+
+# -- 2. outputs land together ------------------------------------------------------------
+
+def test_a_failed_output_leaves_every_target_as_it_was(tmp_path: Path) -> None:
+    first, second = tmp_path / "gold.jsonl", tmp_path / "locked" / "report.json"
+    first.write_text("old gold\n", encoding="utf-8")
+    second.parent.mkdir()
+    second.parent.chmod(0o500)  # cannot make the report's temporary file here
+    try:
+        if os.access(second.parent, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root)")
+        with pytest.raises(EconerError, match="cannot write here"), Outputs() as out:
+            out.write_text(first, "new gold\n")
+            out.write_text(second, "{}\n")
+    finally:
+        second.parent.chmod(0o700)
+    assert first.read_text(encoding="utf-8") == "old gold\n"
+    assert tmp_files(tmp_path) == []
+
+
+def test_an_error_midway_removes_every_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "a.jsonl"
+    target.write_text("kept\n", encoding="utf-8")
+
+    def docs():  # noqa: ANN202
+        yield Document.from_text("x", id="1")
+        raise EconerError("bad input")
+
+    with pytest.raises(EconerError), Outputs() as out:
+        out.write_text(tmp_path / "b.json", "{}")
+        out.write_documents(target, docs())
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert not (tmp_path / "b.json").exists() and tmp_files(tmp_path) == []
+
+
+def test_an_output_folder_that_is_a_file_is_one_line(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "a.txt").write_text("开州高新区投资5亿元。\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert run(["prelabel", str(tmp_path / "a.txt"), "--out", str(blocker / "o.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("econer: error: ") and len(err.strip().splitlines()) == 1
+    assert run(["prelabel", str(tmp_path / "a.txt"), "--out", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+# -- 3. signals: temporary files go, the exit code says which signal ---------------------
+
+def _big_input(folder: Path, docs: int = 3000) -> Path:
+    text = "重庆开州高新区引进华为技术有限公司等16个项目，总投资125.8亿元，同比增长41%。" * 20
+    path = folder / "big.jsonl"
+    write_documents(path, [Document.from_text(text, id=str(i)) for i in range(docs)])
+    return path
+
+
+def _wait_for_tmp(folder: Path, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not tmp_files(folder):
+        assert process.poll() is None, "the command ended before writing"
+        assert time.monotonic() < deadline, "no temporary output appeared"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "workers"), [(signal.SIGTERM, "1"), (signal.SIGINT, "2"),
+                                                  (signal.SIGTERM, "2")])
+def test_a_signal_mid_run_removes_temporary_files(tmp_path: Path, signum: int,
+                                                  workers: str) -> None:
+    source = _big_input(tmp_path)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "o.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    process = subprocess.Popen([str(ECONER), "prelabel", str(source), "--out", str(out),
+                                "--no-progress", "--workers", workers],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    try:
+        _wait_for_tmp(out_dir, process)
+        # SIGINT as Ctrl-C sends it, to the whole group (workers too); SIGTERM as `kill` does.
+        if signum == signal.SIGINT:
+            os.killpg(process.pid, signum)
+        else:
+            process.send_signal(signum)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 128 + signum
+    assert b"Traceback" not in err, err.decode()
+    assert err.decode().strip().splitlines()[-1].startswith("econer: ")
+    assert tmp_files(out_dir) == [] and out.read_text(encoding="utf-8") == "previous\n"
+    assert not Path(f"{out}.run.json").exists()
+    assert _session_ends(process.pid, seconds=10), "workers left behind"
+
+
+def _session_ends(sid: int, seconds: float) -> bool:
+    """Whether every process of session ``sid`` (the command's workers) is gone in time."""
+    deadline = time.monotonic() + seconds
+    while subprocess.run(["pgrep", "-s", str(sid)], capture_output=True).returncode == 0:
+        if time.monotonic() > deadline:
+            os.killpg(sid, signal.SIGKILL)
+            return False
+        time.sleep(0.1)
+    return True
+
+
+# -- 4. usage errors ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv", [["gold", "chek"], ["prelabel", "x.txt", "--worker", "2"],
+                                  ["prelabel", "x.txt"], ["eval", "--samples", "0"],
+                                  ["prelabel", "x.txt", "-o", "o.jsonl", "--workers", "-1"],
+                                  ["rules", "explain"]])
+def test_usage_errors_print_usage_and_one_line(argv: list[str],
+                                               capsys: pytest.CaptureFixture) -> None:
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.startswith("Usage: econer ")
+    assert [line for line in err.splitlines() if line.startswith("Error: ")]
+
+
+def test_no_command_prints_the_help_and_version_prints_the_version(
+        capsys: pytest.CaptureFixture) -> None:
+    assert run([]) == 2
+    assert "prelabel" in capsys.readouterr().out
+    assert run(["--version"]) == 0
+    from importlib.metadata import version
+
+    assert capsys.readouterr().out.strip() == f"econer {version('econer')}"
+
+
+def test_usage_errors_from_a_real_process() -> None:
+    done = subprocess.run([str(ECONER), "gold", "chek"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "No such command 'chek'" in done.stderr
+
+
+def test_the_installed_typer_is_one_the_cli_handles() -> None:
+    # typer >= 0.20 raises its bundled click's exceptions; both kinds must be caught.
+    from econer.cli.common import CLICK_ERROR
+
+    major, minor = (int(x) for x in typer.__version__.split(".")[:2])
+    assert (major, minor) >= (0, 12)
+    import click
+
+    assert click.ClickException in CLICK_ERROR
+    if (major, minor) >= (0, 20):
+        from typer._click.exceptions import ClickException
+
+        assert ClickException in CLICK_ERROR
+
+
+# -- 5. file-system errors ---------------------------------------------------------------
+
+def test_unreadable_input_and_unwritable_output_are_one_line(
+        tmp_path: Path, gold: Path, capsys: pytest.CaptureFixture) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads and writes anything")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert run(["prelabel", str(gold), "--out", str(locked / "o.jsonl")]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("econer: error: ") and "Permission denied" in err
+    finally:
+        locked.chmod(0o700)
+
+
+# -- 9. gold that is not gold ------------------------------------------------------------
+
+def test_empty_gold_and_gold_without_spans_are_refused(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    plain = tmp_path / "plain.jsonl"
+    plain.write_text(json.dumps({"id": "a", "text": "开州高新区"}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    write_documents(pred, [Document.from_text("开州高新区", id="a")])
+    assert run(["gold", "check", str(empty)]) == 2
+    assert "empty.jsonl: doc ?: no gold documents in this file" in capsys.readouterr().out
+    assert run(["gold", "check", str(plain)]) == 2
+    assert "plain.jsonl:1: doc a: a gold line needs" in capsys.readouterr().out
+    for bad, message in ((empty, "empty.jsonl: no gold documents"),
+                         (plain, "plain.jsonl:1: a gold line needs a list of 'spans'")):
+        assert run(["eval", "--gold", str(bad), "--pred", f"p={pred}", "--out",
+                    str(tmp_path / "card"), "--no-progress"]) == 2
+        err = capsys.readouterr().err
+        assert message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "card").exists()
+    with pytest.raises(EconerError, match="no gold documents"):
+        read_gold_documents(empty)
+    assert [d.id for d in read_documents(plain)] == ["a"]  # a plain document is fine as input
+
+
+# -- 10. statistics on too few documents -------------------------------------------------
+
+def test_one_document_gets_no_interval_and_no_test(gold: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture) -> None:
+    doc = next(read_documents(gold))
+    half = tmp_path / "half.jsonl"
+    write_documents(half, [doc.with_spans(doc.spans[:1])])
+    card_dir = tmp_path / "card"
+    assert run(["eval", "--gold", str(gold), "--pred", f"all={gold}", "--pred", f"half={half}",
+                "--out", str(card_dir), "--no-progress", "--samples", "100"]) == 0
+    printed = capsys.readouterr().out
+    assert "significant" not in printed and "p = " not in printed
+    assert "all − half: micro F1 +0.333 (no interval or test: fewer than 4 documents" in printed
+    card = json.loads((card_dir / "scorecard.json").read_text(encoding="utf-8"))
+    assert card["bootstrap"]["intervals"] is False
+    assert card["systems"]["all"]["strict"]["micro"]["ci"]["f1"] is None
+    test = card["comparisons"][0]["micro_f1"]
+    assert test["p_value"] is None and test["significant"] is False
+
+
+# -- 11. smaller ones --------------------------------------------------------------------
+
+def test_workers_below_zero_are_a_usage_error(gold: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture) -> None:
+    assert run(["prelabel", str(gold), "--out", str(tmp_path / "o.jsonl"), "-w", "-1"]) == 2
+    assert "--workers" in capsys.readouterr().err
+    assert not (tmp_path / "o.jsonl").exists()

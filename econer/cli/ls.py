@@ -74,6 +74,9 @@ def serve(
     console = Console(stderr=True)
     server = LocalServer(data, port=port, executable=label_studio, username=user)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server too, as Ctrl-C does
+    # Explicitly: a background job of a script starts with SIGINT ignored, and then Ctrl-C
+    # (or `kill -INT`) would leave the server running.
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         with console.status(f"starting Label Studio on {server.url} (log {server.log_path})"):
             server.start(timeout=timeout)
@@ -220,8 +223,9 @@ def pull(
     from rich.console import Console
 
     from econer.annotate.labelstudio.pull import pull_tasks
-    from econer.jsonl import write_documents, write_text
+    from econer.outputs import Outputs, guard
 
+    guard([], [("--out", out), ("--report", report)])
     console = Console()
     client = _client(url, token)
     project_id = client.project(project)
@@ -235,7 +239,7 @@ def pull(
         known = ", ".join(result.annotators) or "none"
         raise EconerError(f"{annotator!r} annotated no task of project {project!r} "
                           f"(annotators: {known})")
-    written = write_documents(out, result.gold)
+    written = len(result.gold)
     changes = result.changes.to_dict()
     console.print(_changes_table("changes by label", "label", changes["by_label"]))
     console.print(_changes_table("changes by rule", "rule", changes["by_rule"]))
@@ -243,12 +247,14 @@ def pull(
     for (first, second), scores in result.agreement.items():
         cells = ", ".join(f"{label} {s['f1']:.3f}" for label, s in scores.items())
         console.print(f"agreement {first} vs {second} (F1): {cells}")
-    if report is not None:
-        data = {"project": project, "documents": written, "changes": changes,
-                "costly_rules": costly, "annotators": result.annotators,
-                "agreement": [{"a": a, "b": b, "scores": s}
-                              for (a, b), s in result.agreement.items()]}
-        write_text(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    with Outputs() as tx:  # the gold and the report land together, or neither
+        tx.write_documents(out, result.gold)
+        if report is not None:
+            data = {"project": project, "documents": written, "changes": changes,
+                    "costly_rules": costly, "annotators": result.annotators,
+                    "agreement": [{"a": a, "b": b, "scores": s}
+                                  for (a, b), s in result.agreement.items()]}
+            tx.write_text(report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     print(f"wrote {written} gold documents to {out} ({unannotated} tasks not annotated)")
 
 

@@ -5,7 +5,7 @@
 padding, status prefixes such as ST, \\*ST, XD, A/B share letters, truncated names),
 deduplicates, and keeps where each entry came from (``file:line``). ``write`` stores it in a
 rules folder (``gazetteer/listed.tsv``, ``gazetteer/brands.tsv``); ``Gazetteer.load`` reads it
-back and matches listed names with one Aho-Corasick automaton (pyahocorasick). Whether a
+back and matches listed names with one Aho-Corasick automaton (ahocorasick_rs). Whether a
 hit becomes a span is decided by the name finder's context rules, not here.
 
 >>> normalise("万  科Ａ")
@@ -231,6 +231,7 @@ class Gazetteer:
     listed: dict[str, list[Entry]]
     brands: frozenset[str]
     _automaton: object = field(default=None, repr=False)
+    _names: list[str] = field(default_factory=list, repr=False)
 
     @classmethod
     def load(cls, folder: str | Path) -> Gazetteer | None:
@@ -262,15 +263,15 @@ class Gazetteer:
                 raise EconerError("empty name", path=brand_path, line=lines.index("", first) + 1)
         return cls(listed, brands)
 
-    def automaton(self):  # noqa: ANN201 - an ahocorasick.Automaton
+    def automaton(self):  # noqa: ANN201 - an ahocorasick_rs.AhoCorasick
         if self._automaton is None:
-            import ahocorasick
+            # ahocorasick_rs (Rust): ten times pyahocorasick's speed on CJK text, where a
+            # root with thousands of first characters slows a node-by-node automaton
+            import ahocorasick_rs
 
-            auto = ahocorasick.Automaton()
-            for name in self.listed:
-                auto.add_word(name, name)
-            auto.make_automaton()
-            self._automaton = auto
+            self._names = list(self.listed)
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                self._names, matchkind=ahocorasick_rs.MatchKind.Standard)
         return self._automaton
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -282,5 +283,7 @@ class Gazetteer:
         """
         if not self.listed:
             return
-        for end, name in self.automaton().iter(text):
-            yield end + 1 - len(name), end + 1, name
+        automaton = self.automaton()
+        names = self._names
+        for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+            yield start, end, names[index]

@@ -38,6 +38,7 @@ _CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
 _BRACKET = re.compile(r"[（(][^（）()\n]{2,8}[）)]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
+_NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
 
@@ -110,8 +111,9 @@ class NameFinder:
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
         self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
-        self.trigger_before = int(conf.get("trigger_before", 8))
-        self.trigger_after = int(conf.get("trigger_after", 8))
+        self.trigger_left = re.compile(alt("COMPANY_TRIGGER_BEFORE")) \
+            if words("COMPANY_TRIGGER_BEFORE") else None
+        self.trigger_before = int(conf.get("trigger_before", 4))
         self.listed_not_after = tuple(words("LISTED_NOT_AFTER"))
         self.listed_not_before = tuple(words("LISTED_NOT_BEFORE"))
         self.suppressors = {e[0] for e in self.enumerations if e[4]}  # name of suppressing lists
@@ -166,6 +168,7 @@ class NameFinder:
         hits.extend(self._projects(text))
         hits.extend(self._known(text))
         hits.extend(self._listed(text, hits))
+        hits.extend(self._brands(text, hits))
         hits.extend(self._aliases(text, hits))
         stop = self.lexicon.stop
         # brand lists (丰田、本田等品牌) and product words after a name (王老吉凉茶) suppress
@@ -357,16 +360,21 @@ class NameFinder:
                         and self.trigger.search(left).end() == len(left)))
 
     def has_trigger(self, text: str, start: int, end: int) -> bool:
-        """A company word near the name, within the sentence (公司, 股价, 董事长, 旗下 ...)."""
+        """A company word right after the name or right before it (国泰股价, 旗下国泰):
+        a word farther away says nothing about a two-character name.
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder.has_trigger("国泰股价大涨", 0, 2), finder.has_trigger("国泰民安", 0, 2)
+        (True, False)
+        """
         if self.trigger is None:
             return False
+        if self.trigger.match(text, end):
+            return True
         left = text[max(0, start - self.trigger_before) : start]
-        for stop in "。；;！？!?\n":
-            left = left.rpartition(stop)[2]
-        right = text[end : end + self.trigger_after]
-        for stop in "。；;！？!?\n，,":
-            right = right.partition(stop)[0]
-        return bool(self.trigger.search(left) or self.trigger.search(right))
+        return self.trigger_left is not None and any(
+            m.end() == len(left) for m in self.trigger_left.finditer(left))
 
     def ambiguous(self, name: str) -> bool:
         """A listed name that is also a common word, a place or an industry (国泰, 长城,
@@ -391,20 +399,25 @@ class NameFinder:
             for entry in self.gazetteer.listed[name]:
                 if entry.kind == "full":
                     codes_at.setdefault(entry.code, end)
+        names = {n for _, _, n in found}
         for start, end, label, rule, _, _ in hits:
             if label == "COMPANY" and rule in ("company.full", "company.suffix"):
-                full = text[start:end]
-                for name in {n for _, _, n in found}:
-                    if name in full and len(name) >= 2:
-                        licensed[name] = min(licensed.get(name, end), end)
+                # 北京中冶京诚工程技术有限公司 licenses 中冶京诚: its own short forms only
+                for name in names.intersection(self.short_forms(text[start:end])):
+                    licensed[name] = min(licensed.get(name, end), end)
+        spans = [(s, e) for s, e, _ in found]
         for start, end, name in found:
             entries = self.gazetteer.listed[name]
             if any(e.kind == "full" for e in entries):
                 yield (start, end, "COMPANY", "company.listed.full",
                        self.score("company.listed.full"), 1)
                 continue
-            if text.startswith(self.listed_not_after, end) or not self._opens_word(text, start):
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+                continue  # 茅台 inside 贵州茅台: the longer name decides
+            if text.startswith(self.listed_not_after, end):
                 continue
+            if not self._opens_word(text, start):
+                continue  # 我国新能源 is no 国新能源
             since = min([codes_at[e.code] for e in entries if e.code in codes_at]
                         + [licensed.get(name, len(text) + 1)], default=len(text) + 1)
             if since <= start:
@@ -418,42 +431,93 @@ class NameFinder:
                 continue
             yield (start, end, "COMPANY", rule, self.score(rule), 1)
 
+    def _brands(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+        """The 267K short-name and brand list is a weak signal: a name of it is proposed only
+        right before a company word (耐克董事长, 三洋旗下), right after a deal word (收购三洋),
+        or as an item of a 、-list beside a name found otherwise (耐克、阿迪达斯、李宁)."""
+        brands = self.gazetteer.brands if self.gazetteer else frozenset()
+        if not brands or self.trigger is None:
+            return
+
+        def ok(start: int, end: int) -> bool:
+            name = text[start:end]
+            return (name in brands and self._opens_word(text, start)
+                    and not self.company_generic.fullmatch(name)
+                    and not text.startswith(self.listed_not_after, end))
+
+        for match in self.trigger.finditer(text):
+            for size in range(6, 1, -1):  # the longest name before the trigger
+                start = match.start() - size
+                if start >= 0 and ok(start, match.start()):
+                    yield (start, match.start(), "COMPANY", "company.brand.trigger",
+                           self.score("company.brand.trigger"), 0)
+                    break
+        if self.trigger_left is not None:
+            for match in self.trigger_left.finditer(text):
+                for size in range(6, 1, -1):
+                    end = match.end() + size
+                    # the name must end a word: 收购三洋，/收购三洋公司, not 并购量身定制
+                    ends = end == len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or \
+                        bool(self.boundary_start.match(text, end) or self.trigger.match(text, end))
+                    if end <= len(text) and ends and text[match.end():end] in brands and \
+                            not self.company_generic.fullmatch(text[match.end():end]) and \
+                            not text.startswith(self.listed_not_after, end):
+                        yield (match.end(), end, "COMPANY", "company.brand.trigger",
+                               self.score("company.brand.trigger"), 0)
+                        break
+        # 、-lists: an item beside a company found by another rule
+        named = {(s, e) for s, e, label, rule, _, _ in hits if label == "COMPANY"}
+        for start, end in named:
+            for step in (-1, 1):
+                at = start - 1 if step < 0 else end
+                if not (0 <= at < len(text)) or text[at] != "、":
+                    continue
+                for size in range(6, 1, -1):
+                    lo, hi = (at - size, at) if step < 0 else (at + 1, at + 1 + size)
+                    if lo < 0 or hi > len(text):
+                        continue
+                    closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)"
+                    if closes and text[lo:hi] in brands and \
+                            not self.company_generic.fullmatch(text[lo:hi]) and \
+                            (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n"):
+                        yield (lo, hi, "COMPANY", "company.brand.list",
+                               self.score("company.brand.list"), 0)
+                        break
+
     def _aliases(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """Short forms of the document's own full names, wherever else they occur."""
-        aliases: set[str] = set()
+        since: dict[str, int] = {}  # alias → where its full name ends (it is licensed after)
         for start, end, label, rule, _, _ in hits:
             if label != "COMPANY" or rule not in ("company.full", "company.suffix"):
                 continue
             for alias in self.short_forms(text[start:end]):
-                aliases.add(alias)
-        if not aliases:
-            return
-        pattern = re.compile(alternation(sorted(aliases)))
-        for match in pattern.finditer(text):
-            yield (match.start(), match.end(), "COMPANY", "company.alias",
-                   self.score("company.alias"), 0)
+                since[alias] = min(since.get(alias, end), end)
+        for start, end in _occurrences(text, set(since)):
+            if start >= since[text[start:end]]:
+                yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
 
-    def repeats(self, text: str, chosen: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+    def repeats(self, text: str, chosen: list[tuple[int, int, str, str]]) -> Iterator[NameHit]:
         """Document-level consistency: a COMPANY name chosen once is a name at its other
         mentions too, where they open a word, lie outside every chosen span and are not a
-        product (王老吉凉茶) or a sector (中国石油板块).
+        product (王老吉凉茶) or a sector (中国石油板块). Names inside project names do not
+        spread (天致二期 alone is weak evidence).
 
         >>> from econer.annotate.rules.patterns import load_patterns
         >>> finder = NameFinder(load_patterns())
         >>> text = "与宏图科技签约。宏图科技表示，宏图科技园开工"
-        >>> [(s, e) for s, e, *_ in finder.repeats(text, [(1, 5, "COMPANY")])]
+        >>> [(s, e) for s, e, *_ in finder.repeats(text, [(1, 5, "COMPANY", "company.short")])]
         [(8, 12)]
         """
-        names = {text[s:e] for s, e, label in chosen if label == "COMPANY" and e - s >= 2}
+        names = {text[s:e] for s, e, label, rule in chosen if label == "COMPANY" and e - s >= 2
+                 and rule not in _NO_REPEAT}
         names = {n for n in names if not self.company_generic.fullmatch(n)
                  and n not in self.lexicon.stop.get("COMPANY", ())}
         if not names:
             return
         taken = bytearray(len(text))
-        for s, e, _ in chosen:
+        for s, e, _, _ in chosen:
             taken[s:e] = b"\x01" * (e - s)
-        for match in re.finditer(alternation(sorted(names)), text):
-            start, end = match.span()
+        for start, end in _occurrences(text, names):
             if taken.find(1, start, end) != -1 or not self._opens_word(text, start):
                 continue
             if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
@@ -494,6 +558,27 @@ class NameFinder:
         if core != bare and core not in forms and not self.company_generic.fullmatch(core):
             forms.append(core)
         return forms
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where ``names`` occur, longest first at each place, not overlapping (as a regex
+    alternation would find them, without compiling one per document).
+
+    >>> _occurrences("紫建电子与紫建", {"紫建", "紫建电子"})
+    [(0, 4), (5, 7)]
+    """
+    found: list[tuple[int, int]] = []
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            found.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    found.sort(key=lambda x: (x[0], -x[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 
 
 def _split_conjunctions(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:

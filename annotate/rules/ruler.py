@@ -112,7 +112,7 @@ class RuleLabeller:
         """The chosen spans of ``text``: non-overlapping, sorted, each with its rule."""
         chosen = resolve(self.candidates(text))
         again = [Candidate(s, e, label, rule, score, prio) for s, e, label, rule, score, prio
-                 in self._names.repeats(text, [(c.start, c.end, c.label) for c in chosen])]
+                 in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
         return [Span.at(text, c.start, c.end, c.label, score=c.score, source=f"rules:{c.rule}",

@@ -140,6 +140,22 @@ def drag_over(page: Any, surface: str) -> None:
     page.mouse.up()
 
 
+def wait_for_region(page: Any, surface: str, present: bool = True, timeout_ms: int = 10_000
+                    ) -> None:
+    """Wait until a region over exactly ``surface`` is drawn (or, ``present=False``, gone)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            "([sel, s, present]) => Array.from(document.querySelectorAll(sel))"
+            ".some(e => e.textContent === s) === present",
+            arg=[f"{TEXT_BOX} {HIGHLIGHT}", surface, present], timeout=timeout_ms)
+    except PlaywrightTimeout:
+        state = "drawn" if present else "removed"
+        raise AssertionError(f"no region over {surface!r} was {state} within "
+                             f"{timeout_ms / 1000:.0f} s; regions: {highlights(page)}") from None
+
+
 def submit(page: Any) -> dict[str, Any]:
     """Press Submit and return the annotation the server stored."""
     with page.expect_response(lambda r: r.request.method == "POST"

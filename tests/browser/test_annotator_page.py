@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import ConsoleLog, drag_over, highlights, login, open_task, submit
+from chromium import HIGHLIGHT, drag_over, highlights, login, open_task, submit, wait_for_region
 from econer.annotate.labelstudio.client import LabelStudioClient
 from econer.annotate.labelstudio.server import LocalServer
 from econer.annotate.labelstudio.tasks import task_doc_id
@@ -96,10 +96,10 @@ class Loop:
     project_id: int
     tasks: dict[str, dict[str, Any]]
     seen: dict[str, list[tuple[str, str]]]  # the regions each task showed on opening
+    submitted: dict[str, list[tuple[str, str]]]  # and showed when submitted
     page_text: str  # the first task's page, as text
     gold: list[Document]
     report: dict[str, Any]
-    console_errors: list[str]
 
 
 def pull(loop_url: str, token: str, title: str, out: Path) -> tuple[int, Path]:
@@ -124,9 +124,8 @@ def loop(ls_server: LocalServer, ls_client: LabelStudioClient, page: Any,
     project_id = ls_client.project(title)
     tasks = {task_doc_id(t) or "": t for t in ls_client.export_tasks(project_id)}
 
-    console = ConsoleLog(page)
     login(page, ls_server.url, ls_server.creds.username, ls_server.creds.password)
-    seen, page_text = {}, ""
+    seen, submitted, page_text = {}, {}, ""
     for case in CASES:
         open_task(page, ls_server.url, project_id, tasks[case.id]["id"])
         seen[case.id] = highlights(page)
@@ -134,25 +133,30 @@ def loop(ls_server: LocalServer, ls_client: LabelStudioClient, page: Any,
         if screenshots is not None and case.id == "line-break":
             page.screenshot(path=str(screenshots / "annotator-prelabels.png"))
         if case.delete is not None:
-            page.locator(".htx-highlight", has_text=case.delete).first.click()
+            page.locator(HIGHLIGHT, has_text=case.delete).first.click()
             page.keyboard.press("Backspace")
+            wait_for_region(page, case.delete, present=False)
             page.keyboard.press("Escape")
         if case.draw is not None:
             surface, label = case.draw
             page.keyboard.press(LABEL_HOTKEYS[label])
             drag_over(page, surface)
+            wait_for_region(page, surface)
+        submitted[case.id] = highlights(page)
         submit(page)
 
     code, report = pull(ls_server.url, ls_server.token, title, tmp / "gold.jsonl")
     assert code == 0
-    return Loop(ls_server.url, ls_server.token, title, project_id, tasks, seen, page_text,
+    return Loop(ls_server.url, ls_server.token, title, project_id, tasks, seen, submitted,
+                page_text,
                 list(read_documents(tmp / "gold.jsonl")),
-                json.loads(report.read_text(encoding="utf-8")), console.errors)
+                json.loads(report.read_text(encoding="utf-8")))
 
 
 def test_pushed_pre_labels_show_on_the_page(loop: Loop) -> None:
     for case in CASES:
         assert loop.seen[case.id] == list(case.pre), case.id
+        assert loop.submitted[case.id] == case.gold, case.id  # the edits took on the page
     # The prediction's tab names its model version and score (the lowest span score).
     assert VERSION in loop.page_text
     assert f"{min(SCORES):.2%}" in loop.page_text

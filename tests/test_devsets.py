@@ -80,10 +80,28 @@ def test_shipped_devsets_hold_no_text_and_load_from_shared(name, shared):
     assert labels["COMPANY"] > 20 and labels["AMOUNT"] > 5 and labels["RATE"] > 10
 
 
-def test_dev_and_test_share_no_article(shared):
-    dev = {d.meta["article"] for d in load_devset("news-dev", shared)}
-    test = {d.meta["article"] for d in load_devset("news-test", shared)}
-    assert available() == ["news-dev", "news-test"] and not dev & test
+PARK_SETS = ["news-park-dev"]
+
+
+@pytest.mark.parametrize("name", PARK_SETS)
+def test_shipped_park_devsets_load_and_hold_parks(name, shared):
+    refs = (DEVSETS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    assert all("text" not in json.loads(line) for line in refs)
+    docs = load_devset(name, shared)
+    assert len(docs) == 20 and all(40 <= len(d.text) <= 300 for d in docs)
+    labels = Counter(s.label for d in docs for s in d.spans)
+    assert labels["PARK"] >= 5 and labels["COMPANY"] > 10
+    # Each PARK span ends in a park-like head word (the sample was drawn for them).
+    heads = ("园区", "工业园", "产业园", "开发区", "高新区", "新区", "经济区", "保税区", "工业区",
+             "科技园", "基地", "产业带", "集聚区", "新城", "物流园")
+    assert all(s.text.endswith(heads) for d in docs for s in d.spans if s.label == "PARK")
+
+
+def test_devsets_share_no_article(shared):
+    names = ["news-dev", "news-test", *PARK_SETS]
+    assert set(names) <= set(available())
+    articles = [{d.meta["article"] for d in load_devset(n, shared)} for n in names]
+    assert sum(map(len, articles)) == len(set().union(*articles))
 
 
 def test_cli_writes_gold_and_never_writes_over_the_references(tmp_path, shared, capsys):

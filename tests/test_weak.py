@@ -142,7 +142,7 @@ def test_silver_refuses_to_write_over_an_input(tmp_path: Path, capsys) -> None:
     src.write_text('{"id": "a", "text": "投资5亿元"}\n', "utf-8")
     before = src.read_bytes()
     assert run(["silver", str(src), "--out", str(src), "--no-progress"]) == 2
-    assert "is an input" in capsys.readouterr().err
+    assert "refusing to overwrite it" in capsys.readouterr().err
     assert src.read_bytes() == before
     assert run(["silver", str(src), "--out", str(tmp_path / "o.jsonl"), "--covered", "FIRM",
                 "--no-progress"]) == 2

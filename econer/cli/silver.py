@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
@@ -56,9 +55,9 @@ def silver(
     from econer.annotate.weak.functions import default_names
     from econer.annotate.weak.silver import load_functions, make_silver, version
     from econer.ingest import iter_documents
-    from econer.jsonl import write_documents
     from econer.labels import LABELS
-    from econer.runinfo import RunInfo, run_info_path, write_run_info
+    from econer.outputs import Outputs, guard
+    from econer.runinfo import RunInfo, run_info_path, run_info_text
 
     if list_functions:
         for lf in load_functions(None, rules_dir):
@@ -70,7 +69,7 @@ def silver(
     if unknown:
         raise EconerError(f"--covered: unknown label(s) {', '.join(unknown)} "
                           f"(known: {', '.join(LABELS)})")
-    refuse_inputs(inputs, [out, run_info_path(out)])
+    guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     lfs = load_functions(names or default_names(), rules_dir)
     console = Console(stderr=True)
     stats = {"documents": 0, "chars": 0, "spans": 0, "unknown_chars": 0}
@@ -88,46 +87,35 @@ def silver(
             stats["unknown_chars"] += sum(e - s for s, e in doc.meta["partial"]["unknown"])
             yield doc
 
-    started = time.perf_counter()
-    made = tallied(make_silver(counted(), lfs, threshold=threshold, covered=cover))
-    if progress:
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    # The silver and its run record land together, or neither.
+    with Outputs() as tx:
+        started = time.perf_counter()
+        made = tallied(make_silver(counted(), lfs, threshold=threshold, covered=cover))
+        if progress:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        columns = (TextColumn("silver"), BarColumn(), TextColumn("{task.completed} docs"),
-                   TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("silver", total=None)
+            columns = (TextColumn("silver"), BarColumn(), TextColumn("{task.completed} docs"),
+                       TimeElapsedColumn())
+            with Progress(*columns, console=console, transient=True) as bar:
+                task = bar.add_task("silver", total=None)
 
-            def ticking():  # noqa: ANN202
-                for doc in made:
-                    bar.advance(task)
-                    yield doc
+                def ticking():  # noqa: ANN202
+                    for doc in made:
+                        bar.advance(task)
+                        yield doc
 
-            written = write_documents(out, ticking())
-    else:
-        written = write_documents(out, made)
-    seconds = time.perf_counter() - started
-    info = RunInfo(system="silver", version=version(lfs, threshold, cover), documents=written,
-                   chars=stats["chars"], seconds=round(seconds, 4),
-                   extra={"functions": {lf.name: lf.version for lf in lfs},
-                          "threshold": threshold, "covered": list(cover),
-                          "spans": stats["spans"], "unknown_chars": stats["unknown_chars"],
-                          "inputs": [str(p) for p in inputs]})
-    write_run_info(out, info)
+                written = tx.write_documents(out, ticking())
+        else:
+            written = tx.write_documents(out, made)
+        seconds = time.perf_counter() - started
+        info = RunInfo(system="silver", version=version(lfs, threshold, cover),
+                       documents=written, chars=stats["chars"], seconds=round(seconds, 4),
+                       extra={"functions": {lf.name: lf.version for lf in lfs},
+                              "threshold": threshold, "covered": list(cover),
+                              "spans": stats["spans"], "unknown_chars": stats["unknown_chars"],
+                              "inputs": [str(p) for p in inputs]})
+        tx.write_text(run_info_path(out), run_info_text(info))
     console.print(f"wrote {written} documents, {stats['spans']} silver spans to {out} "
                   f"({info.chars_per_second:,.0f} chars/s, {info.version})",
                   markup=False, highlight=False)
 
-
-def refuse_inputs(inputs: list[Path], outputs: list[Path]) -> None:
-    """Refuse an output that is one of the inputs (or a file under an input folder)."""
-    for output in outputs:
-        target = output.resolve()
-        for given in inputs:
-            source = given.resolve()
-            same = target == source or (output.exists() and given.exists()
-                                        and os.path.samefile(output, given))
-            if same or source in target.parents:
-                raise EconerError(f"{output} is an input: refusing to write over it")
-        if output.is_dir():
-            raise EconerError(f"{output} is a folder, expected a file")

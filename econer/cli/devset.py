@@ -8,7 +8,8 @@ import typer
 
 
 def devset(
-    name: str = typer.Argument(..., help="The devset: news-dev or news-test (eval/devsets/)."),
+    name: str = typer.Argument(..., help="The devset: news-dev, news-test, news-park-dev or "
+                              "news-park-test (eval/devsets/)."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),

@@ -172,7 +172,7 @@ def read_brands(root: Path) -> dict[str, int]:
     for line, raw in enumerate(_read_lines(path), start=1):
         if line <= 3 or not raw.strip():
             continue
-        name = "".join(unicodedata.normalize("NFKC", raw).split())
+        name = normalise(raw)  # the same spelling as the listed names (ST吉恩 → 吉恩)
         if len(name) >= 2 and _NAME_CHARS.match(name) and name not in out:
             out[name] = line
     return out

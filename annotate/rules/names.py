@@ -38,6 +38,9 @@ _CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
 _BRACKET = re.compile(r"[（(][^（）()\n]{2,8}[）)]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
+_STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
+_STATUS_ANY = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
+_CN_COUNT = re.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
@@ -140,6 +143,9 @@ class NameFinder:
         # 300家铅酸电池厂, 前10位益海嘉里: a count's measure word is no part of the name
         if 0 < cut < len(window) and window[cut - 1].isdigit() and window[cut] in _MEASURE:
             cut += 1
+        # 三十余家鸿达公司: a count in Chinese numerals with its measure word neither
+        for match in _CN_COUNT.finditer(window, cut):
+            cut = max(cut, match.end())
         core = window[cut:]
         # unbalanced brackets: the name starts after them
         for opening, closing in (("（", "）"), ("(", ")")):
@@ -348,8 +354,8 @@ class NameFinder:
     def _opens_word(self, text: str, start: int) -> bool:
         """A name may start here: not mid-word (a boundary word, a place or a trigger before
         it ends a word just as well as punctuation does)."""
-        if self._starts_cleanly(text, start):
-            return True
+        if self._starts_cleanly(text, start) or self._status_before(text, start):
+            return True  # *ST康美: a status prefix before a listed name stays out of it
         if text[max(0, start - 3) : start].endswith(self.listed_not_before):
             return False
         left = text[max(0, start - 4) : start]
@@ -358,6 +364,10 @@ class NameFinder:
                     or self.place.fullmatch(text, max(0, start - 3), start)
                     or (self.trigger is not None and self.trigger.search(left)
                         and self.trigger.search(left).end() == len(left)))
+
+    @staticmethod
+    def _status_before(text: str, start: int) -> bool:
+        return bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
 
     def has_trigger(self, text: str, start: int, end: int) -> bool:
         """A company word right after the name or right before it (国泰股价, 旗下国泰):
@@ -370,8 +380,8 @@ class NameFinder:
         """
         if self.trigger is None:
             return False
-        if self.trigger.match(text, end):
-            return True
+        if self.trigger.match(text, end) or self._status_before(text, start):
+            return True  # …股价, and *ST康美: only a listed firm carries a status prefix
         left = text[max(0, start - self.trigger_before) : start]
         return self.trigger_left is not None and any(
             m.end() == len(left) for m in self.trigger_left.finditer(left))
@@ -452,14 +462,23 @@ class NameFinder:
                     yield (start, match.start(), "COMPANY", "company.brand.trigger",
                            self.score("company.brand.trigger"), 0)
                     break
+        for match in _STATUS_ANY.finditer(text):  # *ST吉恩: a status prefix marks a firm
+            for size in range(6, 1, -1):
+                if match.end() + size <= len(text) and \
+                        text[match.end() : match.end() + size] in brands:
+                    yield (match.end(), match.end() + size, "COMPANY", "company.brand.trigger",
+                           self.score("company.brand.trigger"), 0)
+                    break
         if self.trigger_left is not None:
             for match in self.trigger_left.finditer(text):
                 for size in range(6, 1, -1):
                     end = match.end() + size
                     # the name must end a word: 收购三洋，/收购三洋公司, not 并购量身定制
+                    if end > len(text):
+                        continue
                     ends = end == len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or \
                         bool(self.boundary_start.match(text, end) or self.trigger.match(text, end))
-                    if end <= len(text) and ends and text[match.end():end] in brands and \
+                    if ends and text[match.end():end] in brands and \
                             not self.company_generic.fullmatch(text[match.end():end]) and \
                             not text.startswith(self.listed_not_after, end):
                         yield (match.end(), end, "COMPANY", "company.brand.trigger",

@@ -54,8 +54,11 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[str, int]]:
 def parse_yaml(text: str, path: str | Path | None = None) -> tuple[Any, dict[str, int]]:
     """:func:`read_yaml` of text already read (``path`` only names it in errors)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # libyaml's loader where installed: the pure-Python one takes a second on the rules'
+        # word lists, most of a cold pre-labelling run's start-up
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise EconerError(f"bad YAML: {getattr(exc, 'problem', None) or exc}", path=path,

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import ahocorasick_rs
 from econer.annotate.rules.gazetteer import Gazetteer
 from econer.annotate.rules.patterns import Patterns, alternation, expand
 
@@ -101,7 +102,11 @@ class NameFinder:
         known = [(n, label) for label in ("COMPANY", "PARK")
                  for n in patterns.lexicon.names.get(label, ())]
         self.known_label = {n: label for n, label in known}
-        self.known = re.compile(alternation([n for n, _ in known])) if known else None
+        # leftmost-longest, as a regex alternation of the names longest first would match
+        self.known_names = sorted(self.known_label)
+        self.known = ahocorasick_rs.AhoCorasick(
+            self.known_names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
+            if known else None
         self.enumerations = []
         for enum in patterns.enumerations:
             trigger = re.compile(expand(str(enum["trigger"]), patterns.macros))
@@ -196,7 +201,7 @@ class NameFinder:
             return False
         if suffix.endswith("厂") and core.endswith(self.facilities):
             return False
-        if self.known is not None and self.known.search(core):
+        if self.known is not None and self.known.find_matches_as_indexes(core):
             return True  # 中国电信重庆分公司: a known name inside is never generic
         return not self.company_generic.fullmatch(core)
 
@@ -340,15 +345,15 @@ class NameFinder:
     def _known(self, text: str) -> Iterator[NameHit]:
         if self.known is None:
             return
-        for match in self.known.finditer(text):
-            label = self.known_label[match.group()]
-            start = match.start()
-            if len(match.group()) <= 2 and not self._starts_cleanly(text, start) and \
+        for index, start, end in self.known.find_matches_as_indexes(text):
+            name = self.known_names[index]
+            label = self.known_label[name]
+            if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not self.boundary_end.search(text, max(0, start - 4), start) and \
                     not self.place.fullmatch(text, max(0, start - 2), start):
                 continue  # 宽松下, 联想到: two characters inside a longer word
             rule = "company.lexicon" if label == "COMPANY" else "park.lexicon"
-            yield (match.start(), match.end(), label, rule, self.score(rule), 1)
+            yield (start, end, label, rule, self.score(rule), 1)
 
     # -- the gazetteer -----------------------------------------------------------------------
     def _opens_word(self, text: str, start: int) -> bool:
@@ -415,14 +420,15 @@ class NameFinder:
                 # 北京中冶京诚工程技术有限公司 licenses 中冶京诚: its own short forms only
                 for name in names.intersection(self.short_forms(text[start:end])):
                     licensed[name] = min(licensed.get(name, end), end)
-        spans = [(s, e) for s, e, _ in found]
-        for start, end, name in found:
+        reach = -1  # the farthest end of the hits before (sorted by start, longest first)
+        for start, end, name in sorted(found, key=lambda h: (h[0], -h[1])):
+            inside, reach = reach >= end, max(reach, end)
             entries = self.gazetteer.listed[name]
             if any(e.kind == "full" for e in entries):
                 yield (start, end, "COMPANY", "company.listed.full",
                        self.score("company.listed.full"), 1)
                 continue
-            if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+            if inside:
                 continue  # 茅台 inside 贵州茅台: the longer name decides
             if text.startswith(self.listed_not_after, end):
                 continue

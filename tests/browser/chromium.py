@@ -45,22 +45,93 @@ def find_chromium() -> Path:
     return Path(found)
 
 
+def _descendants(pid: int) -> list[tuple[int, str]]:
+    """The processes below ``pid`` now, each with its start time (to tell a reused pid)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append((child, _started(child)))
+        todo += children.get(child, [])
+    return [(p, t) for p, t in found if t]
+
+
+def _started(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+# Reads the processes to guard (pid:start-time pairs) from its first stdin line, then stops
+# those still alive once stdin closes: when the test process closes it after playwright has
+# closed the browser (nothing left to stop), or when the test process dies, even by SIGKILL,
+# which no finally block survives. Playwright's driver and Chromium outlive a killed Python.
+_WATCHDOG = """
+import os, signal, sys, time
+from pathlib import Path
+
+def started(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+procs = [item.split(":") for item in sys.stdin.readline().split()]
+sys.stdin.read()
+for sig in (signal.SIGTERM, signal.SIGKILL):
+    alive = [int(pid) for pid, start in procs if started(pid) == start]
+    for pid in alive:
+        try:
+            os.kill(pid, sig)
+        except OSError:
+            pass
+    if not alive:
+        break
+    time.sleep(2)
+"""
+
+
 @contextmanager
 def chromium(headless: bool = True) -> Iterator[Any]:
-    """A playwright ``Browser`` on the system Chromium, closed (with its driver) on every path."""
+    """A playwright ``Browser`` on the system Chromium, closed (with its driver) on every path.
+
+    On a normal exit or an exception playwright closes both; a watchdog process stops them
+    should this process be killed outright.
+    """
+    import subprocess
+    import sys
+
     executable = find_chromium()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         raise BrowserMissing("playwright is not installed in this environment: run "
                              "`pip install -e '.[browser]'` (make test does)") from None
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS,
-                                             headless=headless)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    dog = subprocess.Popen([sys.executable, "-c", _WATCHDOG], stdin=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    assert dog.stdin is not None
+    try:
+        before = set(_descendants(os.getpid()))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(executable),
+                                                 args=CHROMIUM_FLAGS, headless=headless)
+            try:
+                ours = set(_descendants(os.getpid())) - before  # the driver and Chromium
+                dog.stdin.write(" ".join(f"{pid}:{start}" for pid, start in ours) + "\n")
+                dog.stdin.flush()
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        dog.stdin.close()
+        dog.wait(10)
 
 
 class ConsoleLog:

@@ -8,6 +8,7 @@ the pages they check as PNGs in DIR, so the README's pictures are what the tests
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,23 @@ from chromium import BrowserMissing, chromium
 VIEWPORT = {"width": 1400, "height": 820}
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    # A SIGTERM (a CI timeout, `timeout`, `kill`) unwinds like Ctrl-C, so that this fixture
+    # and the Label Studio server's close what they started; a SIGKILL leaves it to the
+    # watchdog of `chromium()`.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         with chromium() as launched:
             yield launched
     except BrowserMissing as exc:
         pytest.fail(f"no browser for the browser tests: {exc}", pytrace=False)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture(scope="module")

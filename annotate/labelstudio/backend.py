@@ -119,6 +119,11 @@ class Backend:
             self.on_annotation(body)
         return {"status": "ok", "action": action}
 
+    def swap(self, system: System) -> None:
+        """Serve ``system`` from the next batch on (a retrained model, say)."""
+        with self._lock:
+            self.system = system
+
     def versions(self) -> dict[str, Any]:
         return {"versions": [self.model_version]}
 

@@ -311,12 +311,25 @@ def backend(
                              help="The address to listen on; anything but loopback lets other "
                              "machines use it (it has no login)."),
     port: int = typer.Option(9090, "--port", help="The port (0: a free one, printed)."),
+    retrain: Path | None = typer.Option(
+        None, "--retrain", help="A training config (configs/train/small.yaml): retrain it in "
+        "the background on the gold annotators submit; needs --dev."),
+    dev: Path | None = typer.Option(None, "--dev", help="Dev gold (span JSON lines): a new "
+                                    "run replaces the served model only if its F1 is not worse."),
+    every: int = typer.Option(20, "--retrain-every", help="New annotations between runs."),
+    workdir: Path = typer.Option(Path("runs/loop"), "--workdir",
+                                 help="Where the collected gold, the runs and retrain.jsonl go."),
+    set_: list[str] = typer.Option([], "--set", metavar="KEY=VALUE",
+                                   help="Override a key of the --retrain config (repeatable)."),
 ) -> None:
     """Serve a system as a Label Studio ML backend (health, setup, predict, webhook).
 
     Label Studio then asks it for predictions of the tasks annotators open; each carries the
     system's version as model_version and per-span scores, as `econer ls push` writes them.
-    Runs until Ctrl-C or SIGTERM; the request log (stderr) never holds request bodies.
+    With --retrain, every --retrain-every submitted annotations (from the webhook) start a
+    background training run on all gold so far; the backend switches to it only when its dev
+    F1 is not worse (decisions in WORKDIR/retrain.jsonl). Runs until Ctrl-C or SIGTERM; the
+    request log (stderr) never holds request bodies.
 
     Examples:
 
@@ -324,7 +337,7 @@ def backend(
 
       econer ls backend --system run:runs/small --port 9091
 
-      econer ls backend --system rules:my_rules/ && econer ls connect
+      econer ls backend --retrain configs/train/small.yaml --dev news-dev.jsonl --retrain-every 10
     """
     import logging
 
@@ -332,7 +345,22 @@ def backend(
 
     chosen = _system(system)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    server = make_server(Backend(chosen), host, port)
+    served = Backend(chosen)
+    if retrain is not None:
+        from econer.config import parse_sets
+        from econer.eval.loop import Retrainer
+        from econer.jsonl import read_documents
+        from econer.models.config import load_config
+
+        if dev is None:
+            raise EconerError("--retrain needs --dev GOLD to decide between models")
+        overrides = parse_sets(set_)
+        load_config(retrain, overrides)  # a bad config fails now, not after the first batch
+        served.on_annotation = Retrainer(served, retrain, workdir, list(read_documents(dev)),
+                                         every=every, overrides=overrides)
+    elif dev is not None or set_:
+        raise EconerError("--dev and --set go with --retrain")
+    server = make_server(served, host, port)
     bound_host, bound_port = server.server_address[:2]
     if not _loopback(host):
         print(f"warning: listening on {host}: any machine that reaches it can use it",
@@ -497,6 +525,8 @@ def simulate(
         return docs
 
     gold_docs = load(gold)
+    if not gold_docs:
+        raise EconerError(f"{gold}: no gold documents")
     predicted = load(pred)
     missing = {d.id for d in gold_docs} - {d.id for d in predicted}
     if missing:

@@ -21,12 +21,14 @@ from typing import Any
 import pytest
 from econer.annotate.labelstudio.client import LabelStudioClient
 from econer.annotate.labelstudio.connect import VIEW_TITLE
+from econer.annotate.labelstudio.ordering import paragraphs
 from econer.annotate.labelstudio.server import LocalServer, free_port
 from econer.annotate.labelstudio.tasks import task_doc_id
 from econer.annotate.rules.ruler import load_rules
 
 from econer.cli import run
 from econer.ingest import iter_documents
+from econer.jsonl import read_documents, write_documents
 
 pytestmark = pytest.mark.labelstudio
 
@@ -49,13 +51,20 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """``(url, log path)`` of a running rules backend."""
+    """``(url, folder)`` of a running rules backend that retrains the tiny config on each
+    annotation (its log is ``backend.log``, its work in ``loop/``)."""
     port = free_port()
-    log = tmp_path_factory.mktemp("backend") / "backend.log"
+    folder = tmp_path_factory.mktemp("backend")
+    log = folder / "backend.log"
+    dev = [p for d in read_documents(SEEDS / "gold" / "seeds.jsonl") for p in paragraphs(d)
+           if p.spans][:6]
+    write_documents(folder / "dev.jsonl", dev)
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-c", "from econer.cli import main; main()", "ls", "backend",
-             "--port", str(port)],
+             "--port", str(port), "--retrain", "configs/train/tiny.yaml", "--dev",
+             str(folder / "dev.jsonl"), "--retrain-every", "1", "--set", "train.epochs=1",
+             "--workdir", str(folder / "loop")],
             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True, cwd=REPO)
     url = f"http://127.0.0.1:{port}"
@@ -69,7 +78,7 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
                     break
             assert time.monotonic() < deadline, f"backend did not answer:\n{log.read_text()}"
             time.sleep(0.2)
-        yield url, log
+        yield url, folder
     finally:
         _stop(process)
 
@@ -90,7 +99,8 @@ def test_server_asks_the_backend_for_predictions(
         ls_server: LocalServer, ls_client: LabelStudioClient, ls_args: list[str],
         project_title: str, backend: tuple[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url, log = backend
+    url, folder = backend
+    log = folder / "backend.log"
     labeller = load_rules()
     expected = {d.id: labeller(d) for d in iter_documents([SEEDS])}
     # Plain texts: tasks without predictions; the backend is to supply them.
@@ -143,6 +153,18 @@ def test_server_asks_the_backend_for_predictions(
     text = log.read_text()
     assert "POST /webhook" in text and "POST /setup" in text and "POST /predict" in text
     assert ls_server.token not in text
+    # The annotation started a background run of the tiny config; on the dev gold it is worse
+    # than the rules, so the backend keeps serving the rules.
+    decisions = folder / "loop" / "retrain.jsonl"
+    deadline = time.monotonic() + 300
+    while not decisions.is_file() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    [record] = [json.loads(line) for line in decisions.open()]
+    assert record["documents"] == 1 and "error" not in record, record
+    assert record["switched"] is False and record["old_version"] == labeller.version
+    with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
+        assert json.loads(response.read())["model_version"] == labeller.version
+    assert ls_server.token not in log.read_text()
 
 
 def test_rank_orders_the_queue_and_status_simulates(

@@ -98,6 +98,10 @@ def test_simulate_command_on_files(tmp_path: Path, corpus: tuple[list, list],
     assert run(["ls", "simulate", str(tmp_path / "gold.jsonl"),
                 str(tmp_path / "short.jsonl")]) == 2
     assert "no prediction for" in capsys.readouterr().err
+    (tmp_path / "empty.jsonl").write_text("")
+    assert run(["ls", "simulate", str(tmp_path / "empty.jsonl"),
+                str(tmp_path / "pred.jsonl")]) == 2
+    assert "no gold documents" in capsys.readouterr().err
 
 
 def test_uncertainty_of_an_empty_document() -> None:

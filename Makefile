@@ -6,7 +6,7 @@ LSVENV := .venv-ls
 OUT    ?= out
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: demo scorecard-cv test lint setup setup-ls setup-browser screenshots clean
+.PHONY: demo scorecard-cv test lint setup setup-ls setup-ray setup-browser screenshots clean
 
 # The training stack. torch is pinned first: an open range pulls a multi-GB CUDA build.
 $(VENV)/.installed: pyproject.toml
@@ -21,8 +21,14 @@ $(LSVENV)/.installed:
 	$(LSVENV)/bin/pip install --quiet label-studio==1.23.2
 	touch $@
 
+# Ray is an extra (`econer[ray]`, for --engine ray): the tests start a real local Ray.
+$(VENV)/.installed-ray: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[ray]' torch==2.13.0
+	touch $@
+
 setup: $(VENV)/.installed
 setup-ls: $(LSVENV)/.installed
+setup-ray: $(VENV)/.installed-ray
 
 # The browser tests drive Debian's Chromium (playwright cannot download browsers here), with
 # CJK fonts: Noto for the page, HanaMin for Extension B (𪚥). Installed only when missing.
@@ -49,7 +55,7 @@ demo: setup
 scorecard-cv: setup
 	$(BIN)/econer eval --folds --out $(OUT)/scorecard-cv
 
-test: setup setup-ls setup-browser
+test: setup setup-ls setup-ray setup-browser
 	$(BIN)/ruff check .
 	$(BIN)/econer gold check seeds/gold/
 	ECONER_LABEL_STUDIO=$(LSVENV)/bin/label-studio $(BIN)/pytest

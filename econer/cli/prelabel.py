@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from econer.cli import sharded
+
 
 def prelabel(
     inputs: list[Path] = typer.Argument(..., help="Text files, folders of them, or .jsonl."),
@@ -18,6 +20,10 @@ def prelabel(
                                           help="A rules folder (default configs/rules/)."),
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="Show a progress bar on stderr."),
+    engine: str = sharded.engine_option,
+    address: str | None = sharded.address_option,
+    shard_docs: int = sharded.shard_docs_option,
+    merge: Path | None = sharded.merge_option,
 ) -> None:
     """Pre-label documents with the rules (COMPANY, PARK, AMOUNT, RATE).
 
@@ -32,6 +38,8 @@ def prelabel(
       econer prelabel ../shared/corpus/industry-news-2011.jsonl --out corpus.rules.jsonl --workers 0
 
       econer prelabel notes.txt --out notes.jsonl --rules my-rules/
+
+      econer prelabel ../shared/corpus/ --engine ray --workers 2 --out corpus-shards/
     """
     import time
 
@@ -43,6 +51,14 @@ def prelabel(
     from econer.outputs import Outputs, guard
     from econer.runinfo import RunInfo, run_info_path, run_info_text
 
+    sharded.check_engine(engine)
+    if engine == "ray":
+        from functools import partial
+
+        sharded.run_on_ray(inputs, out, partial(load_rules, rules_dir), system="rules",
+                           workers=workers, address=address, shard_docs=shard_docs,
+                           merge=merge, progress=progress)
+        return
     guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     labeller = load_rules(rules_dir)
     console = Console(stderr=True)

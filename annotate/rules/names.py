@@ -118,6 +118,12 @@ class NameFinder:
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
+        self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
+        self._all_names = sorted(set(self.known_label) |
+                                 set(self.gazetteer.listed if self.gazetteer else ()))
+        self._all = ahocorasick_rs.AhoCorasick(
+            self._all_names, matchkind=ahocorasick_rs.MatchKind.Standard) \
+            if self._all_names else None
         self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
         self.trigger_left = re.compile(alt("COMPANY_TRIGGER_BEFORE")) \
             if words("COMPANY_TRIGGER_BEFORE") else None
@@ -177,8 +183,10 @@ class NameFinder:
         hits.extend(self._shorts(text))
         hits.extend(self._enumerations(text))
         hits.extend(self._projects(text))
-        hits.extend(self._known(text))
-        hits.extend(self._listed(text, hits))
+        # one Aho-Corasick pass finds the curated lexicon's names and the gazetteer's
+        matches = self._lexicon_matches(text)
+        hits.extend(self._known(text, matches))
+        hits.extend(self._listed(text, hits, matches))
         hits.extend(self._brands(text, hits))
         hits.extend(self._aliases(text, hits))
         stop = self.lexicon.stop
@@ -342,12 +350,22 @@ class NameFinder:
                 return stop - len(phase)
         return stop
 
-    def _known(self, text: str) -> Iterator[NameHit]:
-        if self.known is None:
-            return
-        for index, start, end in self.known.find_matches_as_indexes(text):
-            name = self.known_names[index]
-            label = self.known_label[name]
+    def _lexicon_matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Every curated or listed name in ``text``, overlapping, by start then longest."""
+        if self._all is None:
+            return []
+        names = self._all_names
+        return sorted(((s, e, names[i]) for i, s, e in
+                       self._all.find_matches_as_indexes(text, overlapping=True)),
+                      key=lambda h: (h[0], -h[1]))
+
+    def _known(self, text: str, matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+        last = 0  # leftmost-longest, not overlapping: as a regex alternation would find them
+        for start, end, name in matches:
+            label = self.known_label.get(name)
+            if label is None or start < last:
+                continue
+            last = end
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not self.boundary_end.search(text, max(0, start - 4), start) and \
                     not self.place.fullmatch(text, max(0, start - 2), start):
@@ -399,11 +417,24 @@ class NameFinder:
         entries = self.gazetteer.listed.get(name, ()) if self.gazetteer else ()
         return any(e.common for e in entries)
 
-    def _listed(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    def _listed_kind(self, name: str) -> tuple[bool, frozenset[str], int]:
+        """(a full name?, its firms' codes, 0 safe / 1 ambiguous / 2 generic), cached."""
+        kind = self._kinds.get(name)
+        if kind is None:
+            entries = self.gazetteer.listed[name] if self.gazetteer else []
+            generic = bool(self.company_generic.fullmatch(name))
+            kind = (any(e.kind == "full" for e in entries), frozenset(e.code for e in entries),
+                    2 if generic else int(self.ambiguous(name)))
+            self._kinds[name] = kind
+        return kind
+
+    def _listed(self, text: str, hits: list[NameHit],
+                matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
         """Listed companies' names (the gazetteer), where the context supports them."""
         if self.gazetteer is None:
             return
-        found = sorted(self.gazetteer.find(text))
+        listed = self.gazetteer.listed
+        found = [m for m in matches if m[2] in listed]
         if not found:
             return
         # a full name (found by the gazetteer or the suffix reader) licenses its firm's short
@@ -411,9 +442,10 @@ class NameFinder:
         licensed: dict[str, int] = {}
         codes_at: dict[str, int] = {}
         for _start, end, name in found:
-            for entry in self.gazetteer.listed[name]:
-                if entry.kind == "full":
-                    codes_at.setdefault(entry.code, end)
+            full, codes, _ = self._listed_kind(name)
+            if full:
+                for code in codes:
+                    codes_at.setdefault(code, end)
         names = {n for _, _, n in found}
         for start, end, label, rule, _, _ in hits:
             if label == "COMPANY" and rule in ("company.full", "company.suffix"):
@@ -421,31 +453,27 @@ class NameFinder:
                 for name in names.intersection(self.short_forms(text[start:end])):
                     licensed[name] = min(licensed.get(name, end), end)
         reach = -1  # the farthest end of the hits before (sorted by start, longest first)
-        for start, end, name in sorted(found, key=lambda h: (h[0], -h[1])):
+        never = len(text) + 1
+        for start, end, name in found:
             inside, reach = reach >= end, max(reach, end)
-            entries = self.gazetteer.listed[name]
-            if any(e.kind == "full" for e in entries):
+            full, codes, ambiguity = self._listed_kind(name)
+            if full:
                 yield (start, end, "COMPANY", "company.listed.full",
                        self.score("company.listed.full"), 1)
                 continue
-            if inside:
-                continue  # 茅台 inside 贵州茅台: the longer name decides
-            if text.startswith(self.listed_not_after, end):
-                continue
-            if not self._opens_word(text, start):
-                continue  # 我国新能源 is no 国新能源
-            since = min([codes_at[e.code] for e in entries if e.code in codes_at]
-                        + [licensed.get(name, len(text) + 1)], default=len(text) + 1)
+            if inside or text.startswith(self.listed_not_after, end):
+                continue  # 茅台 inside 贵州茅台: the longer name decides; 中国石油板块
+            since = min([codes_at.get(c, never) for c in codes] + [licensed.get(name, never)])
             if since <= start:
                 rule = "company.listed.mention"
-            elif not self.ambiguous(name):
+            elif ambiguity == 0:
                 rule = "company.listed"
-            elif not self.company_generic.fullmatch(name) and \
-                    self.has_trigger(text, start, end):  # 新材料, 中国石油: never by trigger
-                rule = "company.listed.trigger"
+            elif ambiguity == 1 and self.has_trigger(text, start, end):
+                rule = "company.listed.trigger"  # 新材料, 中国石油 (generic): never by trigger
             else:
                 continue
-            yield (start, end, "COMPANY", rule, self.score(rule), 1)
+            if self._opens_word(text, start):  # 我国新能源 is no 国新能源
+                yield (start, end, "COMPANY", rule, self.score(rule), 1)
 
     def _brands(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """The 267K short-name and brand list is a weak signal: a name of it is proposed only
@@ -468,7 +496,9 @@ class NameFinder:
                     yield (start, match.start(), "COMPANY", "company.brand.trigger",
                            self.score("company.brand.trigger"), 0)
                     break
-        for match in _STATUS_ANY.finditer(text):  # *ST吉恩: a status prefix marks a firm
+        statuses = _STATUS_ANY.finditer(text) if any(
+            p in text for p in ("ST", "XD", "XR", "DR", "PT")) else ()  # a rare sight
+        for match in statuses:  # *ST吉恩: a status prefix marks a firm
             for size in range(6, 1, -1):
                 if match.end() + size <= len(text) and \
                         text[match.end() : match.end() + size] in brands:

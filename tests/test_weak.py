@@ -156,3 +156,38 @@ def test_repeats_and_the_merged_labeller_are_not_default_voters(seed_docs) -> No
     [lf] = load_functions(["weak.company.repeat"])
     spans = [s for d in seed_docs for s in lf(d)]
     assert spans and {s.source for s in spans} == {"rules:company.repeat"}
+
+
+def test_dataset_names_mark_known_firms_and_skip_kinds_media_exchanges() -> None:
+    from econer.annotate.weak.gazetteer import DatasetNames
+
+    lf = DatasetNames(["宁波银行", "上市公司", "商业银行", "新浪财经", "纳斯达克", "某律师事务所",
+                       "东风日产", "日产"], generic=["上市"])
+    assert sorted(lf.names) == ["东风日产", "宁波银行"]  # 日产: shorter than four characters
+    text = "上市公司东风日产与宁波银行在纳斯达克"
+    assert [(s.text, s.source) for s in lf(Document.from_text(text))] == [
+        ("东风日产", "datasets.names"), ("宁波银行", "datasets.names")]
+
+
+def test_dataset_names_are_read_from_the_shared_datasets(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from econer.annotate.weak import gazetteer
+
+    from econer.errors import EconerError
+
+    fixtures = Path(__file__).parent / "fixtures" / "datasets"
+    layout = {"cluener2020/train.json": "cluener.json", "cfsc-ner/val.json": "cfsc.json",
+              "ccf-bdci2019/train.csv": "ccf.csv", "resume-ner/train.char.bmes":
+              "resume.char.bmes", "resume-ner/dev.char.bmes": "resume.char.bmes"}
+    for rel, name in layout.items():
+        (tmp_path / "datasets" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(fixtures / name, tmp_path / "datasets" / rel)
+    monkeypatch.setenv("ECONER_SHARED", str(tmp_path))
+    with pytest.raises(EconerError, match="resume-ner/test.char.bmes"):
+        gazetteer.datasets_names()
+    shutil.copy(fixtures / "resume.char.bmes", tmp_path / "datasets/resume-ner/test.char.bmes")
+    lf = gazetteer.datasets_names()
+    want = {"浙商银行", "华为公司", "兰州瑞德集团", "贵州茅台", "度小满金融", "米袋理财"}
+    assert want <= lf.names
+    assert lf.name in default_names()

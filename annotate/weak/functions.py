@@ -106,5 +106,6 @@ def measure(functions: Sequence[LabellingFunction],
 
 
 def _register() -> None:
-    # the rule families register themselves on import (the CLI wires them the same way)
+    # the rule families and the datasets' gazetteer register themselves on import
     import econer.annotate.rules.functions  # noqa: F401
+    import econer.annotate.weak.gazetteer  # noqa: F401

@@ -123,9 +123,20 @@ def pretrained_model(name: str) -> Any:
                            ignore_mismatched_sizes=True, **label_maps())
 
 
-def architecture_model(arch: ArchitectureArgs, tokenizer: Any) -> Any:
-    """A randomly initialised ``BertForTokenClassification`` of the given shape."""
+def architecture_model(arch: ArchitectureArgs, tokenizer: Any,
+                       embedding_dim: int | None = None) -> Any:
+    """A randomly initialised ``BertForTokenClassification`` or, with ``kind: bilstm``, a
+    :class:`~econer.models.bilstm.BiLstmForTokenClassification` of the given shape."""
     from transformers import BertConfig, BertForTokenClassification
+
+    if arch.kind == "bilstm":
+        from econer.models.bilstm import BiLstmConfig, BiLstmForTokenClassification
+
+        dim = arch.embedding_dim or embedding_dim or arch.hidden
+        return BiLstmForTokenClassification(BiLstmConfig(
+            vocab_size=len(tokenizer), embedding_dim=dim, hidden=arch.hidden,
+            layers=arch.layers, dropout=arch.dropout, pad_token_id=tokenizer.pad_token_id,
+            **label_maps()))
 
     if arch.hidden % arch.heads:
         raise EconerError(f"model.architecture: hidden {arch.hidden} is not a multiple of "
@@ -138,3 +149,16 @@ def architecture_model(arch: ArchitectureArgs, tokenizer: Any) -> Any:
         **label_maps(),
     )
     return BertForTokenClassification(config)
+
+
+def init_embeddings(model: Any, matrix: Any) -> None:
+    """Copy pre-trained rows into the model's input embeddings (shapes must agree)."""
+    import torch
+
+    weight = model.get_input_embeddings().weight
+    if tuple(weight.shape) != tuple(matrix.shape):
+        raise EconerError(f"pre-trained embeddings are {tuple(matrix.shape)}, the model's "
+                          f"input embeddings {tuple(weight.shape)}: set model.embeddings.dim "
+                          "to the model's embedding width")
+    with torch.no_grad():
+        weight.copy_(torch.from_numpy(matrix))

@@ -29,6 +29,7 @@ import yaml
 
 from econer import config
 from econer.errors import EconerError
+from econer.labels import LABELS
 from econer.resources import config_path, configs_dir, seeds_dir
 
 CORPUS_NAMES = ("gold", "cluener", "silver")
@@ -36,20 +37,37 @@ CORPUS_NAMES = ("gold", "cluener", "silver")
 
 @dataclass
 class ArchitectureArgs:
-    """A BERT built from scratch (random weights) when no pretrained model can be had."""
+    """A model built from scratch when no pretrained model can be had: a small BERT, or a
+    character BiLSTM (``kind: bilstm``, :mod:`econer.models.bilstm`), faster on a CPU."""
 
+    kind: str = "bert"  # bert or bilstm
     layers: int = 2
-    hidden: int = 64
+    hidden: int = 64  # the BERT's width; the BiLSTM's per direction
     heads: int = 2
     intermediate: int | None = None  # default 4 x hidden
     max_positions: int = 512
     dropout: float = 0.1
+    embedding_dim: int | None = None  # bilstm only; default: embeddings.dim, else hidden
+
+
+@dataclass
+class EmbeddingArgs:
+    """Character embeddings pre-trained with gensim word2vec on unlabelled text (cached under
+    ``.cache/embeddings``), copied into the model's input embeddings before training."""
+
+    corpora: list[str] = field(default_factory=list)  # files or folders (all their text)
+    dim: int = 128
+    window: int = 5
+    epochs: int = 5
+    min_count: int = 2
+    sg: bool = False  # skip-gram (slower) instead of CBOW
 
 
 @dataclass
 class ModelArgs:
     base: str | None = None  # a hub id (bert-base-chinese, hfl/rbt3) or a local folder
     architecture: ArchitectureArgs | None = None
+    embeddings: EmbeddingArgs | None = None  # for a model built with a chars tokenizer
 
 
 @dataclass
@@ -65,6 +83,9 @@ class TokenizerArgs:
 class ClueNerArgs:
     path: str = ""
     limit: int | None = None  # a seeded sample of this many sentences
+    # Sentences whose 0-based line number is a multiple of this are held out of training
+    # (a COMPANY check the model never saw: eval/bench/cluener.py); null: none.
+    holdout_every: int | None = None
     # CLUENER types that can hold none of our labels: their characters are taught O.
     safe_types: list[str] = field(
         default_factory=lambda: ["name", "book", "game", "movie", "position"])
@@ -78,6 +99,15 @@ class DataArgs:
     cluener: ClueNerArgs | None = None
     silver: list[str] = field(default_factory=list)  # JSON-lines documents with spans
     silver_limit: int | None = None
+    # Labels the silver marks exhaustively: where it has no span, these are ruled out; the
+    # others are unknown there (partial labels, never taught O). Rules find almost every
+    # AMOUNT and RATE but a fraction of companies.
+    silver_covered: list[str] = field(default_factory=lambda: list(LABELS))
+    # Files of SHA-1s (hex, one a line) of paragraphs never to train on: held-out test text.
+    exclude_sha1: list[str] = field(default_factory=list)
+    # How often each source is seen an epoch (a fraction: a seeded sample).
+    mix: dict[str, float] = field(default_factory=lambda: {"gold": 1.0, "silver": 1.0,
+                                                           "cluener": 1.0})
 
 
 @dataclass
@@ -97,6 +127,9 @@ class TrainArgs:
     max_grad_norm: float = 1.0
     seed: int = 42
     device: str = "auto"  # auto, cpu, cuda
+    save_dtype: str = "float32"  # float16 halves the saved weights (the shipped model)
+    max_minutes: float | None = None  # stop after the epoch that passes this budget
+    threads: int | None = None  # torch CPU threads; 1 is fastest on a crowded machine
 
 
 @dataclass
@@ -132,7 +165,8 @@ def load_config(path: str | Path, overrides: Mapping[str, Any] | None = None) ->
 # Paths given on the command line (`--set data.silver=[x.jsonl]`) are relative to where the
 # user stands, not to the config file.
 _PATH_KEYS = frozenset({"data.gold", "data.silver", "data.folds", "data.cluener.path",
-                        "tokenizer.corpora", "model.base", "output_dir"})
+                        "tokenizer.corpora", "model.base", "output_dir", "data.exclude_sha1",
+                        "model.embeddings.corpora"})
 
 
 def _from_cwd(value: Any) -> Any:
@@ -188,6 +222,20 @@ def _check(cfg: TrainConfig, path: Path) -> None:
                           path=path)
     if cfg.data.cluener is not None and not cfg.data.cluener.path:
         raise EconerError("data.cluener needs a 'path'", path=path)
+    if model.architecture and model.architecture.kind not in ("bert", "bilstm"):
+        raise EconerError("model.architecture.kind must be bert or bilstm, got "
+                          f"{model.architecture.kind!r}", path=path)
+    if model.embeddings is not None and tok.kind != "chars":
+        raise EconerError("model.embeddings needs tokenizer.kind 'chars'", path=path)
+    for label in cfg.data.silver_covered:
+        if label not in LABELS:
+            raise EconerError(f"data.silver_covered: unknown label {label!r}", path=path)
+    for source, weight in cfg.data.mix.items():
+        if source not in CORPUS_NAMES or weight < 0:
+            raise EconerError(f"data.mix: want {', '.join(CORPUS_NAMES)} with weights >= 0, "
+                              f"got {source}: {weight}", path=path)
+    if cfg.train.save_dtype not in ("float32", "float16"):
+        raise EconerError("train.save_dtype must be float32 or float16", path=path)
 
 
 def _resolve(cfg: TrainConfig, base: Path) -> None:
@@ -195,6 +243,10 @@ def _resolve(cfg: TrainConfig, base: Path) -> None:
     data.gold = [resolve_path(p, base) for p in data.gold]
     data.folds = resolve_path(data.folds, base)
     data.silver = [resolve_path(p, base) for p in data.silver]
+    data.exclude_sha1 = [resolve_path(p, base) for p in data.exclude_sha1]
+    if cfg.model.embeddings is not None:
+        cfg.model.embeddings.corpora = [resolve_path(p, base)
+                                        for p in cfg.model.embeddings.corpora]
     if data.cluener is not None:
         data.cluener.path = resolve_path(data.cluener.path, base)
     cfg.tokenizer.corpora = [c if c in CORPUS_NAMES else resolve_path(c, base)

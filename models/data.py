@@ -3,7 +3,12 @@
 Every source becomes *records* (a text and one target code a character, see
 :mod:`econer.models.tags`), then *examples* (token windows with ``[CLS]``/``[SEP]``).
 
-CLUENER2020 annotates ``company`` but none of PARK, AMOUNT, RATE, so its characters teach:
+Every document carries its partial labels (:mod:`econer.partial`; none means gold, fully
+labelled), and :func:`doc_record` turns them into targets: a span's characters teach its
+label exactly, ``outside`` ranges teach O, other characters teach "none of the covered
+labels" and ``unknown`` ranges teach nothing. CLUENER2020 (read by
+:mod:`econer.datasets.cluener`, the one CLUENER reader) covers COMPANY only, so its characters
+teach:
 
 * inside a company span: B-/I-COMPANY, exactly;
 * inside a span of a type that cannot hold any of our labels (person names, books, games,
@@ -13,18 +18,17 @@ CLUENER2020 annotates ``company`` but none of PARK, AMOUNT, RATE, so its charact
   probability of all other tags together, so an unmarked ``3亿元`` is neither taught O nor
   AMOUNT, while a company the annotators would have marked is still taught absent.
 
-Its offsets are end-INCLUSIVE: ``{"company": {"浙商银行": [[0, 3]]}}``.
-
->>> rec = cluener_record({"text": "浙商银行叶老桂说增长5%",
-...     "label": {"company": {"浙商银行": [[0, 3]]}, "name": {"叶老桂": [[4, 6]]}}},
-...     safe_types=["name"])
+>>> from econer.datasets.cluener import cluener_document
+>>> rec = doc_record(cluener_document({"text": "浙商银行叶老桂说增长5%",
+...     "label": {"company": {"浙商银行": [[0, 3]]}, "name": {"叶老桂": [[4, 6]]}}}, "c-1",
+...     safe_types=["name"]))
 >>> [TAGS[c] if c >= 0 else "not-COMPANY" for c in rec[1][3:9]]
 ['I-COMPANY', 'O', 'O', 'O', 'not-COMPANY', 'not-COMPANY']
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,13 +37,16 @@ from typing import Any
 
 import numpy as np
 from econer.models.config import ClueNerArgs, DataArgs
-from econer.models.tags import IGNORE, NOT_COMPANY, TAGS, char_codes, token_codes
+from econer.models.tags import IGNORE, TAGS, char_codes, ruled_out_code, token_codes
 from econer.models.windows import encode, windows
 
+from econer.datasets import cluener
 from econer.errors import EconerError
 from econer.folds import load_folds
 from econer.ingest import iter_documents
 from econer.jsonl import read_documents, read_text
+from econer.partial import META_KEY as PARTIAL_KEY
+from econer.partial import ruled_out
 from econer.spans import Document
 
 Record = tuple[str, np.ndarray]  # a text and its per-character target codes
@@ -81,42 +88,110 @@ def split_gold(data: DataArgs) -> tuple[list[Document], list[Document]]:
     return folds.folds[names.index(data.fold)].split(docs)
 
 
-def doc_record(doc: Document) -> Record:
-    """A gold or silver document: its spans exactly, O everywhere else."""
-    return doc.text, char_codes(len(doc.text), [(s.start, s.end, s.label) for s in doc.spans])
+def doc_record(doc: Document, covered: Sequence[str] | None = None) -> Record:
+    """A document's targets: its spans exactly, elsewhere what its partial labels rule out
+    (O everywhere else for gold, which has none).
+
+    ``covered``: for a document without partial labels (rule silver from ``econer
+    prelabel``), the labels its spans mark exhaustively; the others stay unknown off its
+    spans (never taught O).
+
+    >>> from econer.spans import Span
+    >>> d = Document.from_text("甲公司增长5%", id="a")
+    >>> d = d.with_spans([Span.at(d.text, 5, 7, "RATE")])
+    >>> doc_record(d, ["AMOUNT", "RATE"])[1].tolist()
+    [-12, -12, -12, -12, -12, 7, 8]
+    """
+    spans = [(s.start, s.end, s.label) for s in doc.spans]
+    if PARTIAL_KEY not in doc.meta and covered is not None:
+        return doc.text, char_codes(len(doc.text), spans, outside=ruled_out_code(covered))
+    codes = char_codes(len(doc.text), spans)
+    spanned = np.zeros(len(doc.text), dtype=bool)
+    for span in doc.spans:
+        spanned[span.start : span.end] = True
+    if PARTIAL_KEY in doc.meta:
+        for i, labels in enumerate(ruled_out(doc)):
+            if not spanned[i]:
+                codes[i] = ruled_out_code(labels)
+    return doc.text, codes
 
 
-def cluener_record(obj: Any, safe_types: Sequence[str]) -> Record:
-    """A CLUENER2020 sentence with partial targets (see the module docstring)."""
-    text: str = obj["text"]
-    codes = np.full(len(text), NOT_COMPANY, dtype=np.int64)
-    labels: dict[str, dict[str, list[list[int]]]] = obj.get("label") or {}
-    for kind in safe_types:
-        for ranges in (labels.get(kind) or {}).values():
-            for start, last in ranges:
-                codes[start : last + 1] = 0
-    companies = [(s, e + 1, "COMPANY") for r in (labels.get("company") or {}).values()
-                 for s, e in r]
-    for start, end, _ in companies:
-        codes[start:end] = char_codes(end - start, [(0, end - start, "COMPANY")])
-    return text, codes
+def paragraphs(record: Record) -> list[Record]:
+    """A record cut at line breaks (no entity crosses one): shorter windows, less padding.
+
+    >>> [t for t, _ in paragraphs(("甲\\n\\n乙丙", np.zeros(5, dtype=np.int64)))]
+    ['甲', '乙丙']
+    """
+    text, codes = record
+    out: list[Record] = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((line, codes[start : start + len(line)]))
+        start += len(line) + 1
+    return out
+
+
+def text_sha1(text: str) -> str:
+    """The SHA-1 of a paragraph's stripped text (how held-out paragraphs are listed)."""
+    return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()
+
+
+def read_sha1s(paths: Sequence[str]) -> set[str]:
+    """The SHA-1s listed in files (hex, one a line; ``#`` starts a comment)."""
+    out: set[str] = set()
+    for path in paths:
+        for number, line in enumerate(read_text(Path(path)).splitlines(), start=1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if len(line) != 40 or any(c not in "0123456789abcdef" for c in line):
+                raise EconerError(f"not a SHA-1: {line!r}", path=path, line=number)
+            out.add(line)
+    return out
+
+
+def drop_excluded(records: Iterable[Record], sha1s: set[str]) -> list[Record]:
+    """The records (paragraphs) whose stripped text's SHA-1 is not listed."""
+    return [r for r in records if not sha1s or text_sha1(r[0]) not in sha1s]
+
+
+def mix(records: Sequence[Record], weight: float, rng: random.Random) -> list[Record]:
+    """Each record ``int(weight)`` times plus a seeded sample of the fraction left.
+
+    >>> recs = [("a", None), ("b", None), ("c", None), ("d", None)]
+    >>> len(mix(recs, 2.5, random.Random(0))), len(mix(recs, 0.5, random.Random(0)))
+    (10, 2)
+    """
+    whole, frac = int(weight), weight - int(weight)
+    extra = rng.sample(list(records), round(frac * len(records))) if frac else []
+    return [*list(records) * whole, *extra]
+
+
+def is_heldout(doc_id: str, every: int | None) -> bool:
+    """Whether a CLUENER sentence (id ``cluener-<line>``) is held out of training: lines
+    1, 1+k, 1+2k, ... for ``k = every``.
+
+    >>> [is_heldout(f"cluener-{n}", 10) for n in (1, 2, 11)], is_heldout("cluener-1", None)
+    ([True, False, True], False)
+    """
+    return bool(every) and (int(doc_id.rsplit("-", 1)[1]) - 1) % every == 0
+
+
+def cluener_docs(args: ClueNerArgs, seed: int, heldout: bool = False) -> list[Document]:
+    """CLUENER2020 training sentences (a seeded sample of ``args.limit`` when given), or
+    with ``heldout`` the held-out ones (``args.holdout_every``), never both."""
+    docs = [d for d in cluener.read_cluener(args.path, None, args.safe_types)
+            if is_heldout(d.id, args.holdout_every) == heldout]
+    if args.limit is not None and args.limit < len(docs) and not heldout:
+        keep = sorted(random.Random(seed).sample(range(len(docs)), args.limit))
+        docs = [docs[i] for i in keep]
+    return docs
 
 
 def read_cluener(args: ClueNerArgs, seed: int) -> list[Record]:
-    """CLUENER2020 sentences as records, a seeded sample of ``args.limit`` when given."""
-    path = Path(args.path)
-    records: list[Record] = []
-    for number, line in enumerate(read_text(path).split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append(cluener_record(json.loads(line), args.safe_types))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
-            raise EconerError(f"bad CLUENER line: {exc!r}", path=path, line=number) from None
-    if args.limit is not None and args.limit < len(records):
-        keep = sorted(random.Random(seed).sample(range(len(records)), args.limit))
-        records = [records[i] for i in keep]
-    return records
+    """CLUENER2020 training sentences as records (see :func:`cluener_docs`)."""
+    return [doc_record(d) for d in cluener_docs(args, seed)]
 
 
 def read_silver(paths: Sequence[str], limit: int | None) -> list[Document]:

@@ -2,7 +2,8 @@
 
 Each document is tokenised once and cut into overlapping windows; windows of many documents
 are batched together; each token's tag comes from the window where it is farthest from an
-edge (:mod:`econer.models.windows`); tags are decoded into valid BIO spans with a confidence
+edge (:mod:`econer.models.windows`); the IOB2-valid tag sequence of highest probability is
+chosen (:func:`econer.models.tags.viterbi`) and decoded into spans with a confidence
 (:func:`econer.models.tags.decode`). Spans never cross a line and always index the text.
 
     >>> p = Predictor.from_run("runs/small")             # doctest: +SKIP
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from econer.models.tags import TAGS, decode
+from econer.models.tags import TAGS, decode, viterbi
 from econer.models.windows import best_window, encode, windows
 
 from econer.errors import EconerError
@@ -87,6 +88,7 @@ class Predictor:
     def from_run(cls, run_dir: str | Path, device: str = "auto",
                  batch_size: int = 32) -> Predictor:
         """The model of a run folder made by ``econer train``."""
+        import econer.models.bilstm  # noqa: F401  (registers the BiLSTM with Auto*)
         from transformers import AutoModelForTokenClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
@@ -100,7 +102,8 @@ class Predictor:
                               path=run)
         info = json.loads(info_path.read_text(encoding="utf-8"))
         tokenizer = AutoTokenizer.from_pretrained(model_dir)
-        model = AutoModelForTokenClassification.from_pretrained(model_dir)
+        # float32 on the CPU: a shipped model may be saved in float16 to stay small.
+        model = AutoModelForTokenClassification.from_pretrained(model_dir).float()
         tags = run_tags(run)
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         if labels != tags:
@@ -139,8 +142,11 @@ class Predictor:
             choice = best_window(n, p.spans)
             rows = (np.stack([probs[p.first + w][t - p.spans[w][0]] for t, w in enumerate(choice)])
                     if n else np.zeros((0, len(self.tags))))
-            tags = rows.argmax(axis=1).tolist()
-            conf = rows.max(axis=1).tolist()
+            text, offsets = p.doc.text, p.offsets
+            breaks = [i > 0 and "\n" in text[offsets[i - 1][1] : offsets[i][0]]
+                      for i in range(n)]
+            tags = viterbi(np.log(np.clip(rows, 1e-12, None)), breaks)
+            conf = [float(rows[i, t]) for i, t in enumerate(tags)]
             doc = p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
                                           self.tags))
             if on_doc:

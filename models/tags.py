@@ -4,9 +4,15 @@ Training targets are integer codes, one a character (and then one a token):
 
 * ``>= 0``: exactly this tag (an index into :data:`TAGS`);
 * ``IGNORE`` (-100, PyTorch's ``ignore_index``): teaches nothing;
-* ``NOT_COMPANY`` (-1): a *partial* label, any tag but B-/I-COMPANY. CLUENER2020 marks
-  companies but not parks, amounts or rates, so outside its company spans we know only that
-  a character is not a company (see :mod:`econer.models.data`).
+* ``-1`` to ``-15``: a *partial* label, the negated bit mask of the labels ruled out there
+  (:func:`ruled_out_code`): any tag but B-/I- of those labels. ``NOT_COMPANY`` (-1): CLUENER2020
+  marks companies but not parks, amounts or rates, so outside its company spans we know only
+  that a character is not a company (see :mod:`econer.models.data`); rule silver that marks
+  AMOUNT and RATE exhaustively but companies only where a rule fired rules out those two.
+
+Decoding is IOB2-constrained: :func:`viterbi` picks the most probable tag sequence in which
+an ``I-X`` only follows ``B-X`` or ``I-X``, so a model never emits an entity that starts
+inside itself or changes label half-way.
 
 >>> TAGS[:3]
 ('O', 'B-COMPANY', 'I-COMPANY')
@@ -33,6 +39,24 @@ TAGS: tuple[str, ...] = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B"
 TAG_ID: dict[str, int] = {t: i for i, t in enumerate(TAGS)}
 IGNORE = -100
 NOT_COMPANY = -1
+
+
+def ruled_out_code(labels: Iterable[str]) -> int:
+    """The target code of a character where exactly ``labels`` are ruled out.
+
+    >>> ruled_out_code(["COMPANY"]) == NOT_COMPANY, ruled_out_code(["AMOUNT", "RATE"])
+    (True, -12)
+    >>> ruled_out_code(LABELS), ruled_out_code([])   # all ruled out: O; none: nothing taught
+    (0, -100)
+    """
+    mask = sum(1 << LABELS.index(label) for label in set(labels))
+    if mask == (1 << len(LABELS)) - 1:
+        return 0
+    return -mask if mask else IGNORE
+
+
+def _ruled_out_labels(code: int) -> list[str]:
+    return [label for i, label in enumerate(LABELS) if -code & (1 << i)]
 
 
 def char_codes(
@@ -79,10 +103,55 @@ def allowed_matrix(codes: Sequence[int]) -> np.ndarray:
     for i, code in enumerate(codes):
         if code >= 0:
             allowed[i, code] = True
-        elif code == NOT_COMPANY:
+        elif -(1 << len(LABELS)) < code < 0:
             allowed[i] = True
-            allowed[i, [TAG_ID["B-COMPANY"], TAG_ID["I-COMPANY"]]] = False
+            for label in _ruled_out_labels(code):
+                allowed[i, [TAG_ID[f"B-{label}"], TAG_ID[f"I-{label}"]]] = False
     return allowed
+
+
+def transitions() -> np.ndarray:
+    """``(tags, tags)`` booleans: which tag may follow which under IOB2 (``I-X`` only after
+    ``B-X`` or ``I-X``); :func:`start_allowed` says which may open a sequence."""
+    ok = np.ones((len(TAGS), len(TAGS)), dtype=bool)
+    for j, tag in enumerate(TAGS):
+        if tag.startswith("I-"):
+            ok[:, j] = False
+            ok[TAG_ID["B-" + tag[2:]], j] = ok[j, j] = True
+    return ok
+
+
+def start_allowed() -> np.ndarray:
+    return np.array([not t.startswith("I-") for t in TAGS])
+
+
+def viterbi(log_probs: np.ndarray, breaks: Sequence[bool] | None = None) -> list[int]:
+    """The most probable IOB2-valid tag sequence for ``(tokens, tags)`` log-probabilities.
+
+    ``breaks[i]`` true: token ``i`` may not continue an entity (a line break before it).
+
+    >>> lp = np.log(np.full((3, len(TAGS)), 0.01))
+    >>> lp[0, TAG_ID["O"]] = lp[1, TAG_ID["I-RATE"]] = lp[2, TAG_ID["I-RATE"]] = np.log(0.9)
+    >>> lp[1, TAG_ID["B-RATE"]] = np.log(0.05)       # argmax would say O I-RATE I-RATE
+    >>> [TAGS[t] for t in viterbi(lp)]
+    ['O', 'B-RATE', 'I-RATE']
+    """
+    n = len(log_probs)
+    if n == 0:
+        return []
+    trans = np.where(transitions(), 0.0, -np.inf)
+    opening = np.where(start_allowed(), 0.0, -np.inf)
+    score = log_probs[0] + opening
+    back = np.zeros((n, len(TAGS)), dtype=np.int64)
+    for i in range(1, n):
+        step = trans if not (breaks and breaks[i]) else opening[None, :] + np.zeros_like(trans)
+        cand = score[:, None] + step  # from -> to
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + log_probs[i]
+    tags = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        tags.append(int(back[i, tags[-1]]))
+    return tags[::-1]
 
 
 def decode(

@@ -22,6 +22,7 @@ import hashlib
 import json
 import math
 import platform
+import random
 import shutil
 import subprocess
 import tempfile
@@ -37,11 +38,16 @@ from econer.models.data import (
     Example,
     corpus_texts,
     doc_record,
+    drop_excluded,
     examples,
+    mix,
+    paragraphs,
     read_cluener,
+    read_sha1s,
     read_silver,
     split_gold,
 )
+from econer.models.embeddings import corpus_files, embedding_matrix, train_vectors
 from econer.models.predict import Predictor, model_version, pick_device
 from econer.models.tags import TAGS, allowed_matrix
 
@@ -167,7 +173,8 @@ def _tokenizer(cfg: TrainConfig, train_docs: Sequence[Document]) -> Any:
 def _data_files(cfg: TrainConfig, gold_used: bool) -> list[str]:
     """The files a run read (gold and folds only when the documents came from them)."""
     d = cfg.data
-    files = [*(d.gold if gold_used else []), *d.silver, *([d.cluener.path] if d.cluener else [])]
+    files = [*(d.gold if gold_used else []), *d.silver, *([d.cluener.path] if d.cluener else []),
+             *d.exclude_sha1]
     if d.fold and gold_used:
         files.append(d.folds)
     files += [c for c in cfg.tokenizer.corpora if c not in ("gold", "cluener", "silver")]
@@ -203,6 +210,8 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
     t0 = time.perf_counter()
     targs = cfg.train
     _seed_everything(targs.seed)
+    if targs.threads:
+        torch.set_num_threads(targs.threads)
     device = pick_device(targs.device)
 
     # load (a hub tokenizer first: an unreachable hub fails before any data is read)
@@ -212,11 +221,18 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
         train_docs, default_dev = split_gold(cfg.data)
         dev_docs = default_dev if dev_docs is None else dev_docs
     train_docs, dev_docs = list(train_docs), list(dev_docs or [])
-    records = [doc_record(d) for d in train_docs]
-    silver = read_silver(cfg.data.silver, cfg.data.silver_limit)
-    records += [doc_record(d) for d in silver]
-    cluener = read_cluener(cfg.data.cluener, targs.seed) if cfg.data.cluener else []
-    records += cluener
+    data = cfg.data
+    excluded = read_sha1s(data.exclude_sha1)
+    silver = read_silver(data.silver, data.silver_limit)
+    silver_records = drop_excluded((p for d in silver
+                                    for p in paragraphs(doc_record(d, data.silver_covered))),
+                                   excluded)
+    cluener = read_cluener(data.cluener, targs.seed) if data.cluener else []
+    rng = random.Random(targs.seed)
+    weights = {"gold": 1.0, "silver": 1.0, "cluener": 1.0, **data.mix}
+    records = [*mix([doc_record(d) for d in train_docs], weights["gold"], rng),
+               *mix(silver_records, weights["silver"], rng),
+               *mix(cluener, weights["cluener"], rng)]
     if not records:
         raise EconerError("no training documents (data.gold, data.silver, data.cluener)")
     if tokenizer is None:
@@ -230,8 +246,22 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
         raise EconerError("the training documents gave no tokens to learn from")
     timings["align_s"] = round(time.perf_counter() - t1, 3)
 
+    embeddings_info = None
     if cfg.model.architecture is not None:
-        model = build.architecture_model(cfg.model.architecture, tokenizer)
+        emb = cfg.model.embeddings
+        model = build.architecture_model(cfg.model.architecture, tokenizer,
+                                         emb.dim if emb else None)
+        if emb is not None:
+            te = time.perf_counter()
+            vectors, key = train_vectors(emb.corpora, dim=emb.dim, window=emb.window,
+                                         epochs=emb.epochs, min_count=emb.min_count,
+                                         sg=emb.sg, seed=targs.seed)
+            vocab = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
+            matrix, found = embedding_matrix(vocab, vectors, emb.dim, targs.seed)
+            build.init_embeddings(model, matrix)
+            embeddings_info = {"sha256": key, "vectors": len(vectors), "vocabulary_found": found,
+                               "files": {str(f): sha256(f) for f in corpus_files(emb.corpora)}}
+            timings["embeddings_s"] = round(time.perf_counter() - te, 3)
     else:
         assert cfg.model.base is not None
         model = build.pretrained_model(cfg.model.base)
@@ -285,11 +315,17 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
                 metrics.append(row)
                 write_text(tmp / "metrics.jsonl",
                            "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in metrics))
+                if targs.max_minutes is not None and \
+                        time.perf_counter() - t0 > 60 * targs.max_minutes:
+                    timings["stopped_after_epoch"] = epoch  # the time budget ran out
+                    break
         timings["train_s"] = round(sum(epoch_times), 3)
         timings["epoch_s"] = epoch_times
 
         # save
         model.cpu()
+        if targs.save_dtype == "float16":
+            model.half()
         model.save_pretrained(tmp / "model")
         tokenizer.save_pretrained(tmp / "model")
         write_text(tmp / "labels.json", json.dumps({"tags": list(TAGS), "labels": list(LABELS)},
@@ -305,7 +341,10 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
             "window": {"max_length": cfg.window.max_length, "stride": cfg.window.stride},
             "data": {"train_documents": [d.id for d in train_docs],
                      "dev_documents": [d.id for d in dev_docs],
-                     "silver_documents": len(silver), "cluener_sentences": len(cluener),
+                     "silver_documents": len(silver), "silver_paragraphs": len(silver_records),
+                     "excluded_sha1": len(excluded), "cluener_sentences": len(cluener),
+                     "mix": weights, "records": len(records),
+                     "embeddings": embeddings_info,
                      "examples": len(exs), "tokens": sum(len(e.ids) for e in exs),
                      "vocabulary": len(tokenizer),
                      "documents_sha256": _docs_hash([*train_docs, *dev_docs]),

@@ -168,8 +168,8 @@ def test_server_asks_the_backend_for_predictions(
 
 
 def test_rank_orders_the_queue_and_status_simulates(
-        ls_client: LabelStudioClient, ls_args: list[str], project_title: str,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        ls_server: LocalServer, ls_client: LabelStudioClient, ls_args: list[str],
+        project_title: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["ls", "push", str(SEEDS), "--rules", *ls_args]) == 0
     assert run(["ls", "rank", *ls_args]) == 0
     out = capsys.readouterr().out
@@ -183,6 +183,13 @@ def test_rank_orders_the_queue_and_status_simulates(
               if (v.data or {}).get("title") == VIEW_TITLE]
     listed = [t.id for t in ls_client.sdk.tasks.list(project=project_id, view=view.id)]
     assert [priorities[i] for i in listed] == sorted(priorities.values(), reverse=True)
+    # ... and the labelling stream opened from that tab serves the most uncertain task first.
+    request = urllib.request.Request(
+        f"{ls_client.url}/api/projects/{project_id}/next/?view={view.id}",
+        headers={"Authorization": f"Token {ls_server.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        first = json.loads(response.read())["id"]
+    assert priorities[first] == max(priorities.values())
 
     assert run(["ls", "rank", *ls_args]) == 0  # idempotent
     assert "0 tasks updated, 5 unchanged" in capsys.readouterr().out

@@ -187,7 +187,7 @@ class NameFinder:
         matches = self._lexicon_matches(text)
         hits.extend(self._known(text, matches))
         hits.extend(self._listed(text, hits, matches))
-        hits.extend(self._brands(text, hits))
+        hits.extend(self._brands(text, hits, matches))
         hits.extend(self._aliases(text, hits))
         stop = self.lexicon.stop
         # brand lists (丰田、本田等品牌) and product words after a name (王老吉凉茶) suppress
@@ -388,6 +388,12 @@ class NameFinder:
                     or (self.trigger is not None and self.trigger.search(left)
                         and self.trigger.search(left).end() == len(left)))
 
+    def _ends_word(self, text: str, end: int) -> bool:
+        """A name may end here: punctuation, a boundary word or a company word follows."""
+        return end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or bool(
+            self.boundary_start.match(text, end)
+            or (self.trigger is not None and self.trigger.match(text, end)))
+
     @staticmethod
     def _status_before(text: str, start: int) -> bool:
         return bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
@@ -475,7 +481,8 @@ class NameFinder:
             if self._opens_word(text, start):  # 我国新能源 is no 国新能源
                 yield (start, end, "COMPANY", rule, self.score(rule), 1)
 
-    def _brands(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    def _brands(self, text: str, hits: list[NameHit],
+                matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
         """The 267K short-name and brand list is a weak signal: a name of it is proposed only
         right before a company word (耐克董事长, 三洋旗下), right after a deal word (收购三洋),
         or as an item of a 、-list beside a name found otherwise (耐克、阿迪达斯、李宁)."""
@@ -490,6 +497,8 @@ class NameFinder:
                     and not text.startswith(self.listed_not_after, end))
 
         for match in self.trigger.finditer(text):
+            if any(s < match.start() < e for s, e, _ in matches):
+                continue  # 中国平安股价: not 平安, a listed name decides
             for size in range(6, 1, -1):  # the longest name before the trigger
                 start = match.start() - size
                 if start >= 0 and ok(start, match.start()):
@@ -512,8 +521,7 @@ class NameFinder:
                     # the name must end a word: 收购三洋，/收购三洋公司, not 并购量身定制
                     if end > len(text):
                         continue
-                    ends = end == len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or \
-                        bool(self.boundary_start.match(text, end) or self.trigger.match(text, end))
+                    ends = self._ends_word(text, end)
                     if ends and text[match.end():end] in brands and \
                             not self.company_generic.fullmatch(text[match.end():end]) and \
                             not text.startswith(self.listed_not_after, end):
@@ -548,7 +556,8 @@ class NameFinder:
             for alias in self.short_forms(text[start:end]):
                 since[alias] = min(since.get(alias, end), end)
         for start, end in _occurrences(text, set(since)):
-            if start >= since[text[start:end]]:
+            # 鸿远精密 before 浙江鸿远精密机械有限公司 is the firm; 新三板 before 新三板公司 not
+            if start >= since[text[start:end]] or end - start >= 4:
                 yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
 
     def repeats(self, text: str, chosen: list[tuple[int, int, str, str]]) -> Iterator[NameHit]:
@@ -578,6 +587,8 @@ class NameFinder:
             if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue
+            if self.ambiguous(text[start:end]) and not self._ends_word(text, end):
+                continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
 
     def short_forms(self, name: str) -> list[str]:

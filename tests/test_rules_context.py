@@ -1,0 +1,143 @@
+"""COMPANY and PARK on new text: the gazetteer's context rules, document-level consistency
+and boundaries, each pinned by an example written from the standard (spec/entities.md)."""
+
+from __future__ import annotations
+
+import pytest
+from econer.annotate.rules.ruler import load_rules
+
+from econer.cli import run
+from econer.spans import Document
+
+
+@pytest.fixture(scope="module")
+def labeller():
+    return load_rules()
+
+
+def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
+    return [(s.text, (s.source or "").removeprefix("rules:"))
+            for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
+    return [name for name, _ in spans(labeller, text, label)]
+
+
+# -- stocks and listed names (the standard's decision) -----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("贵州茅台涨停，市场情绪回暖", ["贵州茅台"]),          # the spec's own example
+    ("午后中国平安股价走高", ["中国平安"]),                # the spec's own example
+    ("万科A发布公告称，销售额增长", ["万科"]),             # share-class letter stays out
+    ("昨日，*ST康美公告称将申请重整", ["康美"]),           # status prefix stays out
+    ("招商证券、兴业证券等券商下调评级", ["招商证券", "兴业证券"]),
+    ("五矿发展与云南白药均发布业绩预告", ["五矿发展", "云南白药"]),
+])
+def test_listed_names_are_companies(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "沪指收涨1.2%，创业板指跌0.5%", "科创板个股普涨", "汽车板块领涨，券商股走弱",
+    "北向资金净流入30亿元",
+])
+def test_indices_boards_sectors_and_flows_are_not_companies(labeller, text: str) -> None:
+    assert names(labeller, text) == []
+
+
+def test_a_listed_name_followed_by_a_sector_word_is_the_sector(labeller) -> None:
+    assert names(labeller, "贵州茅台板块走强") == []
+
+
+# -- ambiguous names need a trigger or an earlier full mention --------------------------------
+def test_a_listed_name_that_is_a_common_word_needs_a_trigger(labeller) -> None:
+    assert names(labeller, "台风在太平洋上空生成") == []
+    assert spans(labeller, "太平洋股价大涨") == [("太平洋", "company.listed.trigger")]
+    assert spans(labeller, "拟收购太平洋") == [("太平洋", "company.listed.trigger")]
+
+
+def test_a_trigger_farther_away_is_not_enough(labeller) -> None:
+    # 龙头公司, 明星股票: a company word after a common word names a category
+    assert names(labeller, "太平洋沿岸的港口公司") == []
+
+
+def test_a_listed_name_that_is_an_industry_needs_the_full_name_first(labeller) -> None:
+    assert names(labeller, "中国石油行业的利润") == []
+    assert names(labeller, "中国石油股价") == []  # generic: not even with a trigger
+    text = "中国石油天然气股份有限公司发布年报。中国石油表示，炼化业务增长"
+    assert spans(labeller, text) == [("中国石油天然气股份有限公司", "company.listed.full"),
+                                     ("中国石油", "company.listed.mention")]
+
+
+def test_a_listed_name_is_not_read_inside_a_longer_word(labeller) -> None:
+    assert names(labeller, "支持我国新能源汽车产业") == []
+
+
+def test_the_short_name_list_is_only_a_weak_signal(labeller) -> None:
+    # 德尔福 is on the 267K list of short names and brands: alone it is no span
+    assert names(labeller, "德尔福在当地建厂") == []
+    assert spans(labeller, "德尔福总裁表示将扩产") == [("德尔福", "company.brand.trigger")]
+
+
+# -- document-level consistency ----------------------------------------------------------------
+def test_a_full_name_licenses_its_short_forms_later(labeller) -> None:
+    text = "浙江鸿远精密机械制造有限公司投产。鸿远精密表示，订单已排满"
+    assert spans(labeller, text) == [("浙江鸿远精密机械制造有限公司", "company.full"),
+                                     ("鸿远精密", "company.alias")]
+
+
+def test_a_specific_short_form_before_its_full_name_is_labelled_too(labeller) -> None:
+    text = "鸿远精密投产。浙江鸿远精密机械制造有限公司称，订单已排满"
+    assert names(labeller, text) == ["鸿远精密", "浙江鸿远精密机械制造有限公司"]
+    # a two-character short form is licensed after the full name; once labelled there,
+    # consistency labels its earlier mention too
+    text = "鸿远投产。浙江鸿远电子有限公司称，鸿远已满产"
+    assert spans(labeller, text) == [("鸿远", "company.repeat"),
+                                     ("浙江鸿远电子有限公司", "company.full"),
+                                     ("鸿远", "company.alias")]
+
+
+def test_a_name_labelled_once_is_labelled_at_its_other_mentions(labeller) -> None:
+    text = "太平洋股价大涨。太平洋表示，经纪业务回暖"
+    assert spans(labeller, text) == [("太平洋", "company.listed.trigger"),
+                                     ("太平洋", "company.repeat")]
+
+
+def test_consistency_does_not_label_a_product_or_a_word_inside_another(labeller) -> None:
+    text = "太平洋股价大涨。太平洋岛国，太平洋沿岸"
+    assert names(labeller, text) == ["太平洋"]
+
+
+# -- boundaries ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("认购华联集团增发的股份", "华联集团"),          # a purchase verb stays out
+    ("竞购加拿大北方矿业公司", "加拿大北方矿业公司"),  # a country before a full name stays in
+    ("我市鸿达集团今年扩产", "鸿达集团"),            # place pronouns stay out
+    ("该市宏远集团今年扩产", "宏远集团"),
+    ("加上有华星重工集团参与", "华星重工集团"),
+    ("三十余家鸿达公司", "鸿达公司"),                # a count in Chinese numerals stays out
+])
+def test_company_names_stop_at_verbs_place_pronouns_and_counts(labeller, text: str,
+                                                               expected: str) -> None:
+    assert names(labeller, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("王明率滨江工业园招商团赴沪", "滨江工业园"),
+    ("我区滨江工业园新增企业", "滨江工业园"),
+])
+def test_park_names_stop_at_their_left_context(labeller, text: str, expected: str) -> None:
+    assert names(labeller, text, "PARK") == [expected]
+
+
+def test_a_park_head_across_a_word_is_no_park(labeller) -> None:
+    assert names(labeller, "与集团区域总裁平级", "PARK") == []
+    assert names(labeller, "所谓的技术园区遍地开花", "PARK") == []
+
+
+# -- --explain names the rule --------------------------------------------------------------------
+def test_explain_names_the_gazetteer_rule(capsys) -> None:
+    assert run(["rules", "explain", "太平洋股价大涨，贵州茅台涨停"]) == 0
+    out = capsys.readouterr().out
+    assert "rules:company.listed.trigger" in out
+    assert "rules:company.listed " in out

@@ -27,9 +27,12 @@ to fix a given share of the pre-labels' errors (spurious plus missed spans).
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from econer.annotate.labelstudio.tasks import task_document
 
 from econer.scoring import strict_counts
 from econer.spans import Document, Span
@@ -202,10 +205,6 @@ def simulate_tasks(tasks: Sequence[dict[str, Any]], model_version: str | None = 
     ``model_version`` predictions (default: the most common version) the pre-labels, and a
     second version's predictions, where tasks have one, the other system. None when no
     annotated task has a prediction."""
-    from collections import Counter
-
-    from econer.annotate.labelstudio.tasks import task_document
-
     versions = Counter(str(p.get("model_version")) for t in tasks
                        for p in t.get("predictions") or [] if isinstance(p, dict))
     if not versions:

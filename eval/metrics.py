@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,11 +59,49 @@ def char_tags(text: str, spans: Iterable[Span]) -> list[str]:
     return tags
 
 
+# seqeval's strict scorer is superlinear in the length of one sequence (a 200K-character
+# document took minutes, a 5 MB one never finished). Documents longer than this are given
+# to seqeval as the stretches their gold and predicted spans cover (each overlapping group
+# of spans one sequence): the characters between spans are O on both sides and can start or
+# end no entity, so the entities, and every count, stay the same.
+LONG = 5000
+
+
 def seqeval_entities(docs: Sequence[Document]) -> Any:
-    """seqeval's strict IOB2 entities of documents (build the gold's once for many systems)."""
+    """seqeval's strict IOB2 entities of documents (build the gold's once for many systems;
+    documents up to :data:`LONG` characters, see :func:`seqeval_counts`)."""
     from seqeval.scheme import IOB2, Entities
 
     return Entities([char_tags(d.text, d.spans) for d in docs], IOB2)
+
+
+def covered_stretches(*sides: Sequence[Span]) -> list[tuple[int, int]]:
+    """The stretches of text the spans of all sides cover, overlapping spans merged.
+
+    >>> rate = lambda a, b: Span(a, b, "RATE", "")
+    >>> covered_stretches([rate(3, 6)], [rate(5, 8), rate(9, 10)])
+    [(3, 8), (9, 10)]
+    """
+    merged: list[list[int]] = []
+    for span in sorted((s for side in sides for s in side), key=lambda s: s.start):
+        if merged and span.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span.end)
+        else:
+            merged.append([span.start, span.end])
+    return [(a, b) for a, b in merged]
+
+
+def _stretch_tags(spans: Sequence[Span], stretches: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """IOB2 tags of each stretch (every span lies inside exactly one)."""
+    out = [["O"] * (b - a) for a, b in stretches]
+    starts = [a for a, _ in stretches]
+    for span in spans:
+        k = bisect.bisect_right(starts, span.start) - 1
+        tags, offset = out[k], stretches[k][0]
+        tags[span.start - offset] = f"B-{span.label}"
+        for i in range(span.start + 1 - offset, span.end - offset):
+            tags[i] = f"I-{span.label}"
+    return out
 
 
 def seqeval_counts(
@@ -76,8 +115,20 @@ def seqeval_counts(
     ``gold`` and ``pred`` are parallel: the same documents in the same order.
     ``gold_entities`` is ``seqeval_entities(gold)`` where the caller already has it.
     """
-    true = gold_entities if gold_entities is not None else seqeval_entities(gold)
-    found = seqeval_entities(pred)
+    if any(len(d.text) > LONG for d in gold):
+        from seqeval.scheme import IOB2, Entities
+
+        # The same stretches on both sides: those any gold or predicted span covers.
+        true_tags: list[list[str]] = []
+        found_tags: list[list[str]] = []
+        for g, p in zip(gold, pred, strict=True):
+            stretches = covered_stretches(g.spans, p.spans)
+            true_tags += _stretch_tags(g.spans, stretches)
+            found_tags += _stretch_tags(p.spans, stretches)
+        true, found = Entities(true_tags, IOB2), Entities(found_tags, IOB2)
+    else:
+        true = gold_entities if gold_entities is not None else seqeval_entities(gold)
+        found = seqeval_entities(pred)
     counts = {}
     for label in labels:
         t, p = true.filter(label), found.filter(label)

@@ -29,7 +29,9 @@ already paired stays alone, so it is SPU: the counts always add up to both sides
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +81,27 @@ def _kind(g: Span, p: Span) -> str:
     return "boundary" if same_label else "both"
 
 
+def _overlapping(gold: Sequence[Span], pred: Sequence[Span], used_g: set[int],
+                 used_p: set[int]) -> Iterator[tuple[int, int, int, int, int]]:
+    """``(-overlap, gold start, pred start, i, j)`` for every unused gold and predicted span
+    that overlap; predictions sorted by start with a running maximum of their ends, so a
+    document's spans cost about their number, not its square (one long document)."""
+    order = sorted((j for j in range(len(pred)) if j not in used_p),
+                   key=lambda j: pred[j].start)
+    starts = [pred[j].start for j in order]
+    reach = list(itertools.accumulate((pred[j].end for j in order), max))
+    for i, g in enumerate(gold):
+        if i in used_g:
+            continue
+        # the first prediction whose end (or an earlier one's) passes the gold start
+        k = bisect.bisect_right(reach, g.start)
+        while k < len(order) and starts[k] < g.end:
+            p = pred[order[k]]
+            if _overlap(g, p) > 0:
+                yield (-_overlap(g, p), g.start, p.start, i, order[k])
+            k += 1
+
+
 def align(gold: Sequence[Span], pred: Sequence[Span]) -> list[Pair]:
     """One-to-one alignment of a document's gold and predicted spans, in text order.
 
@@ -98,15 +121,7 @@ def align(gold: Sequence[Span], pred: Sequence[Span]) -> list[Pair]:
             used_g.add(i)
             used_p.add(j)
     # Overlapping candidates, the largest overlap first (ties: earlier text first).
-    candidates = sorted(
-        (
-            (-_overlap(g, p), g.start, p.start, i, j)
-            for i, g in enumerate(gold)
-            if i not in used_g
-            for j, p in enumerate(pred)
-            if j not in used_p and _overlap(g, p) > 0
-        ),
-    )
+    candidates = sorted(_overlapping(gold, pred, used_g, used_p))
     for _, _, _, i, j in candidates:
         if i in used_g or j in used_p:
             continue

@@ -26,7 +26,13 @@ from typing import Any
 
 from econer.eval import bootstrap
 from econer.eval.analysis import error_analysis
-from econer.eval.metrics import score, seqeval_counts, seqeval_entities, span_counts
+from econer.eval.metrics import (
+    LONG,
+    score,
+    seqeval_counts,
+    seqeval_entities,
+    span_counts,
+)
 from econer.eval.partial import muc_scores
 from econer.eval.values import value_accuracy
 
@@ -160,7 +166,7 @@ def build_scorecard(
     if not systems:
         raise EconerError("no systems to score: give at least one --pred NAME=PATH")
     indices = bootstrap.resample(len(gold), samples, seed)
-    gold_entities = seqeval_entities(gold)
+    gold_entities = None if any(len(d.text) > LONG for d in gold) else seqeval_entities(gold)
     arrays = {name: bootstrap.count_array(gold, s.docs, labels) for name, s in systems.items()}
     comparisons = [
         {"a": a, "b": b, **bootstrap.paired_test(arrays[a], arrays[b], indices, labels)}

@@ -309,3 +309,96 @@ def test_workers_below_zero_are_a_usage_error(gold: Path, tmp_path: Path,
     assert run(["prelabel", str(gold), "--out", str(tmp_path / "o.jsonl"), "-w", "-1"]) == 2
     assert "--workers" in capsys.readouterr().err
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_pull_refuses_a_report_that_is_the_gold_before_calling_the_server(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("kept\n", encoding="utf-8")
+    # Port 9 (discard) answers nobody: the refusal must come before any request.
+    assert run(["ls", "pull", "--out", str(gold), "--report", str(gold), "--url",
+                "http://127.0.0.1:9", "--token", "x"]) == 2
+    assert "--report" in capsys.readouterr().err
+    assert gold.read_text(encoding="utf-8") == "kept\n"
+
+
+def test_predict_device_and_serve_data_mistakes_are_one_line(
+        gold: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert run(["predict", str(tmp_path), str(gold), "--out", str(tmp_path / "o.jsonl"),
+                "--device", "tpu"]) == 2
+    assert capsys.readouterr().err == ("econer: error: --device 'tpu': expected auto, cpu, "
+                                       "cuda or cuda:N\n")
+    assert run(["ls", "serve", "--data", str(gold), "--label-studio", sys.executable]) == 2
+    err = capsys.readouterr().err
+    assert "the data folder must be a folder" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_first_push_counts_the_predictions_it_stores() -> None:
+    from econer.annotate.labelstudio.push import plan_push
+
+    text = "开州高新区投资5亿元"
+    docs = [Document.from_text(text, id=f"d{i}").with_spans([Span.at(text, 0, 5, "PARK")])
+            for i in range(3)]
+    assert plan_push(docs, [], "rules:v1").predictions == 3
+    assert plan_push(docs, [], None).predictions == 0
+
+
+def test_utf16_offsets_get_a_hint() -> None:
+    from econer.annotate.labelstudio.tasks import result_spans
+
+    text = "在𪚥科技有限公司投资"
+    # A JavaScript client counts 𪚥 as two: its region 1-9 is 1-8 in code points.
+    region = {"type": "labels", "value": {"start": 1, "end": 9, "labels": ["COMPANY"],
+                                          "text": "𪚥科技有限公司"}}
+    with pytest.raises(EconerError, match="UTF-16 code units"):
+        result_spans(text, [region])
+    region["value"] = {"start": 1, "end": 8, "labels": ["COMPANY"], "text": "𪚥科技有限公司"}
+    assert [s.text for s in result_spans(text, [region])] == ["𪚥科技有限公司"]
+
+
+# -- 8. long documents: the same figures as the same text in ordinary documents -----------
+
+def test_long_documents_score_as_their_pieces() -> None:
+    from econer.eval.bench.longdoc import cut, long_document
+    from econer.eval.metrics import LONG, seqeval_counts, span_counts
+
+    from econer.resources import seed_gold
+
+    seeds = list(read_documents(seed_gold()))
+    doc = long_document(seeds, 6 * LONG)
+    pred = doc.with_spans([s if i % 4 else Span.at(doc.text, s.start, s.end - 1, s.label)
+                           for i, s in enumerate(doc.spans) if i % 3 and s.end - s.start > 1])
+    whole = seqeval_counts([doc], [pred])  # cut into pieces inside
+    assert whole == span_counts([doc], [pred])
+    assert sum(c.tp for c in whole.values()) < sum(c.gold for c in whole.values())
+    # and as seqeval counts the text cut into ordinary documents (the cuts avoid every span)
+    pieces = cut(doc, 1500)
+    pred_pieces = [p.with_spans([s for s in pred.spans if False]) for p in pieces]
+    offset = 0
+    for i, piece in enumerate(pieces):
+        inside = [Span(s.start - offset, s.end - offset, s.label, s.text) for s in pred.spans
+                  if offset <= s.start and s.end <= offset + len(piece.text)]
+        pred_pieces[i] = piece.with_spans(inside)
+        offset += len(piece.text)
+    assert sum(len(p.spans) for p in pred_pieces) == len(pred.spans)
+    assert seqeval_counts(pieces, pred_pieces) == whole
+
+
+def test_gold_check_of_a_long_document_finds_an_unlabelled_occurrence(tmp_path: Path) -> None:
+    from econer.annotate.gold.check import check_gold
+    from econer.eval.bench.longdoc import long_document
+
+    from econer.resources import seed_gold
+
+    seeds = list(read_documents(seed_gold()))
+    doc = long_document(seeds, 30_000)
+    dropped = doc.with_spans(doc.spans[1:])  # its text now occurs unlabelled once
+    path = tmp_path / "long.jsonl"
+    write_documents(path, [dropped])
+    first = doc.spans[0]
+    problems = [p for p in check_gold([path]).problems if p.start == first.start]
+    found = {p.end: p for p in problems if p.label is None}
+    assert found[first.end].text == first.text
+    assert found[first.end].message.startswith(f"not labelled here, but {first.label} in doc")
+    write_documents(path, [doc])
+    assert not [p for p in check_gold([path]).problems if p.start == first.start]

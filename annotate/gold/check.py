@@ -307,20 +307,17 @@ def _all_occurrences(texts: Iterable[str], surfaces: Iterable[str],
     """``{surface: [(text index, start), ...]}`` for every surface in every text, in one pass
     over each text (Aho-Corasick), so the check stays linear in the length of the gold:
     a ``find`` per surface and document is surfaces x characters on one long document."""
-    import ahocorasick
+    import ahocorasick_rs
 
-    automaton = ahocorasick.Automaton()
-    for surface in surfaces:
-        automaton.add_word(surface, surface)
+    patterns = list(surfaces)
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    if not len(automaton):
+    if not patterns:
         return found
-    automaton.make_automaton()
+    automaton = ahocorasick_rs.AhoCorasick(patterns)  # standard match kind: overlaps too
     for index, text in enumerate(texts):
-        for last, surface in automaton.iter(text):
-            start = last - len(surface) + 1
-            if not _cut(text, start, last + 1):
-                found[surface].append((index, start))
+        for k, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+            if not _cut(text, start, end):
+                found[patterns[k]].append((index, start))
     return found
 
 

@@ -9,8 +9,8 @@ version). :func:`plan_push` decides all of that from one export of the project, 
 >>> from econer.spans import Document, Span
 >>> doc = Document.from_text("增长41%", id="a").with_spans([Span.at("增长41%", 2, 5, "RATE")])
 >>> plan = plan_push([doc], [], "rules:v1")
->>> len(plan.new_tasks), plan.new_predictions, plan.unchanged
-(1, [], 0)
+>>> len(plan.new_tasks), plan.new_predictions, plan.predictions, plan.unchanged
+(1, [], 1, 0)
 >>> there = [{"id": 3, "data": {"text": "增长41%", "doc_id": "a"},
 ...           "predictions": [{"model_version": "rules:v1", "result": []}]}]
 >>> plan_push([doc], there, "rules:v1").unchanged
@@ -37,6 +37,13 @@ class PushPlan:
     new_tasks: list[dict[str, Any]] = field(default_factory=list)
     new_predictions: list[dict[str, Any]] = field(default_factory=list)
     unchanged: int = 0
+
+    @property
+    def predictions(self) -> int:
+        """Predictions this plan stores: those added to existing tasks and those imported
+        inside new tasks (a first push stores its predictions that way)."""
+        inline = sum(len(task.get("predictions") or []) for task in self.new_tasks)
+        return len(self.new_predictions) + inline
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,8 @@ def push(client: LabelStudioClient, title: str, docs: Sequence[Document],
     made = client.import_tasks(project_id, plan.new_tasks) if plan.new_tasks else 0
     added = (client.import_predictions(project_id, plan.new_predictions)
              if plan.new_predictions else 0)
+    if made:  # the new tasks carried their predictions in
+        added += plan.predictions - len(plan.new_predictions)
     if model_version is not None and (made or added):
         client.set_model_version(project_id, model_version)
     return PushReport(project_id, created, made, added, plan.unchanged, model_version)

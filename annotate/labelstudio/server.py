@@ -137,6 +137,8 @@ class LocalServer:
     def __init__(self, data_dir: str | Path, port: int | None = None,
                  executable: str | Path | None = None, username: str = "annotator@localhost"):
         self.data_dir = Path(data_dir).resolve()
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise EconerError("is a file; the data folder must be a folder", path=data_dir)
         self.port = port or free_port()
         self.executable = find_label_studio(executable)
         self.creds = load_credentials(self.data_dir, username)

@@ -114,6 +114,29 @@ def same_surface(stored: str, actual: str) -> bool:
     return stored == actual or _LITERAL_BREAK.sub("", stored) == _LITERAL_BREAK.sub("", actual)
 
 
+def utf16_hint(text: str, start: int, end: int, stored: Any = None) -> str:
+    """A hint for offsets that fit ``text`` counted in UTF-16 code units (as JavaScript
+    counts), where a character outside the BMP (CJK Extension B, emoji) counts twice;
+    econer and the Label Studio editor count code points. Empty when they do not fit.
+
+    >>> text = "在𪚥科技有限公司投资"   # 𪚥 is one code point, two UTF-16 units
+    >>> utf16_hint(text, 1, 9, "𪚥科技有限公司").startswith("; these offsets fit")
+    True
+    >>> utf16_hint("华为", 0, 2, "华为")
+    ''
+    """
+    if not any(ord(char) > 0xFFFF for char in text):
+        return ""
+    units = text.encode("utf-16-le")
+    if not 0 <= start < end <= len(units) // 2:
+        return ""
+    named = units[2 * start : 2 * end].decode("utf-16-le", errors="replace")
+    if isinstance(stored, str) and not same_surface(stored, named):
+        return ""
+    return ("; these offsets fit the text counted in UTF-16 code units, as JavaScript counts: "
+            "the client must count code points (a character beyond U+FFFF is one, not two)")
+
+
 def result_spans(text: str, result: Iterable[Any], labels: Sequence[str] = LABELS,
                  source: str | None = None) -> list[Span]:
     """The checked, sorted spans of an annotation or prediction ``result`` over ``text``.
@@ -142,18 +165,19 @@ def result_spans(text: str, result: Iterable[Any], labels: Sequence[str] = LABEL
         where = f"region {start}-{end} {'/'.join(map(str, names))}".rstrip()
         if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
             raise EconerError(f"{where}: offsets must be integers")
+        stored = value.get("text")
         if not 0 <= start < end <= len(text):
             raise EconerError(f"{where}: offsets out of range for a task text of length "
-                              f"{len(text)}")
+                              f"{len(text)}{utf16_hint(text, start, end, stored)}")
         if len(names) != 1:
             raise EconerError(f"{where}: expected exactly one label, got {len(names)}")
         label = str(names[0])
         if label not in labels:
             raise EconerError(f"{where}: unknown label (known: {', '.join(labels)})")
-        stored = value.get("text")
         if isinstance(stored, str) and not same_surface(stored, text[start:end]):
             raise EconerError(f"{where}: its text {stored!r} does not match "
-                              f"{text[start:end]!r} in the task text")
+                              f"{text[start:end]!r} in the task text"
+                              f"{utf16_hint(text, start, end, stored)}")
         # A given source (``"gold"``) marks human work: region scores and rule names that
         # the browser copied over from a prediction no longer describe the span.
         score = None if source is not None else item.get("score")

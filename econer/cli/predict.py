@@ -30,6 +30,7 @@ def predict(
 
       econer eval -g seeds/gold/seeds.jsonl -p small=seeds.model.jsonl --fold loo-003 --out card/
     """
+    import re
     import time
 
     from rich.console import Console
@@ -43,6 +44,8 @@ def predict(
 
     if batch_size < 1:
         raise EconerError(f"--batch-size must be at least 1, got {batch_size}")
+    if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", device):
+        raise EconerError(f"--device {device!r}: expected auto, cpu, cuda or cuda:N")
     guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     docs = list(iter_documents(inputs))  # bad input fails before the model loads
     predictor = Predictor.from_run(run_dir, device=device, batch_size=batch_size)

@@ -114,7 +114,6 @@ def test_a_trainable_is_fitted_on_each_fold_in_its_own_folder(tmp_path: Path) ->
     assert info.chars == sum(len(t) for t in TEXTS.values())
 
 
-@systems.register("test-first-name")
 def _first_name(arg: str | None = None, *, overrides: Mapping[str, Any] = {}) -> System:
     """A toy system registered by a test: tags the first ``arg`` characters as a company."""
     return _FirstChars(int(arg or 3))
@@ -131,8 +130,19 @@ class _FirstChars:
             yield doc.with_spans([Span.at(doc.text, 0, self.n, "COMPANY")])
 
 
-def test_a_registered_system_runs_in_eval_folds_by_name(tmp_path: Path) -> None:
-    assert "test-first-name" in load_systems()
+@pytest.fixture
+def toy_system() -> Iterator[str]:
+    """``test-first-name`` registered for one test, then removed (the registry is global)."""
+    systems.register("test-first-name")(_first_name)
+    try:
+        yield "test-first-name"
+    finally:
+        systems._items.pop("test-first-name", None)
+
+
+def test_a_registered_system_runs_in_eval_folds_by_name(tmp_path: Path, toy_system: str
+                                                        ) -> None:
+    assert toy_system in load_systems()
     write_documents(tmp_path / "gold.jsonl", gold())
     folds = tmp_path / "folds.yaml"
     folds.write_text("name: tiny\ngold: gold.jsonl\nfolds:\n" + "".join(

@@ -87,6 +87,7 @@ class NameFinder:
         self.phases = tuple(words("PROJECT_PHASE"))
         self.facilities = tuple(words("FACILITY"))
         self.factory_not_after = tuple(words("FACTORY_NOT_AFTER"))
+        self.suffix_not_after = tuple(words("SUFFIX_NOT_AFTER"))
         self.factory_not_before = tuple(words("FACTORY_NOT_BEFORE"))
         self.head_not_after = tuple(words("HEAD_NOT_AFTER"))
         self.item_not_company = tuple(words("ITEM_NOT_COMPANY"))
@@ -178,13 +179,13 @@ class NameFinder:
 
     # -- finders ------------------------------------------------------------------------------
     def find(self, text: str) -> Iterator[NameHit]:
-        hits = list(self._companies(text))
+        # one Aho-Corasick pass finds the curated lexicon's names and the gazetteer's
+        matches = self._lexicon_matches(text)
+        hits = list(self._companies(text, matches))
         hits.extend(self._parks(text))
         hits.extend(self._shorts(text))
         hits.extend(self._enumerations(text))
         hits.extend(self._projects(text))
-        # one Aho-Corasick pass finds the curated lexicon's names and the gazetteer's
-        matches = self._lexicon_matches(text)
         hits.extend(self._known(text, matches))
         hits.extend(self._listed(text, hits, matches))
         hits.extend(self._brands(text, hits, matches))
@@ -213,7 +214,14 @@ class NameFinder:
             return True  # 中国电信重庆分公司: a known name inside is never generic
         return not self.company_generic.fullmatch(core)
 
-    def _companies(self, text: str) -> Iterator[NameHit]:
+    def _companies(self, text: str, matches: list[tuple[int, int, str]] = ()
+                   ) -> Iterator[NameHit]:
+        # known and listed names by where they end: a name read leftwards that holds one at
+        # its end, with more than a place before it, is that name (我欠中信银行 → 中信银行)
+        ending = {}
+        for s, e, _name in matches:
+            if s < ending.get(e, e):
+                ending[e] = s
         for match in self.company_suffix.finditer(text):
             head = match.start()
             suffix = match.group()
@@ -222,8 +230,14 @@ class NameFinder:
                     or (text[max(0, head - 2) : head].endswith(self.factory_not_before)
                         and not text[max(0, head - 2) : head].endswith(_TRADE_GONG))):
                 continue  # 厂商, 工厂, 建厂; but 木材加工厂, 化工厂 are factories
+            if text.startswith(self.suffix_not_after, match.end()):
+                continue  # 银行卡, 公司法, 集团化
             start = self._left(text, head, self.company_max, self.non_name,
                                self.company_boundary)
+            known_start = ending.get(match.end())
+            if known_start is not None and start < known_start < head and \
+                    not self.place.fullmatch(text, start, known_start):
+                start = known_start
             core = text[start:head]
             if not core or not self._company_core_ok(core, match.group()):
                 continue
@@ -379,6 +393,10 @@ class NameFinder:
         it ends a word just as well as punctuation does)."""
         if self._starts_cleanly(text, start) or self._status_before(text, start):
             return True  # *ST康美: a status prefix before a listed name stays out of it
+        for back in (1, 2, 3):  # 我国新能源: a word across the start (我国) means mid-word
+            word = self.boundary_start.match(text, max(0, start - back))
+            if word and word.end() > start and start - back >= 0:
+                return False
         if text[max(0, start - 3) : start].endswith(self.listed_not_before):
             return False
         left = text[max(0, start - 4) : start]

@@ -145,7 +145,7 @@ class Predictor:
             text, offsets = p.doc.text, p.offsets
             breaks = [i > 0 and "\n" in text[offsets[i - 1][1] : offsets[i][0]]
                       for i in range(n)]
-            tags = viterbi(np.log(np.clip(rows, 1e-12, None)), breaks)
+            tags = viterbi(np.log(np.clip(rows, 1e-12, None)), breaks, self.tags)
             conf = [float(rows[i, t]) for i, t in enumerate(tags)]
             doc = p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
                                           self.tags))

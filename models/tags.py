@@ -110,25 +110,28 @@ def allowed_matrix(codes: Sequence[int]) -> np.ndarray:
     return allowed
 
 
-def transitions() -> np.ndarray:
+def transitions(names: Sequence[str] = TAGS) -> np.ndarray:
     """``(tags, tags)`` booleans: which tag may follow which under IOB2 (``I-X`` only after
     ``B-X`` or ``I-X``); :func:`start_allowed` says which may open a sequence."""
-    ok = np.ones((len(TAGS), len(TAGS)), dtype=bool)
-    for j, tag in enumerate(TAGS):
+    index = {t: i for i, t in enumerate(names)}
+    ok = np.ones((len(names), len(names)), dtype=bool)
+    for j, tag in enumerate(names):
         if tag.startswith("I-"):
             ok[:, j] = False
-            ok[TAG_ID["B-" + tag[2:]], j] = ok[j, j] = True
+            ok[index["B-" + tag[2:]], j] = ok[j, j] = True
     return ok
 
 
-def start_allowed() -> np.ndarray:
-    return np.array([not t.startswith("I-") for t in TAGS])
+def start_allowed(names: Sequence[str] = TAGS) -> np.ndarray:
+    return np.array([not t.startswith("I-") for t in names])
 
 
-def viterbi(log_probs: np.ndarray, breaks: Sequence[bool] | None = None) -> list[int]:
+def viterbi(log_probs: np.ndarray, breaks: Sequence[bool] | None = None,
+            names: Sequence[str] = TAGS) -> list[int]:
     """The most probable IOB2-valid tag sequence for ``(tokens, tags)`` log-probabilities.
 
     ``breaks[i]`` true: token ``i`` may not continue an entity (a line break before it).
+    ``names``: the tags by column (a run's ``labels.json``; default this install's).
 
     >>> lp = np.log(np.full((3, len(TAGS)), 0.01))
     >>> lp[0, TAG_ID["O"]] = lp[1, TAG_ID["I-RATE"]] = lp[2, TAG_ID["I-RATE"]] = np.log(0.9)
@@ -139,10 +142,10 @@ def viterbi(log_probs: np.ndarray, breaks: Sequence[bool] | None = None) -> list
     n = len(log_probs)
     if n == 0:
         return []
-    trans = np.where(transitions(), 0.0, -np.inf)
-    opening = np.where(start_allowed(), 0.0, -np.inf)
+    trans = np.where(transitions(names), 0.0, -np.inf)
+    opening = np.where(start_allowed(names), 0.0, -np.inf)
     score = log_probs[0] + opening
-    back = np.zeros((n, len(TAGS)), dtype=np.int64)
+    back = np.zeros((n, len(names)), dtype=np.int64)
     for i in range(1, n):
         step = trans if not (breaks and breaks[i]) else opening[None, :] + np.zeros_like(trans)
         cand = score[:, None] + step  # from -> to

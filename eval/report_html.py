@@ -16,7 +16,7 @@ import base64
 from html import escape
 from typing import Any
 
-from econer.eval.report_md import DASH, fmt, fmt_ci, fmt_speed
+from econer.eval.report_md import DASH, fmt, fmt_ci, fmt_speed, intervals_note
 
 STYLE = """
 body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -96,8 +96,7 @@ def render_html(card: dict[str, Any], images: dict[str, bytes], max_examples: in
         f"<p>Gold <code>{escape(str(gold['path'] or '(in memory)'))}</code>: "
         f"{gold['documents']} documents, {gold['chars']:,} characters, spans "
         + ", ".join(f"{escape(k)} {v}" for k, v in gold["spans"].items())
-        + f". Intervals: {boot['confidence']:.0%} bootstrap over documents, "
-        f"{boot['samples']} samples, seed {boot['seed']}.</p>",
+        + f". {escape(intervals_note(boot, gold))}</p>",
     ]
     out += [_img(png, caption) for caption, png in images.items()]
     rows = []

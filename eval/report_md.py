@@ -151,6 +151,22 @@ def _comparisons(card: dict[str, Any]) -> list[str]:
     return table(["pair", "metric", "Δ", "95% CI of Δ", "p", "significant"], rows)
 
 
+def intervals_note(boot: dict[str, Any], gold: dict[str, Any]) -> str:
+    """The sentence saying how intervals were made, or that there are none (too few documents).
+
+    >>> boot = {"confidence": 0.95, "samples": 1000, "seed": 0, "intervals": False,
+    ...         "min_documents": 4}
+    >>> intervals_note(boot, {"documents": 1})
+    'No intervals or tests: 1 document, and a bootstrap over documents needs at least 4.'
+    """
+    if not boot.get("intervals", True):
+        n = gold["documents"]
+        return (f"No intervals or tests: {n} document{'s' if n != 1 else ''}, and a bootstrap "
+                f"over documents needs at least {boot['min_documents']}.")
+    return (f"Intervals: {boot['confidence']:.0%} bootstrap over documents, "
+            f"{boot['samples']} samples, seed {boot['seed']}.")
+
+
 def render_markdown(card: dict[str, Any], max_examples: int = 15,
                     images: dict[str, str] | None = None) -> str:
     """The whole scorecard as Markdown; ``images`` maps a caption to an image path."""
@@ -161,8 +177,7 @@ def render_markdown(card: dict[str, Any], max_examples: int = 15,
         "",
         f"Gold: `{gold['path'] or '(in memory)'}`: {gold['documents']} documents, "
         f"{gold['chars']:,} characters; spans {spans} (fingerprint `{gold['fingerprint']}`).",
-        f"Strict span matching (seqeval, IOB2, strict). Intervals: {boot['confidence']:.0%} "
-        f"bootstrap over documents, {boot['samples']} samples, seed {boot['seed']}.",
+        f"Strict span matching (seqeval, IOB2, strict). {intervals_note(boot, gold)}",
         "",
         "## Headline",
         "",

@@ -300,6 +300,9 @@ def test_one_document_gets_no_interval_and_no_test(gold: Path, tmp_path: Path,
     assert card["systems"]["all"]["strict"]["micro"]["ci"]["f1"] is None
     test = card["comparisons"][0]["micro_f1"]
     assert test["p_value"] is None and test["significant"] is False
+    note = "No intervals or tests: 1 document, and a bootstrap over documents needs at least 4."
+    assert note in (card_dir / "scorecard.md").read_text(encoding="utf-8")
+    assert note in (card_dir / "scorecard.html").read_text(encoding="utf-8")
 
 
 # -- 11. smaller ones --------------------------------------------------------------------

@@ -42,6 +42,8 @@ _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "�
 _STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
 _STATUS_ANY = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = re.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
+_DATE_BEFORE = re.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
+_FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
@@ -182,8 +184,8 @@ class NameFinder:
         # one Aho-Corasick pass finds the curated lexicon's names and the gazetteer's
         matches = self._lexicon_matches(text)
         hits = list(self._companies(text, matches))
-        hits.extend(self._parks(text))
-        hits.extend(self._shorts(text))
+        hits.extend(self._parks(text, matches))
+        hits.extend(self._shorts(text, matches))
         hits.extend(self._enumerations(text))
         hits.extend(self._projects(text))
         hits.extend(self._known(text, matches))
@@ -245,7 +247,9 @@ class NameFinder:
                 else "company.suffix"
             yield (start, match.end(), "COMPANY", rule, self.score(rule), 0)
 
-    def _parks(self, text: str) -> Iterator[NameHit]:
+    def _parks(self, text: str, matches: list[tuple[int, int, str]] = ()
+               ) -> Iterator[NameHit]:
+        starts = {s for s, _, _ in matches}
         for match in self.park_head.finditer(text):
             head = match.start()
             if text.startswith(self.head_not_after, match.end()):
@@ -257,15 +261,20 @@ class NameFinder:
                 continue  # 市级高新区, 一园六组团
             if match.group() in self.subarea_heads and not self.any_park_head.search(core):
                 continue  # 片区 only inside a park: 浦里新区长沙片区
+            if match.group().endswith("基地") and start in starts:
+                continue  # 格力电器西南产业基地: a firm's base; the firm is the name
             end = match.end()
             bracket = _BRACKET.match(text, end)  # 綦江高新区(工业园区)
             if bracket and self.any_park_head.search(bracket.group()):
                 end = bracket.end()
             yield (start, end, "PARK", "park.head", self.score("park.head"), 0)
 
-    def _shorts(self, text: str) -> Iterator[NameHit]:
+    def _shorts(self, text: str, matches: list[tuple[int, int, str]] = ()
+                ) -> Iterator[NameHit]:
         """千能实业, 亚特蓝电器: a short core (2 to 4 characters) and an industry word; the
-        shortest core that starts a word wins; a place before it stays out."""
+        shortest core that starts a word wins; a place before it stays out. Where a known or
+        listed name ends with the word, that name decides (落实金风科技 → 金风科技)."""
+        known_at = {e: s for s, e, n in matches if len(n) >= 4}  # a specific name ends here
         for match in self.short_suffix.finditer(text):
             after = text[match.end() : match.end() + 4]
             if after.startswith(self.short_not_after):
@@ -284,8 +293,9 @@ class NameFinder:
                 before_start = self._left(text, start, 8, self.non_name, self.company_boundary)
                 before = text[before_start:start]
                 if not before or self.place.fullmatch(before):
-                    yield (start, match.end(), "COMPANY", "company.short",
-                           self.score("company.short"), 0)
+                    if known_at.get(match.end(), start) <= start:
+                        yield (start, match.end(), "COMPANY", "company.short",
+                               self.score("company.short"), 0)
                     break
 
     def _enumerations(self, text: str) -> Iterator[NameHit]:
@@ -381,6 +391,7 @@ class NameFinder:
                 continue
             last = end
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
+                    not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
                     not self.boundary_end.search(text, max(0, start - 4), start) and \
                     not self.place.fullmatch(text, max(0, start - 2), start):
                 continue  # 宽松下, 联想到: two characters inside a longer word
@@ -436,17 +447,22 @@ class NameFinder:
     def ambiguous(self, name: str) -> bool:
         """A listed name that is also a common word, a place or an industry (国泰, 长城,
         中国石油) or too short to be safe: it needs a trigger or an earlier full mention."""
-        if len(name) <= 2 or self.company_generic.fullmatch(name):
+        if len(name) <= 2 or self._generic_listed(name):
             return True
         entries = self.gazetteer.listed.get(name, ()) if self.gazetteer else ()
         return any(e.common for e in entries)
+
+    def _generic_listed(self, name: str) -> bool:
+        """A place and an industry (中国石油, 西部建设) name an industry as well; a place and a
+        financial firm's kind (西南证券, 上海银行) name only the firm."""
+        return bool(self.company_generic.fullmatch(name)) and not name.endswith(_FINANCE)
 
     def _listed_kind(self, name: str) -> tuple[bool, frozenset[str], int]:
         """(a full name?, its firms' codes, 0 safe / 1 ambiguous / 2 generic), cached."""
         kind = self._kinds.get(name)
         if kind is None:
             entries = self.gazetteer.listed[name] if self.gazetteer else []
-            generic = bool(self.company_generic.fullmatch(name))
+            generic = self._generic_listed(name)
             kind = (any(e.kind == "full" for e in entries), frozenset(e.code for e in entries),
                     2 if generic else int(self.ambiguous(name)))
             self._kinds[name] = kind

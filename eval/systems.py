@@ -58,7 +58,7 @@ from econer.registry import System, systems
 from econer.spans import Document
 
 # Modules that register systems; load_systems() imports them all (add yours here).
-MODULES: tuple[str, ...] = ("econer.eval.systems",)
+MODULES: tuple[str, ...] = ("econer.eval.systems", "econer.eval.hybrid")
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$")
 _NO_OVERRIDES: Mapping[str, Any] = {}

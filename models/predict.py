@@ -45,6 +45,29 @@ def pick_device(name: str = "auto") -> Any:
     return torch.device(name)
 
 
+# The shipped default model (``make model`` writes it; package data of econer.models).
+DEFAULT_RUN = Path(__file__).resolve().parent / "default"
+
+
+def resolve_run(run: str | Path) -> Path:
+    """A run folder: ``run`` itself when it is a folder, else ``default`` is the shipped model.
+
+    >>> resolve_run("no/such/run")
+    Traceback (most recent call last):
+    ...
+    econer.errors.EconerError: no/such/run: no such run folder (made by econer train), ...
+    """
+    path = Path(run)
+    if path.is_dir():
+        return path
+    if str(run) == "default":
+        if not (DEFAULT_RUN / "run.json").is_file():
+            raise EconerError("the default model is not installed here (make model builds it)",
+                              path=DEFAULT_RUN)
+        return DEFAULT_RUN
+    raise EconerError("no such run folder (made by econer train), and not 'default'", path=path)
+
+
 def model_version(model_dir: Path) -> str:
     """A short hash of the saved weights: two runs with equal weights share it."""
     h = hashlib.sha256()
@@ -94,7 +117,7 @@ class Predictor:
 
         hf_logging.disable_progress_bar()
 
-        run = Path(run_dir)
+        run = resolve_run(run_dir)
         model_dir = run / "model"
         info_path = run / "run.json"
         if not model_dir.is_dir() or not info_path.is_file():
@@ -111,7 +134,7 @@ class Predictor:
                               path=model_dir)
         window = info["window"]
         return cls(model, tokenizer, max_length=window["max_length"], stride=window["stride"],
-                   version=info["version"], source=f"model:{run.name}",
+                   version=info["version"], source=f"model:{info.get('name', run.name)}",
                    device=pick_device(device), batch_size=batch_size, tags=tags)
 
     def __call__(self, doc: Document) -> Document:

@@ -8,21 +8,32 @@ import typer
 
 
 def predict(
-    run_dir: Path = typer.Argument(..., help="A run folder made by econer train."),
+    run_dir: Path = typer.Argument(..., help="A run folder made by econer train, or "
+                                   "'default' (the shipped model)."),
     inputs: list[Path] = typer.Argument(..., help="Text files, folders of them, or .jsonl."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the span JSON lines."),
     batch_size: int = typer.Option(32, "--batch-size", "-b", help="Windows a forward pass."),
     device: str = typer.Option("auto", "--device", help="auto, cpu or cuda."),
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="Show a progress bar on stderr."),
+    hybrid: bool = typer.Option(False, "--hybrid",
+                                help="Rules plus the model's confident COMPANY/PARK spans "
+                                     "(configs/hybrid/default.yaml)."),
 ) -> None:
     """Predict COMPANY, PARK, AMOUNT and RATE spans with a trained model.
+
+    With --hybrid: the rules' spans, plus the model's COMPANY and PARK spans above the
+    policy's thresholds that overlap no rule span (AMOUNT and RATE from the rules only).
 
     Long documents are cut into overlapping windows and stitched back; every span has a
     confidence (mean tag probability) and the source "model:RUN". The run record (model
     version, documents, characters per second) goes to OUT.jsonl.run.json.
 
     Examples:
+
+      econer predict default seeds/ --out seeds.model.jsonl
+
+      econer predict default seeds/ --hybrid --out seeds.hybrid.jsonl
 
       econer predict runs/small seeds/*.txt --out seeds.model.jsonl
 
@@ -38,7 +49,7 @@ def predict(
 
     from econer.errors import EconerError
     from econer.ingest import iter_documents
-    from econer.models.predict import Predictor
+    from econer.models.predict import Predictor, resolve_run
     from econer.outputs import Outputs, guard
     from econer.runinfo import RunInfo, run_info_path, run_info_text
 
@@ -48,7 +59,13 @@ def predict(
         raise EconerError(f"--device {device!r}: expected auto, cpu, cuda or cuda:N")
     guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     docs = list(iter_documents(inputs))  # bad input fails before the model loads
-    predictor = Predictor.from_run(run_dir, device=device, batch_size=batch_size)
+    if hybrid:
+        from econer.eval.hybrid import HybridSystem
+
+        system = HybridSystem(run_dir, device=device, batch_size=batch_size)
+        predictor = system.predictor
+    else:
+        predictor = Predictor.from_run(run_dir, device=device, batch_size=batch_size)
     chars = sum(len(d.text) for d in docs)
     started = time.perf_counter()
     columns = (TextColumn("predicting"), BarColumn(), TextColumn("{task.completed}/{task.total}"
@@ -57,12 +74,16 @@ def predict(
     with tx, Progress(*columns, console=Console(stderr=True), transient=True,
                       disable=not progress) as bar:
         task = bar.add_task("predict", total=len(docs))
-        written = tx.write_documents(out, predictor.pipe(
-            docs, on_doc=lambda _: bar.advance(task)))
+        if hybrid:
+            stream = (bar.advance(task) or d for d in system.predict(docs))
+        else:
+            stream = predictor.pipe(docs, on_doc=lambda _: bar.advance(task))
+        written = tx.write_documents(out, stream)
         seconds = time.perf_counter() - started
-        info = RunInfo(system="model", version=predictor.version, documents=written,
+        info = RunInfo(system="hybrid" if hybrid else "model",
+                       version=system.version if hybrid else predictor.version, documents=written,
                        chars=chars, seconds=seconds,
-                       extra={"run": str(Path(run_dir).resolve()),
+                       extra={"run": str(resolve_run(run_dir).resolve()),
                               "device": str(predictor.device), "batch_size": batch_size})
         tx.write_text(run_info_path(out), run_info_text(info))
     Console(stderr=True).print(f"{written} documents, {len(docs) and chars} chars, "

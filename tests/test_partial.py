@@ -1,5 +1,5 @@
 """The partial-label representation: round trip through JSON lines, checks, and what each
-character teaches (the loss mask a trainer builds from it)."""
+character rules out (test_partial_targets.py: the training targets)."""
 
 from __future__ import annotations
 

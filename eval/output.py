@@ -1,14 +1,14 @@
 """Writing a scorecard folder: ``scorecard.json``, ``scorecard.md``, ``scorecard.html`` and
 the plots beside them (``f1_by_label.png``, ``errors.png``).
 
-Each file is written atomically (a temporary file renamed into place), the JSON last, so a
-folder whose ``scorecard.json`` is there is complete; ``read_scorecard`` checks the schema.
+The files are written as one transaction (:class:`econer.outputs.Outputs`): prepared in
+temporary files and renamed into place together, the JSON last, so a folder whose
+``scorecard.json`` is there is complete; ``read_scorecard`` checks the schema.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,8 @@ from econer.eval.report_md import render_markdown
 from econer.eval.scorecard import check_schema
 
 from econer.errors import EconerError
-from econer.jsonl import atomic_open, read_text, write_text
+from econer.jsonl import read_text
+from econer.outputs import Outputs
 
 FILES = ("scorecard.json", "scorecard.md", "scorecard.html", "f1_by_label.png", "errors.png")
 
@@ -32,20 +33,17 @@ def write_scorecard(card: dict[str, Any], out_dir: str | Path) -> list[Path]:
     # written.
     text = json.dumps(card, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
     plots = {"f1_by_label.png": f1_plot(card), "errors.png": error_plot(card)}
-    for name, png in plots.items():
-        with atomic_open(out / name, "wb") as handle:
-            handle.write(png)
     captions = {"Strict F1 per label": "f1_by_label.png", "Errors by kind": "errors.png"}
-    write_text(out / "scorecard.md", render_markdown(card, images=captions))
-    write_text(out / "scorecard.html",
-               render_html(card, {c: plots[f] for c, f in captions.items()}))
-    write_text(out / "scorecard.json", text)
-    # Temporary files are private (0600); a scorecard is for sharing, so give it the
-    # permissions an ordinary new file would have.
-    umask = os.umask(0)
-    os.umask(umask)
-    for name in FILES:
-        os.chmod(out / name, 0o666 & ~umask)
+    # One transaction: the five files land together, or none does (an old scorecard stays
+    # whole); the JSON is renamed last.
+    with Outputs() as files:
+        for name, png in plots.items():
+            with files.open(out / name, "wb") as handle:
+                handle.write(png)
+        files.write_text(out / "scorecard.md", render_markdown(card, images=captions))
+        files.write_text(out / "scorecard.html",
+                         render_html(card, {c: plots[f] for c, f in captions.items()}))
+        files.write_text(out / "scorecard.json", text)
     return [out / name for name in FILES]
 
 

@@ -405,3 +405,22 @@ def test_gold_check_of_a_long_document_finds_an_unlabelled_occurrence(tmp_path: 
     assert found[first.end].message.startswith(f"not labelled here, but {first.label} in doc")
     write_documents(path, [doc])
     assert not [p for p in check_gold([path]).problems if p.start == first.start]
+
+
+def test_eval_compare_and_import_refuse_outputs_over_inputs(
+        gold: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    card = tmp_path / "card"
+    card.mkdir()
+    inside = card / "scorecard.json"
+    inside.write_bytes(gold.read_bytes())
+    before = inside.read_bytes()
+    assert run(["eval", "--gold", str(inside), "--pred", f"p={gold}", "--out", str(card),
+                "--no-progress"]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert inside.read_bytes() == before
+    assert run(["compare", str(card), str(card), "--out", str(tmp_path / "c.md"), "--json",
+                str(tmp_path / "c.md")]) == 2
+    assert "--json" in capsys.readouterr().err
+    assert run(["gold", "import-cluener", str(gold), "--out", str(gold)]) == 2
+    assert "refusing to overwrite" in capsys.readouterr().err
+    assert gold.read_bytes() == before

@@ -40,10 +40,12 @@ def compare(
 
     from econer.eval.compare import compare_cards, render_markdown
     from econer.eval.output import read_scorecard
-    from econer.jsonl import write_text
 
     if len(scorecards) < 2:
         raise EconerError("give at least two scorecards to compare (the first is the baseline)")
+    from econer.outputs import Outputs, guard
+
+    guard(scorecards, [("--out", out), ("--json", json_out)])
     cards = [read_scorecard(path) for path in scorecards]
     # Name each scorecard by its folder: "card/scorecard.json" reads as "card".
     names = [str(p.parent if p.name == "scorecard.json" else p) for p in scorecards]
@@ -71,10 +73,11 @@ def compare(
         console.print(table)
     console.print(f"{diff['flagged']} change(s) beyond the baseline's interval "
                   f"({diff['worse']} worse)")
-    if out is not None:
-        write_text(out, render_markdown(diff))
-    if json_out is not None:
-        write_text(json_out, json.dumps(diff, ensure_ascii=False, indent=1) + "\n")
+    with Outputs() as files:  # both or neither
+        if out is not None:
+            files.write_text(out, render_markdown(diff))
+        if json_out is not None:
+            files.write_text(json_out, json.dumps(diff, ensure_ascii=False, indent=1) + "\n")
     if fail_on_worse and diff["worse"]:
         # econer.cli.run turns click's Exit into the exit code (typer's own Exit is lost there).
         import click

@@ -110,6 +110,10 @@ def evaluate(
     named = parse_pred(pred)
     if out.exists() and not out.is_dir():
         raise EconerError("exists and is not a folder (--out wants a folder)", path=out)
+    from econer.eval.output import FILES
+    from econer.outputs import guard
+
+    guard([gold, *named.values()], [("--out", out / name) for name in FILES])
     if folds:
         if fold:
             raise EconerError("--fold scores one fold of given predictions; --folds runs them all")

@@ -126,6 +126,8 @@ def import_cluener(
     """
     from econer.datasets.cluener import read_cluener
     from econer.jsonl import write_documents
+    from econer.outputs import guard
 
+    guard([source], [("--out", out)])
     count = write_documents(out, read_cluener(source, limit))
     typer.echo(f"wrote {count} documents with COMPANY spans to {out}")

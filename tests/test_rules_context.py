@@ -141,3 +141,21 @@ def test_explain_names_the_gazetteer_rule(capsys) -> None:
     out = capsys.readouterr().out
     assert "rules:company.listed.trigger" in out
     assert "rules:company.listed " in out
+
+
+def test_a_listed_name_at_the_end_of_a_longer_reading_decides_its_start(labeller) -> None:
+    assert names(labeller, "落实金风科技的订单") == ["金风科技"]
+    assert names(labeller, "我欠中信银行的本金") == ["中信银行"]
+    # a place before it stays in a full name, as the standard says
+    assert names(labeller, "上海浦东发展银行") == ["上海浦东发展银行"]
+
+
+def test_a_firms_production_base_is_the_firm_not_a_park(labeller) -> None:
+    text = "格力电器西南产业基地开工"
+    assert names(labeller, text) == ["格力电器"]
+    assert names(labeller, text, "PARK") == []
+
+
+def test_a_listed_financial_firm_named_by_place_and_kind_is_a_firm(labeller) -> None:
+    assert names(labeller, "市政府给西南证券定下目标") == ["西南证券"]
+    assert names(labeller, "2008年招行信用卡收入") == ["招行"]

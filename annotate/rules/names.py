@@ -404,10 +404,8 @@ class NameFinder:
         it ends a word just as well as punctuation does)."""
         if self._starts_cleanly(text, start) or self._status_before(text, start):
             return True  # *ST康美: a status prefix before a listed name stays out of it
-        for back in (1, 2, 3):  # 我国新能源: a word across the start (我国) means mid-word
-            word = self.boundary_start.match(text, max(0, start - back))
-            if word and word.end() > start and start - back >= 0:
-                return False
+        if self._straddled(text, start):
+            return False
         if text[max(0, start - 3) : start].endswith(self.listed_not_before):
             return False
         left = text[max(0, start - 4) : start]
@@ -426,6 +424,17 @@ class NameFinder:
     @staticmethod
     def _status_before(text: str, start: int) -> bool:
         return bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
+
+    def _straddled(self, text: str, start: int) -> bool:
+        """A boundary word runs across ``start`` (我国新能源: 我国): the name would start
+        mid-word."""
+        for back in (1, 2, 3):
+            if start - back < 0:
+                break
+            word = self.boundary_start.match(text, start - back)
+            if word and word.end() > start:
+                return True
+        return False
 
     def has_trigger(self, text: str, start: int, end: int) -> bool:
         """A company word right after the name or right before it (国泰股价, 旗下国泰):
@@ -512,7 +521,11 @@ class NameFinder:
                 rule = "company.listed.trigger"  # 新材料, 中国石油 (generic): never by trigger
             else:
                 continue
-            if self._opens_word(text, start):  # 我国新能源 is no 国新能源
+            # 我国新能源 is no 国新能源; a safe name of four characters or more may follow a
+            # verb (落实金风科技) where no word runs across its start
+            if self._opens_word(text, start) or (
+                    end - start >= 4 and ambiguity == 0 and not self._straddled(text, start)
+                    and not text[max(0, start - 3) : start].endswith(self.listed_not_before)):
                 yield (start, end, "COMPANY", rule, self.score(rule), 1)
 
     def _brands(self, text: str, hits: list[NameHit],

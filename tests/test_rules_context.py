@@ -159,3 +159,9 @@ def test_a_firms_production_base_is_the_firm_not_a_park(labeller) -> None:
 def test_a_listed_financial_firm_named_by_place_and_kind_is_a_firm(labeller) -> None:
     assert names(labeller, "市政府给西南证券定下目标") == ["西南证券"]
     assert names(labeller, "2008年招行信用卡收入") == ["招行"]
+
+
+def test_a_firms_regional_arm_is_one_span_as_a_branch_is(labeller) -> None:
+    assert spans(labeller, "联想亚太区总裁表示") == [("联想亚太区", "company.branch")]
+    assert names(labeller, "他出任华为中国副总裁") == ["华为中国"]
+    assert names(labeller, "华为中国市场份额上升") == ["华为"]  # the country, not an arm

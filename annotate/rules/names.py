@@ -42,6 +42,7 @@ _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "�
 _STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
 _STATUS_ANY = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = re.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
+_REGION_ARM = re.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
 _DATE_BEFORE = re.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
@@ -90,6 +91,7 @@ class NameFinder:
         self.facilities = tuple(words("FACILITY"))
         self.factory_not_after = tuple(words("FACTORY_NOT_AFTER"))
         self.suffix_not_after = tuple(words("SUFFIX_NOT_AFTER"))
+        self.officer = re.compile(alt("OFFICER")) if words("OFFICER") else re.compile("(?!)")
         self.factory_not_before = tuple(words("FACTORY_NOT_BEFORE"))
         self.head_not_after = tuple(words("HEAD_NOT_AFTER"))
         self.item_not_company = tuple(words("ITEM_NOT_COMPANY"))
@@ -192,6 +194,7 @@ class NameFinder:
         hits.extend(self._listed(text, hits, matches))
         hits.extend(self._brands(text, hits, matches))
         hits.extend(self._aliases(text, hits))
+        hits.extend(self._branches(text, hits))
         stop = self.lexicon.stop
         # brand lists (丰田、本田等品牌) and product words after a name (王老吉凉茶) suppress
         suppressed = {(s, e) for s, e, _, rule, _, _ in hits if rule in self.suppressors}
@@ -593,6 +596,17 @@ class NameFinder:
                         yield (lo, hi, "COMPANY", "company.brand.list",
                                self.score("company.brand.list"), 0)
                         break
+
+    def _branches(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+        """A firm's regional arm is one span, as a branch is (中国电信重庆分公司): 诺基亚大中国区,
+        诺基亚中国 (where an officer's title follows: 诺基亚中国副总裁)."""
+        for start, end, label, rule, _, _ in hits:
+            if label != "COMPANY" or rule == "company.enumeration":
+                continue
+            match = _REGION_ARM.match(text, end)
+            if match and (match.group(1) or self.officer.match(text, match.end())):
+                yield (start, match.end(), "COMPANY", "company.branch",
+                       self.score("company.branch"), 1)
 
     def _aliases(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """Short forms of the document's own full names, wherever else they occur."""

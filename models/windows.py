@@ -60,6 +60,7 @@ def encode(tokenizer: Any, text: str) -> tuple[list[int], list[tuple[int, int]]]
     offsets are ``str`` indices into ``text`` (whitespace gives no token).
     """
     enc = tokenizer.backend_tokenizer.encode(text, add_special_tokens=False)
-    pairs = [(int(s), int(e)) for s, e in enc.offsets]
+    # `enc.ids` builds a new list on every access: read it once (per token was quadratic).
+    ids, pairs = enc.ids, [(int(s), int(e)) for s, e in enc.offsets]
     keep = [i for i, (s, e) in enumerate(pairs) if e > s]
-    return [enc.ids[i] for i in keep], [pairs[i] for i in keep]
+    return [ids[i] for i in keep], [pairs[i] for i in keep]

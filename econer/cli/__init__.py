@@ -14,6 +14,7 @@ import typer
 
 from econer.cli import (
     compare,
+    curve,
     devset,
     evaluate,
     gold,
@@ -46,6 +47,7 @@ gold.app.command("devset")(devset.devset)
 app.command("silver")(silver.silver)
 app.command("train")(train.train)
 app.command("predict")(predict.predict)
+app.command("learning-curve")(curve.learning_curve)
 app.command("eval")(evaluate.evaluate)
 app.command("compare")(compare.compare)
 

@@ -165,3 +165,16 @@ def test_a_firms_regional_arm_is_one_span_as_a_branch_is(labeller) -> None:
     assert spans(labeller, "联想亚太区总裁表示") == [("联想亚太区", "company.branch")]
     assert names(labeller, "他出任华为中国副总裁") == ["华为中国"]
     assert names(labeller, "华为中国市场份额上升") == ["华为"]  # the country, not an arm
+
+
+def test_calibration_counts_only_the_labels_a_document_covers(labeller) -> None:
+    from econer.annotate.rules.calibrate import calibrate
+
+    from econer.partial import Partial, with_partial
+
+    text = "鸿达集团投资5亿元"
+    doc = Document.from_text(text, id="g").with_spans([])
+    company_only = with_partial(doc, Partial(covered=("COMPANY",)))
+    table = calibrate(labeller, [company_only])
+    assert table["company.suffix"]["n"] == 1 and table["company.suffix"]["tp"] == 0
+    assert "amount.arabic" not in table  # no AMOUNT gold here: neither right nor wrong

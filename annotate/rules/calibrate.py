@@ -1,8 +1,10 @@
 """Measured precision per rule, from gold: the scores the rules' spans carry.
 
 ``calibrate`` runs the labeller on each gold text and counts, for every rule, how many of
-its spans match a gold span exactly (offsets and label). The score stored is the rule of
-succession, ``(tp + 1) / (n + 2)``, so a rule seen firing twice does not claim certainty;
+its spans match a gold span exactly (offsets and label); a span of a label the document's
+gold does not cover (``meta.partial``: CLUENER covers COMPANY only) is not counted. The score
+stored is the rule of succession, ``(tp + 1) / (n + 2)``, so a rule seen firing twice does
+not claim certainty;
 the raw precision is kept beside it. ``econer rules score`` prints the rules' strict span
 P/R/F1 with :func:`econer.scoring.strict_scores` and :func:`format_scores`.
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from econer.jsonl import write_text
+from econer.partial import partial_of
 from econer.spans import Document
 
 
@@ -36,7 +39,10 @@ def calibrate(labeller: Any, gold: Iterable[Document]) -> dict[str, dict[str, An
     right: Counter[str] = Counter()
     for doc in gold:
         keys = {s.key for s in doc.spans}
+        covered = set(partial_of(doc).covered)  # CLUENER covers COMPANY only
         for span in labeller.spans(doc.text):
+            if span.label not in covered:
+                continue  # no gold for this label here: neither right nor wrong
             rule = (span.source or "").removeprefix("rules:")
             made[rule] += 1
             right[rule] += span.key in keys

@@ -181,12 +181,16 @@ def check_cmd(rules_dir: Path | None = _RULES) -> None:
 
       econer rules check --rules my-rules/
     """
+    from econer.annotate.rules.gazetteer import Gazetteer
     from econer.annotate.rules.patterns import load_patterns
 
     patterns = load_patterns(rules_dir)
     names = sum(len(v) for v in patterns.lexicon.names.values())
     stops = sum(len(v) for v in patterns.lexicon.stop.values())
+    gazetteer = Gazetteer.load(patterns.folder)
+    listed = (f"{len(gazetteer.listed)} listed names, {len(gazetteer.brands)} brand names"
+              if gazetteer else "no gazetteer")
     typer.echo(f"{patterns.version}: {len(patterns.rules)} regex rules, "
                f"{len(patterns.enumerations)} enumerations, {len(patterns.lists)} lists, "
-               f"{names} known names, {stops} stop names, "
+               f"{names} known names, {stops} stop names, {listed}, "
                f"{len(patterns.precision)} calibrated rules ({patterns.folder})")

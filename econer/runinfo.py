@@ -33,8 +33,14 @@ class RunInfo:
 
 
 def run_info_path(predictions: str | Path) -> Path:
+    """``OUT.jsonl.run.json`` beside ``OUT.jsonl`` (a path with no name, such as ``/``,
+    gives a path the output checks then refuse, not a ``ValueError``).
+
+    >>> run_info_path("out/a.jsonl").as_posix(), run_info_path("/").as_posix()
+    ('out/a.jsonl.run.json', '/.run.json')
+    """
     predictions = Path(predictions)
-    return predictions.with_name(predictions.name + ".run.json")
+    return predictions.parent / (predictions.name + ".run.json")
 
 
 def run_info_text(info: RunInfo) -> str:

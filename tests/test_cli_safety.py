@@ -125,8 +125,9 @@ def test_an_output_folder_that_is_a_file_is_one_line(tmp_path: Path,
     assert run(["prelabel", str(tmp_path / "a.txt"), "--out", str(blocker / "o.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("econer: error: ") and len(err.strip().splitlines()) == 1
-    assert run(["prelabel", str(tmp_path / "a.txt"), "--out", str(tmp_path)]) == 2
-    assert "is a folder" in capsys.readouterr().err
+    for folder in (tmp_path, Path("/")):  # "/" has no file name at all
+        assert run(["prelabel", str(tmp_path / "a.txt"), "--out", str(folder)]) == 2
+        assert "is a folder" in capsys.readouterr().err
 
 
 # -- 3. signals: temporary files go, the exit code says which signal ---------------------

@@ -42,6 +42,25 @@ class _ShardWorker:
         return run_shard(self.labeller, shard, self.out_dir, print_)
 
 
+def _started_version(ray: Any, actors: list[Any]) -> str:
+    """The labeller's version, asked of every actor: a labeller that cannot be built (a
+    missing lexicon, a bad run folder) is the user's one-line error, not a Ray traceback."""
+    try:
+        versions = ray.get([a.version.remote() for a in actors])
+    except Exception as exc:  # noqa: BLE001 - Ray wraps the worker's exception
+        cause = exc
+        while cause is not None and not isinstance(cause, EconerError):
+            cause = getattr(cause, "cause", None) or cause.__cause__
+        if isinstance(cause, EconerError):
+            raise EconerError(str(cause)) from None
+        last = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        prefix = f"{EconerError.__module__}.{EconerError.__name__}: "
+        if last.startswith(prefix):  # the worker's own one-line error, as a string
+            raise EconerError(last.removeprefix(prefix)) from None
+        raise EconerError(f"a Ray worker could not build its labeller: {last}") from None
+    return versions[0]
+
+
 def run_ray(plan: Sequence[Shard], make_labeller: Callable[[], Labeller], out_dir: Path, *,
             workers: int = 2, address: str | None = None,
             on_result: Callable[[ShardResult], None] | None = None) -> RunSummary:
@@ -67,7 +86,7 @@ def run_ray(plan: Sequence[Shard], make_labeller: Callable[[], Labeller], out_di
     try:
         actor = ray.remote(num_cpus=1)(_ShardWorker)
         actors = [actor.remote(make_labeller, str(out_dir.resolve())) for _ in range(workers)]
-        version = ray.get(actors[0].version.remote())
+        version = _started_version(ray, actors)
         started = time.perf_counter()  # the run's seconds: labelling, not Ray's start-up
         todo, done = pending_shards(plan, out_dir, version)
         summary = RunSummary(shards=list(done))

@@ -131,3 +131,15 @@ def test_missing_ray_extra_is_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip() == ("econer: error: --engine ray needs Ray: "
                                      "pip install 'econer[ray]'")
     assert not (tmp_path / "o").exists()
+
+
+def test_silver_on_ray_equals_single_process(tmp_path: Path) -> None:
+    source = _corpus_sample(tmp_path, 60)
+    functions = "rules.amount,rules.rate,rules.company.suffix,rules.park"
+    assert run(["silver", str(source), "--functions", functions, "--out",
+                str(tmp_path / "one.jsonl"), "--no-progress"]) == 0
+    assert run(["silver", str(source), "--functions", functions, "--engine", "ray",
+                "--shard-docs", "20", "--out", str(tmp_path / "shards"), "--merge",
+                str(tmp_path / "all.jsonl"), "--no-progress"]) == 0
+    one = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
+    assert one and (tmp_path / "all.jsonl").read_text(encoding="utf-8") == one

@@ -22,7 +22,7 @@ from econer.annotate.weak.functions import load_functions, votes
 from econer.registry import LabellingFunction
 from econer.spans import Document
 
-__all__ = ["load_functions", "make_silver", "version"]
+__all__ = ["SilverLabeller", "load_functions", "make_silver", "version"]
 
 AGGREGATOR = "vote-1"  # bump when the vote in .aggregate changes what it keeps
 
@@ -44,3 +44,18 @@ def version(functions: Sequence[LabellingFunction], threshold: float,
     parts = [f"aggregate:{AGGREGATOR}", *(f"{lf.name}@{lf.version}" for lf in functions)]
     parts += [f"threshold={threshold}", "covered=" + ",".join(covered)]
     return "weak-" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:10]
+
+
+class SilverLabeller:
+    """The silver maker as one object, ``version`` and ``pipe``, built where it runs: what a
+    sharded run needs (``--engine ray`` builds one in each worker)."""
+
+    def __init__(self, names: Sequence[str] | None = None, rules_dir: str | None = None,
+                 threshold: float = DEFAULT_THRESHOLD,
+                 covered: Sequence[str] = DEFAULT_COVERED) -> None:
+        self.functions = load_functions(names, rules_dir)
+        self.threshold, self.covered = threshold, tuple(covered)
+        self.version = version(self.functions, threshold, self.covered)
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        return make_silver(docs, self.functions, threshold=self.threshold, covered=self.covered)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from econer.cli import sharded
 from econer.errors import EconerError
 
 
@@ -27,6 +28,12 @@ def silver(
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="Show a progress bar on stderr."),
     list_functions: bool = typer.Option(False, "--list", help="List the functions and stop."),
+    engine: str = sharded.engine_option,
+    workers: int = typer.Option(2, "--workers", "-w", min=1,
+                                help="With --engine ray: Ray actors to label with."),
+    address: str | None = sharded.address_option,
+    shard_docs: int = sharded.shard_docs_option,
+    merge: Path | None = sharded.merge_option,
 ) -> None:
     """Make silver training data from unlabelled text (weak supervision).
 
@@ -46,6 +53,8 @@ def silver(
       econer silver notes.txt --out notes.silver.jsonl --functions rules.amount,rules.rate
 
       econer silver --list seeds/ --out x.jsonl
+
+      econer silver ../shared/corpus/ --engine ray --workers 2 --out silver-shards/
     """
     import itertools
     import time
@@ -69,6 +78,20 @@ def silver(
     if unknown:
         raise EconerError(f"--covered: unknown label(s) {', '.join(unknown)} "
                           f"(known: {', '.join(LABELS)})")
+    sharded.check_engine(engine)
+    if engine == "ray":
+        from functools import partial
+
+        from econer.annotate.weak.silver import SilverLabeller
+
+        if limit:
+            raise EconerError("--limit is not available with --engine ray")
+        make = partial(SilverLabeller, names or default_names(),
+                       str(rules_dir) if rules_dir else None, threshold, cover)
+        sharded.run_on_ray(inputs, out, make, system="silver", workers=workers,
+                           address=address, shard_docs=shard_docs, merge=merge,
+                           progress=progress)
+        return
     guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     lfs = load_functions(names or default_names(), rules_dir)
     console = Console(stderr=True)

@@ -113,6 +113,7 @@ class NameFinder:
             self.known_names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
             if known else None
         self.enumerations = []
+        self.requires: dict[str, tuple[str, ...]] = {}  # words a trigger cannot match without
         for enum in patterns.enumerations:
             trigger = re.compile(expand(str(enum["trigger"]), patterns.macros))
             trigger_not = re.compile(str(enum["trigger_not"])) if enum.get("trigger_not") \
@@ -120,6 +121,7 @@ class NameFinder:
             self.enumerations.append((str(enum["name"]), str(enum["label"]), trigger,
                                       int(enum.get("max_item", 12)),
                                       bool(enum.get("suppress", False)), trigger_not))
+            self.requires[str(enum["name"])] = tuple(str(w) for w in enum.get("requires") or ())
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
@@ -303,6 +305,9 @@ class NameFinder:
 
     def _enumerations(self, text: str) -> Iterator[NameHit]:
         for rule, label, trigger, max_item, suppress, trigger_not in self.enumerations:
+            needs = self.requires.get(rule)
+            if needs and not any(word in text for word in needs):
+                continue
             for match in trigger.finditer(text):
                 if trigger_not is not None and trigger_not.search(match.group()):
                     continue

@@ -551,8 +551,11 @@ class NameFinder:
                     and not self.company_generic.fullmatch(name)
                     and not text.startswith(self.listed_not_after, end))
 
+        inside = bytearray(len(text) + 1)  # 1 where a listed or known name goes on
+        for s, e, _ in matches:
+            inside[s + 1 : e] = b"\x01" * (e - s - 1)
         for match in self.trigger.finditer(text):
-            if any(s < match.start() < e for s, e, _ in matches):
+            if inside[match.start()]:
                 continue  # 中国平安股价: not 平安, a listed name decides
             for size in range(6, 1, -1):  # the longest name before the trigger
                 start = match.start() - size

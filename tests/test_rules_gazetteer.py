@@ -128,3 +128,13 @@ def test_matching_finds_every_listed_name_overlapping(tmp_path: Path) -> None:
     hits = {name for _, _, name in gaz.find("万科A与贵州茅台")}
     assert {"万科", "贵州茅台"} <= hits
     assert "耐克" in gaz.brands
+
+
+def test_an_empty_brand_line_is_an_error_naming_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    gazetteer.write(folder, *gazetteer.build(write_lists(tmp_path / "lists")))
+    path = folder / "gazetteer" / gazetteer.BRANDS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], "", *lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(EconerError, match=r"brands.tsv:2: empty name"):
+        Gazetteer.load(folder)

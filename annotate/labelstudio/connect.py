@@ -25,19 +25,37 @@ from econer.annotate.labelstudio.tasks import task_doc_id
 from econer.errors import EconerError
 
 VIEW_TITLE = "econer: most uncertain first"
+PREDICT_BATCH = 100  # tasks a retrieval call: long news at rules speed stay far below 100 s
 
 
 @dataclass(frozen=True)
 class Connection:
     backend_id: int
     model_version: str
-    created: bool
+    previous_url: str | None  # None: a new backend was registered
     state: str
+
+
+def pick_backend(backends: Sequence[tuple[int, str]], url: str) -> tuple[int | None, str | None]:
+    """Which registered backend to point at ``url``: ``(its id or None to create one, the URL
+    it had)``. Label Studio asks only a project's first backend (the lowest id) for
+    predictions, so that one is re-pointed rather than another added behind it.
+
+    >>> pick_backend([], "http://127.0.0.1:9090")
+    (None, None)
+    >>> pick_backend([(4, "http://127.0.0.1:9091/"), (2, "http://127.0.0.1:9090")],
+    ...              "http://127.0.0.1:9090")
+    (2, 'http://127.0.0.1:9090')
+    """
+    if not backends:
+        return None, None
+    first = min(backends)
+    return first[0], first[1].rstrip("/")
 
 
 def connect_backend(client: LabelStudioClient, project_id: int, url: str,
                     interactive: bool = False) -> Connection:
-    """Register the ML backend at ``url`` with the project (reusing one already at that URL),
+    """Make the ML backend at ``url`` the project's (re-pointing the backend it had, if any),
     make its predictions the ones annotators see, and fetch them when a task is opened.
 
     Label Studio calls the backend's ``/health`` and ``/setup`` while registering, so a
@@ -47,13 +65,12 @@ def connect_backend(client: LabelStudioClient, project_id: int, url: str,
     """
     url = url.rstrip("/")
     with client.call(f"listing the ML backends of project {project_id}"):
-        known = [b for b in client.sdk.ml.list(project=project_id)
-                 if (b.url or "").rstrip("/") == url]
-    created = not known
+        known = [(int(b.id), str(b.url or "")) for b in client.sdk.ml.list(project=project_id)]
+    backend_id, previous = pick_backend(known, url)
     doing = f"connecting the ML backend at {url} to project {project_id}"
     with client.call(doing):
-        if known:
-            backend = client.sdk.ml.update(known[0].id, url=url, project=project_id,
+        if backend_id is not None:
+            backend = client.sdk.ml.update(backend_id, url=url, project=project_id,
                                            is_interactive=interactive)
         else:
             backend = client.sdk.ml.create(project=project_id, url=url, title="econer",
@@ -71,20 +88,36 @@ def connect_backend(client: LabelStudioClient, project_id: int, url: str,
         client.sdk.projects.update(project_id, model_version=version,
                                    show_collab_predictions=True,
                                    evaluate_predictions_automatically=True)
-    return Connection(int(backend.id), version, created, str(backend.readable_state or ""))
+    return Connection(int(backend.id), version, previous, str(backend.readable_state or ""))
 
 
-def retrieve_predictions(client: LabelStudioClient, project_id: int,
-                         version: str) -> tuple[int, int]:
+def missing_predictions(tasks: Sequence[dict[str, Any]], version: str) -> list[int]:
+    """Ids of the tasks without a prediction of ``version``, in id order (pure).
+
+    >>> missing_predictions([{"id": 2, "predictions": [{"model_version": "v1"}]},
+    ...                      {"id": 1, "predictions": []}], "v1")
+    [1]
+    """
+    return sorted(int(t["id"]) for t in tasks
+                  if not any(p.get("model_version") == version
+                             for p in t.get("predictions") or [] if isinstance(p, dict)))
+
+
+def retrieve_predictions(client: LabelStudioClient, project_id: int, version: str,
+                         batch: int = PREDICT_BATCH, progress: Any = None) -> tuple[int, int]:
     """Ask the server to fetch the connected backend's predictions for every task that has
-    none of ``version`` yet; returns ``(tasks with one now, tasks)``."""
-    with client.call(f"retrieving predictions for project {project_id}"):
-        client.sdk.actions.create(id="retrieve_tasks_predictions", project=project_id,
-                                  selected_items={"all": True, "excluded": []})
+    none of ``version`` yet, ``batch`` tasks a call (the server gives the backend 100 s a
+    call); returns ``(tasks with one now, tasks)``."""
+    missing = missing_predictions(client.export_tasks(project_id), version)
+    for start in range(0, len(missing), batch):
+        ids = missing[start : start + batch]
+        with client.call(f"retrieving predictions of {len(ids)} tasks of project {project_id}"):
+            client.sdk.actions.create(id="retrieve_tasks_predictions", project=project_id,
+                                      selected_items={"all": False, "included": ids})
+        if progress is not None:
+            progress(start + len(ids), len(missing))
     tasks = client.export_tasks(project_id)
-    done = sum(any(p.get("model_version") == version for p in t.get("predictions") or [])
-               for t in tasks)
-    return done, len(tasks)
+    return len(tasks) - len(missing_predictions(tasks, version)), len(tasks)
 
 
 def priority_updates(tasks: Sequence[dict[str, Any]],

@@ -385,8 +385,9 @@ def connect(
 ) -> None:
     """Register a running ML backend with a project; annotators then see its predictions.
 
-    Idempotent: a backend already registered at that URL is updated, not added again. The
-    server must accept a backend on 127.0.0.1, which `econer ls serve` allows.
+    Idempotent: the project's backend is re-pointed at this URL, never a second one added
+    (Label Studio asks only a project's first backend). The server must accept a backend on
+    127.0.0.1, which `econer ls serve` allows.
 
     Examples:
 
@@ -399,13 +400,23 @@ def connect(
     client = _client(url, token)
     project_id = client.project(project)
     done = connect_backend(client, project_id, backend_url)
-    made = "connected" if done.created else "updated"
+    if done.previous_url is None:
+        made = "connected"
+    elif done.previous_url == backend_url.rstrip("/"):
+        made = "updated"
+    else:
+        made = f"connected in place of {done.previous_url}"
     print(f"project {project!r} (id {project_id}): backend {backend_url} {made} "
           f"(id {done.backend_id}, {done.state or 'state unknown'}); model version "
           f"{done.model_version}")
     if fetch:
-        with _stderr_status(f"fetching predictions of {done.model_version}"):
-            done_tasks, total = retrieve_predictions(client, project_id, done.model_version)
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            job = bar.add_task(f"fetching predictions of {done.model_version}", total=None)
+            done_tasks, total = retrieve_predictions(
+                client, project_id, done.model_version,
+                progress=lambda n, of: bar.update(job, completed=n, total=of))
         print(f"{done_tasks} of {total} tasks have predictions of {done.model_version}")
 
 

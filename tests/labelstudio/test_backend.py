@@ -49,22 +49,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """``(url, folder)`` of a running rules backend that retrains the tiny config on each
-    annotation (its log is ``backend.log``, its work in ``loop/``)."""
+@contextlib.contextmanager
+def _backend_process(log: Path, *options: str) -> Iterator[str]:
+    """A real `econer ls backend` process on a free port: its URL; killed on every path."""
     port = free_port()
-    folder = tmp_path_factory.mktemp("backend")
-    log = folder / "backend.log"
-    dev = [p for d in read_documents(SEEDS / "gold" / "seeds.jsonl") for p in paragraphs(d)
-           if p.spans][:6]
-    write_documents(folder / "dev.jsonl", dev)
     with open(log, "wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-c", "from econer.cli import main; main()", "ls", "backend",
-             "--port", str(port), "--retrain", "configs/train/tiny.yaml", "--dev",
-             str(folder / "dev.jsonl"), "--retrain-every", "1", "--set", "train.epochs=1",
-             "--workdir", str(folder / "loop")],
+             "--port", str(port), *options],
             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True, cwd=REPO)
     url = f"http://127.0.0.1:{port}"
@@ -78,9 +70,23 @@ def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
                     break
             assert time.monotonic() < deadline, f"backend did not answer:\n{log.read_text()}"
             time.sleep(0.2)
-        yield url, folder
+        yield url
     finally:
         _stop(process)
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """``(url, folder)`` of a running rules backend that retrains the tiny config on each
+    annotation (its log is ``backend.log``, its work in ``loop/``)."""
+    folder = tmp_path_factory.mktemp("backend")
+    dev = [p for d in read_documents(SEEDS / "gold" / "seeds.jsonl") for p in paragraphs(d)
+           if p.spans][:6]
+    write_documents(folder / "dev.jsonl", dev)
+    with _backend_process(folder / "backend.log", "--retrain", "configs/train/tiny.yaml",
+                          "--dev", str(folder / "dev.jsonl"), "--retrain-every", "1",
+                          "--set", "train.epochs=1", "--workdir", str(folder / "loop")) as url:
+        yield url, folder
 
 
 def _predict(url: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -165,6 +171,13 @@ def test_server_asks_the_backend_for_predictions(
     with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
         assert json.loads(response.read())["model_version"] == labeller.version
     assert ls_server.token not in log.read_text()
+
+    # Another backend takes the project's place (the server asks only the first one).
+    with _backend_process(folder / "other.log") as other:
+        assert run(["ls", "connect", "--backend", other, "--no-fetch", *ls_args]) == 0
+        assert f"connected in place of {url}" in capsys.readouterr().out
+        backends = ls_client.sdk.ml.list(project=ls_client.project(project_title))
+        assert [b.url for b in backends] == [other]
 
 
 def test_rank_orders_the_queue_and_status_simulates(

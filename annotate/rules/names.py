@@ -244,7 +244,10 @@ class NameFinder:
             known_start = ending.get(match.end())
             if known_start is not None and start < known_start < head and \
                     not self.place.fullmatch(text, start, known_start):
-                start = known_start
+                # 升级中国光大银行 → 中国光大银行: a place right before the name stays in
+                start = next((known_start - k for k in range(known_start - start - 1, 0, -1)
+                              if self.place.fullmatch(text, known_start - k, known_start)),
+                             known_start)
             core = text[start:head]
             if not core or not self._company_core_ok(core, match.group()):
                 continue

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from econer.models.tags import TAGS, decode, viterbi
 from econer.models.windows import best_window, encode, windows
 
 from econer.errors import EconerError
-from econer.spans import Document
+from econer.spans import Document, Span
 
 
 @dataclass
@@ -92,8 +93,37 @@ def run_tags(run_dir: str | Path) -> list[str]:
     return tags
 
 
+# Documents longer than this many characters are predicted a segment at a time.
+SEGMENT = 20_000
+_SENTENCE_ENDS = "\n。！？；!?;"
+
+
+def segments(text: str, size: int = SEGMENT) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of ``text`` of at most ``size`` characters, each cut just after
+    the last sentence end (or line break) in its second half; a piece without one is cut at
+    ``size`` (a run-on line: an entity there could be cut in two).
+
+    >>> segments("甲乙。丙丁戊己庚。辛", size=5)
+    [(0, 3), (3, 8), (8, 10)]
+    >>> segments("短文", size=5)
+    [(0, 2)]
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = max(text.rfind(ch, start + size // 2, start + size) for ch in _SENTENCE_ENDS) + 1
+        if end <= start:  # no sentence end in the second half
+            end = start + size
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
 class Predictor:
     """A trained token classifier that adds spans to documents."""
+
+    segment = SEGMENT  # characters of a long document predicted at a time
 
     def __init__(self, model: Any, tokenizer: Any, *, max_length: int, stride: int,
                  version: str, source: str, device: Any = None, batch_size: int = 32,
@@ -142,7 +172,35 @@ class Predictor:
 
     def pipe(self, docs: Iterable[Document], batch_size: int | None = None,
              on_doc: Callable[[Document], None] | None = None) -> Iterator[Document]:
-        """Documents with their spans replaced by the model's, in input order."""
+        """Documents with their spans replaced by the model's, in input order.
+
+        A document longer than :data:`SEGMENT` characters goes through in segments cut after
+        a sentence end (:func:`segments`) and comes back whole, so memory stays bounded by
+        the segment, not the document (one 5 MB line took 1.7 GB when tokenised at once).
+        """
+        # what each piece is: (its document, its offset there, the document's last piece?)
+        pieces: deque[tuple[Document, int, bool]] = deque()
+
+        def cut() -> Iterator[Document]:
+            for doc in docs:
+                bounds = segments(doc.text, self.segment)
+                for k, (a, b) in enumerate(bounds):
+                    pieces.append((doc, a, k == len(bounds) - 1))
+                    yield doc if len(bounds) == 1 else Document(doc.id, doc.text[a:b])
+
+        found: list[Span] = []
+        for predicted in self._pipe(cut(), batch_size):
+            doc, offset, last = pieces.popleft()
+            found += [replace(s, start=s.start + offset, end=s.end + offset) if offset else s
+                      for s in predicted.spans]
+            if last:
+                whole = predicted if offset == 0 else doc.with_spans(found)
+                found = []
+                if on_doc:
+                    on_doc(whole)
+                yield whole
+
+    def _pipe(self, docs: Iterable[Document], batch_size: int | None) -> Iterator[Document]:
         size = batch_size or self.batch_size
         pending: list[_Pending] = []
         ids: list[list[int]] = []
@@ -152,13 +210,13 @@ class Predictor:
             pending.append(_Pending(doc, offsets, spans, len(ids)))
             ids += [tok_ids[s:e] for s, e in spans]
             if len(ids) >= size:
-                yield from self._finish(pending, ids, size, on_doc)
+                yield from self._finish(pending, ids, size)
                 pending, ids = [], []
         if pending:
-            yield from self._finish(pending, ids, size, on_doc)
+            yield from self._finish(pending, ids, size)
 
-    def _finish(self, pending: list[_Pending], ids: list[list[int]], size: int,
-                on_doc: Callable[[Document], None] | None) -> Iterator[Document]:
+    def _finish(self, pending: list[_Pending], ids: list[list[int]],
+                size: int) -> Iterator[Document]:
         probs = self.window_probs(ids, size)
         for p in pending:
             n = len(p.offsets)
@@ -170,11 +228,8 @@ class Predictor:
                       for i in range(n)]
             tags = viterbi(np.log(np.clip(rows, 1e-12, None)), breaks, self.tags)
             conf = [float(rows[i, t]) for i, t in enumerate(tags)]
-            doc = p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
+            yield p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
                                           self.tags))
-            if on_doc:
-                on_doc(doc)
-            yield doc
 
     def window_probs(self, ids: Sequence[list[int]], size: int) -> list[np.ndarray]:
         """Tag probabilities ``(tokens, tags)`` for each window of token ids."""

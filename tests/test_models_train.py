@@ -243,3 +243,20 @@ def test_predict_from_a_folder_that_is_no_run_is_one_line(tmp_path: Path, capsys
     err = capsys.readouterr().err.strip()
     assert "not a run folder" in err and err.count("\n") == 0
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_long_document_is_predicted_in_segments_and_comes_back_whole(trained: Path) -> None:
+    # Memory stays bounded by the segment (issue 10): the document's spans are its segments'.
+    from econer.models.predict import segments
+
+    predictor = Predictor.from_run(trained, device="cpu")
+    predictor.segment = 300
+    doc = synthetic(7, 1, 40)[0]
+    doc = Document.from_text(doc.text.replace("\n", ""), id="long")  # one line, ~1,700 chars
+    bounds = segments(doc.text, 300)
+    assert len(bounds) > 3 and all(doc.text[b - 1] == "。" for _, b in bounds)
+    whole = predictor(doc)
+    assert whole.id == "long" and whole.text == doc.text
+    expected = [Span(s.start + a, s.end + a, s.label, s.text, s.score, s.source, s.value)
+                for a, b in bounds for s in predictor(Document("p", doc.text[a:b])).spans]
+    assert list(whole.spans) == expected and expected

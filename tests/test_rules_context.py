@@ -178,3 +178,9 @@ def test_calibration_counts_only_the_labels_a_document_covers(labeller) -> None:
     table = calibrate(labeller, [company_only])
     assert table["company.suffix"]["n"] == 1 and table["company.suffix"]["tp"] == 0
     assert "amount.arabic" not in table  # no AMOUNT gold here: neither right nor wrong
+
+
+def test_a_registered_name_of_place_and_trade_words_is_a_firm(labeller) -> None:
+    assert names(labeller, "上海进出口机械贸易有限公司表示") == ["上海进出口机械贸易有限公司"]
+    assert names(labeller, "科技有限公司") == []  # no place, no name
+    assert names(labeller, "上海电子有限公司") == []  # too little besides the place

@@ -219,7 +219,12 @@ class NameFinder:
             return False
         if self.known is not None and self.known.find_matches_as_indexes(core):
             return True  # 中国电信重庆分公司: a known name inside is never generic
-        return not self.company_generic.fullmatch(core)
+        if not self.company_generic.fullmatch(core):
+            return True
+        # a registered full name may be all place and trade (中国进出口汽车贸易有限公司): with
+        # 有限 and a place first, four characters of trade after it make it a name
+        place = self.place.match(core) if "有限" in suffix else None
+        return bool(place) and len(core) - place.end() >= 4
 
     def _companies(self, text: str, matches: list[tuple[int, int, str]] = ()
                    ) -> Iterator[NameHit]:

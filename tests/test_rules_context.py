@@ -184,3 +184,12 @@ def test_a_registered_name_of_place_and_trade_words_is_a_firm(labeller) -> None:
     assert names(labeller, "上海进出口机械贸易有限公司表示") == ["上海进出口机械贸易有限公司"]
     assert names(labeller, "科技有限公司") == []  # no place, no name
     assert names(labeller, "上海电子有限公司") == []  # too little besides the place
+
+
+def test_a_model_after_a_brand_makes_it_the_product(labeller) -> None:
+    assert names(labeller, "国产车型只有奥迪A6") == []
+    assert names(labeller, "华为2010年营收增长") == ["华为"]  # a year is no model
+
+
+def test_a_short_name_does_not_start_inside_a_demonstrative(labeller) -> None:
+    assert names(labeller, "在这种高科技电容器上") == []

@@ -43,6 +43,7 @@ _STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
 _STATUS_ANY = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = re.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
 _REGION_ARM = re.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
+_MODEL = re.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列)")  # a model: A6, X5, X系列
 _DATE_BEFORE = re.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
@@ -206,8 +207,8 @@ class NameFinder:
                 continue
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
-                    and self.product_after.match(text, end))):
-                continue
+                    and (self.product_after.match(text, end) or _MODEL.match(text, end)))):
+                continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product
             yield hit
 
     def _company_core_ok(self, core: str, suffix: str) -> bool:
@@ -305,7 +306,8 @@ class NameFinder:
                     break
                 before_start = self._left(text, start, 8, self.non_name, self.company_boundary)
                 before = text[before_start:start]
-                if not before or self.place.fullmatch(before):
+                if (not before or self.place.fullmatch(before)) and \
+                        not self._straddled(text, start):  # 这种高科技: not 种高科技
                     if known_at.get(match.end(), start) <= start:
                         yield (start, match.end(), "COMPANY", "company.short",
                                self.score("company.short"), 0)

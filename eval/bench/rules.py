@@ -32,17 +32,23 @@ def read_texts(path: Path) -> list[str]:
         return [json.loads(line)["text"] for line in handle if line.strip()]
 
 
-def time_cold(texts: list[str]) -> tuple[float, float]:
-    """One cold run as a user meets it: seconds to load the rules (patterns, lexicons, the
-    gazetteer and its automaton), and seconds for loading and labelling all ``texts``."""
-    started = time.perf_counter()
-    labeller = load_rules()
-    docs = [Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
-    labeller(docs[0])  # builds the gazetteer automaton (lazily, on first use)
-    loaded = time.perf_counter() - started
-    for _ in labeller.pipe(docs):
-        pass
-    return loaded, time.perf_counter() - started
+def time_cold(texts: list[str], repeat: int = 3) -> tuple[float, float]:
+    """A run as a user meets it, best of ``repeat`` (each loads the rules afresh): seconds
+    to load the rules (patterns, lexicons, the gazetteer and its automata), and seconds for
+    loading them and labelling all ``texts`` once."""
+    best = (float("inf"), float("inf"))
+    for _ in range(repeat):
+        started = time.perf_counter()
+        labeller = load_rules()
+        docs = [Document.from_text(t, id=str(i)) for i, t in enumerate(texts)]
+        labeller(docs[0])
+        loaded = time.perf_counter() - started
+        for _ in labeller.pipe(docs):
+            pass
+        total = time.perf_counter() - started
+        if total < best[1]:
+            best = (loaded, total)
+    return best
 
 
 def time_rules(texts: list[str], workers: int = 1, repeat: int = 3) -> tuple[float, int]:
@@ -104,7 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"corpus: {args.corpus} ({len(texts)} documents, {chars:,} characters)")
     print(f"rules ({load_rules().version}), 1 process: {seconds:.2f} s, "
           f"{rules_cps:,.0f} chars/s, {spans} spans")
-    print(f"rules, start-up included (load {loaded:.2f} s + label, one cold run): "
+    print(f"rules, start-up included (load {loaded:.2f} s + one pass; best of 3 fresh runs): "
           f"{cold:.2f} s, {chars / cold:,.0f} chars/s")
     print(f"rules on jieba's slice ({total:,} characters): {total / slice_seconds:,.0f} chars/s")
     print(f"jieba.posseg on the slice: {jieba_seconds:.2f} s, {jieba_cps:,.0f} chars/s; "

@@ -86,18 +86,13 @@ def test_guard_names_the_options() -> None:
 # -- 2. outputs land together ------------------------------------------------------------
 
 def test_a_failed_output_leaves_every_target_as_it_was(tmp_path: Path) -> None:
-    first, second = tmp_path / "gold.jsonl", tmp_path / "locked" / "report.json"
+    first = tmp_path / "gold.jsonl"
     first.write_text("old gold\n", encoding="utf-8")
-    second.parent.mkdir()
-    second.parent.chmod(0o500)  # cannot make the report's temporary file here
-    try:
-        if os.access(second.parent, os.W_OK):
-            pytest.skip("running as a user who can write anywhere (root)")
-        with pytest.raises(EconerError, match="cannot write here"), Outputs() as out:
-            out.write_text(first, "new gold\n")
-            out.write_text(second, "{}\n")
-    finally:
-        second.parent.chmod(0o700)
+    blocker = tmp_path / "reports"
+    blocker.write_text("a file where the report's folder should be", encoding="utf-8")
+    with pytest.raises(EconerError, match="cannot write here"), Outputs() as out:
+        out.write_text(first, "new gold\n")  # prepared, not yet in place
+        out.write_text(blocker / "report.json", "{}\n")  # fails: no folder to write in
     assert first.read_text(encoding="utf-8") == "old gold\n"
     assert tmp_files(tmp_path) == []
 

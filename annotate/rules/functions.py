@@ -45,8 +45,9 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "rules.company.listed": (("COMPANY",), ("company.listed",)),
     # the 267K short-name and brand list, only with a trigger (a weak signal)
     "rules.company.brand": (("COMPANY",), ("company.brand",)),
-    # document-level consistency: short forms of full names, repeats of labelled names
-    "rules.company.document": (("COMPANY",), ("company.alias", "company.repeat")),
+    # document-level: short forms of the text's full names, firms' regional arms (repeats
+    # of chosen names come only after resolution: econer.annotate.weak's weak.company.repeat)
+    "rules.company.document": (("COMPANY",), ("company.alias", "company.branch")),
     "rules.park": (("PARK",), ("park.",)),
 }
 

@@ -10,6 +10,10 @@ only.
 >>> priority_updates([{"id": 3, "data": {"text": "x", "doc_id": "a", "econer_priority": 0.5}}],
 ...                  {"a": {"econer_priority": 0.5}})
 []
+>>> priority_updates([{"id": 3, "data": {"text": "x", "doc_id": "a", "econer_priority": 0.5,
+...                                      "econer_disagreement": 0.2}}],
+...                  {"a": {"econer_priority": 0.5}})
+[(3, {'text': 'x', 'doc_id': 'a', 'econer_priority': 0.5})]
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from econer.annotate.labelstudio.client import LabelStudioClient
-from econer.annotate.labelstudio.ordering import PRIORITY_FIELD
+from econer.annotate.labelstudio.ordering import FIELD_PREFIX, PRIORITY_FIELD
 from econer.annotate.labelstudio.tasks import task_doc_id
 
 from econer.errors import EconerError
@@ -129,7 +133,9 @@ def priority_updates(tasks: Sequence[dict[str, Any]],
         if doc_id is None or doc_id not in fields:
             continue
         data = dict(task.get("data") or {})
-        new = {**data, **fields[doc_id]}
+        # Fields of an earlier ranking go: a signal not computed now must not linger.
+        kept = {k: v for k, v in data.items() if not k.startswith(FIELD_PREFIX)}
+        new = {**kept, **fields[doc_id]}
         if new != data:
             out.append((int(task["id"]), new))
     return out

@@ -138,3 +138,42 @@ def test_an_empty_brand_line_is_an_error_naming_file_and_line(tmp_path: Path) ->
     path.write_text("\n".join([lines[0], "", *lines[1:]]) + "\n", encoding="utf-8")
     with pytest.raises(EconerError, match=r"brands.tsv:2: empty name"):
         Gazetteer.load(folder)
+
+
+def test_the_brand_list_answers_as_a_set_with_and_without_its_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECONER_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / gazetteer.BRANDS_FILE
+    names = ["耐克", "耐克森", "三洋", "阿迪达斯", "Zara", "3M", "中粮屯河"]
+    path.write_text("# header\n" + "\n".join(sorted(names)) + "\n", encoding="utf-8")
+    probes = [*names, "耐", "耐克森林", "三", "阿迪", "zara", "中粮", "", "洋"]
+    first = gazetteer.BrandSet.load(path)  # derives and caches
+    assert list((tmp_path / "cache").iterdir())
+    second = gazetteer.BrandSet.load(path)  # from the cache
+    for brands in (first, second):
+        assert len(brands) == len(names)
+        assert sorted(brands) == sorted(names)
+        assert [p in brands for p in probes] == [p in set(names) for p in probes]
+    # another content is another cache entry, never the stale one
+    path.write_text("# header\n耐克\n", encoding="utf-8")
+    changed = gazetteer.BrandSet.load(path)
+    assert "耐克" in changed and "三洋" not in changed and len(changed) == 1
+
+
+def test_an_unsorted_brand_list_is_an_error_naming_file_and_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ECONER_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / gazetteer.BRANDS_FILE
+    path.write_text("# header\n三洋\n耐克\n中粮\n", encoding="utf-8")
+    with pytest.raises(EconerError, match=r"brands.tsv:4: names not sorted"):
+        gazetteer.BrandSet.load(path)
+
+
+def test_an_unwritable_cache_costs_only_time(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ECONER_CACHE_DIR", str(blocker / "cache"))  # under a file
+    path = tmp_path / gazetteer.BRANDS_FILE
+    path.write_text("# header\n三洋\n耐克\n", encoding="utf-8")
+    assert "耐克" in gazetteer.BrandSet.load(path)

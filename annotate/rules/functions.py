@@ -26,6 +26,7 @@ from pathlib import Path
 
 from econer.annotate.rules.ruler import Candidate, RuleLabeller, load_rules, resolve
 
+from econer.labels import LABELS
 from econer.registry import labelling_functions
 from econer.spans import Document, Span
 
@@ -106,7 +107,7 @@ class AllRules:
 
     labeller: RuleLabeller = field(repr=False)
     name: str = "rules"
-    labels: tuple[str, ...] = ("COMPANY", "PARK", "AMOUNT", "RATE")
+    labels: tuple[str, ...] = LABELS  # the project's label set (configs/labels.yaml)
 
     @property
     def version(self) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
@@ -397,9 +398,12 @@ class NameFinder:
         if self._all is None:
             return []
         names = self._all_names
-        return sorted(((s, e, names[i]) for i, s, e in
-                       self._all.find_matches_as_indexes(text, overlapping=True)),
-                      key=lambda h: (h[0], -h[1]))
+        found = [(s, e, names[i]) for i, s, e in
+                 self._all.find_matches_as_indexes(text, overlapping=True)]
+        # by start, then longest: two stable C-level sorts (no two matches share start and end)
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
+        return found
 
     def _known(self, text: str, matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
         last = 0  # leftmost-longest, not overlapping: as a regex alternation would find them

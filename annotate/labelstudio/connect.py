@@ -142,14 +142,29 @@ def priority_updates(tasks: Sequence[dict[str, Any]],
 
 
 def write_task_data(client: LabelStudioClient, updates: Sequence[tuple[int, dict[str, Any]]],
-                    progress: Any = None) -> int:
-    """Replace each task's data (one call a task: the API has no bulk data update)."""
-    for n, (task_id, data) in enumerate(updates, 1):
+                    progress: Any = None, workers: int = 1) -> int:
+    """Replace each task's data: one call a task (the API has no bulk update of task data),
+    ``workers`` calls at a time. The first failure stops the rest and is raised."""
+    from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+
+    def one(task_id: int, data: dict[str, Any]) -> None:
         with client.call(f"updating task {task_id}"):
             client.sdk.tasks.update(id=str(task_id), data=data)
-        if progress is not None:
-            progress(n)
-    return len(updates)
+
+    done = 0
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        pending = {pool.submit(one, task_id, data) for task_id, data in updates}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            for future in finished:
+                if future.exception() is not None:
+                    for rest in pending:
+                        rest.cancel()
+                    raise future.exception()  # type: ignore[misc]
+            done += len(finished)
+            if progress is not None:
+                progress(done)
+    return done
 
 
 def ensure_view(client: LabelStudioClient, project_id: int, title: str = VIEW_TITLE,

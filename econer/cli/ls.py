@@ -475,7 +475,8 @@ def rank(
     updates = priority_updates(tasks, fields)
     with Progress(transient=True) as bar:
         job = bar.add_task("updating tasks", total=len(updates))
-        write_task_data(client, updates, lambda n: bar.update(job, completed=n))
+        # 4 calls at a time: 300 tasks took 56-63 s against 73-84 s one at a time (2 cores)
+        write_task_data(client, updates, lambda n: bar.update(job, completed=n), workers=4)
     view = ensure_view(client, project_id)
     print(f"project {project!r}: {len(updates)} tasks updated, {len(tasks) - len(updates)} "
           f"unchanged; view {VIEW_TITLE!r} (id {view}) sorts by econer_priority")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from econer.cli import sharded
+
 
 def predict(
     run_dir: Path = typer.Argument(..., help="A run folder made by econer train, or "
@@ -19,6 +21,12 @@ def predict(
     hybrid: bool = typer.Option(False, "--hybrid",
                                 help="Rules plus the model's confident COMPANY/PARK spans "
                                      "(configs/hybrid/default.yaml)."),
+    engine: str = sharded.engine_option,
+    workers: int = typer.Option(2, "--workers", "-w", min=1,
+                                help="With --engine ray: Ray actors, each loading the model once."),
+    address: str | None = sharded.address_option,
+    shard_docs: int = sharded.shard_docs_option,
+    merge: Path | None = sharded.merge_option,
 ) -> None:
     """Predict COMPANY, PARK, AMOUNT and RATE spans with a trained model.
 
@@ -40,6 +48,8 @@ def predict(
       econer predict runs/small ../shared/corpus/industry-news-2011.jsonl --out corpus.jsonl -b 64
 
       econer eval -g seeds/gold/seeds.jsonl -p small=seeds.model.jsonl --fold loo-003 --out card/
+
+      econer predict default ../shared/corpus/ --engine ray --workers 2 --out model-shards/
     """
     import re
     import time
@@ -57,6 +67,21 @@ def predict(
         raise EconerError(f"--batch-size must be at least 1, got {batch_size}")
     if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", device):
         raise EconerError(f"--device {device!r}: expected auto, cpu, cuda or cuda:N")
+    sharded.check_engine(engine)
+    if engine == "ray":
+        from functools import partial
+
+        if hybrid:
+            from econer.eval.hybrid import HybridSystem
+
+            make = partial(sharded.SystemLabeller, partial(
+                HybridSystem, run_dir, device=device, batch_size=batch_size))
+        else:
+            make = partial(Predictor.from_run, run_dir, device, batch_size)
+        sharded.run_on_ray(inputs, out, make, system="hybrid" if hybrid else "model",
+                           workers=workers, address=address, shard_docs=shard_docs,
+                           merge=merge, progress=progress)
+        return
     guard(inputs, [("--out", out), ("the run record", run_info_path(out))])
     docs = list(iter_documents(inputs))  # bad input fails before the model loads
     if hybrid:

@@ -7,13 +7,15 @@ manifest, and turns failed shards into one error line after keeping the finished
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from econer.errors import EconerError
 from econer.shards import Labeller, ShardResult, failure_message, merge_shards
+from econer.spans import Document
 
 ENGINES = ("local", "ray")
 
@@ -27,6 +29,21 @@ shard_docs_option = typer.Option(
     1000, "--shard-docs", help="With --engine ray: documents per shard (the unit of resume).")
 merge_option = typer.Option(
     None, "--merge", help="With --engine ray: also write all documents, in input order, here.")
+
+
+class SystemLabeller:
+    """A system (``predict`` over documents) as a sharded run's labeller, built in the worker.
+
+    ``make_system`` is a picklable factory: the system (a model, the hybrid) loads once per
+    Ray actor, not once per shard.
+    """
+
+    def __init__(self, make_system: Callable[[], Any]) -> None:
+        self.system = make_system()
+        self.version: str = self.system.version
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        return self.system.predict(docs)
 
 
 def check_engine(engine: str) -> None:

@@ -193,3 +193,35 @@ def test_a_model_after_a_brand_makes_it_the_product(labeller) -> None:
 
 def test_a_short_name_does_not_start_inside_a_demonstrative(labeller) -> None:
     assert names(labeller, "在这种高科技电容器上") == []
+
+
+# -- media are not COMPANY (the standard: "Media, news agencies ... are not") ------------------
+@pytest.mark.parametrize("text, outlet, kept", [
+    ("据新浪财经报道，万科净利润增长", "新浪", "万科"),    # the outlet, by its channel
+    ("记者从网易新闻获悉，腾讯股价上涨", "网易", "腾讯"),
+    ("新华网北京3月5日电，国家电网宣布", "新华网", "国家电网"),  # a news agency's dateline
+    ("腾讯网讯，阿里巴巴昨日发布财报", "腾讯", "阿里巴巴"),  # a firm's news site: the site
+])
+def test_a_media_outlet_is_not_a_company(labeller, text: str, outlet: str, kept: str) -> None:
+    found = names(labeller, text)
+    assert outlet not in found and kept in found
+
+
+def test_a_firm_whose_name_goes_on_into_a_network_word_stays(labeller) -> None:
+    # 网络, 网点: not a website; the firm before them is still found
+    assert "中国联通" in names(labeller, "中国联通网络覆盖全省，中国联通网点增加")
+
+
+# -- 、-lists spread along their items ---------------------------------------------------------
+def test_listed_names_in_a_list_beside_a_firm_are_firms_item_by_item(labeller) -> None:
+    # each of 浦发/民生/华夏 alone is ambiguous (a listed short name of two characters); in a
+    # 、-list that holds a firm found otherwise, each licenses its neighbour
+    text = "发卡量居前的有招商银行、浦发、民生、华夏，均超千万张"
+    assert names(labeller, text) == ["招商银行", "浦发", "民生", "华夏"]
+    assert ("民生", "company.listed.list") in spans(labeller, text)
+    # no firm found in the list: nothing spreads
+    assert names(labeller, "口号是民生、华夏、和谐") == []
+
+
+def test_a_firms_spokesman_is_the_firm_not_its_news(labeller) -> None:
+    assert names(labeller, "光明乳业新闻发言人表示，产品已召回") == ["光明乳业"]

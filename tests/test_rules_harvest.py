@@ -57,7 +57,9 @@ def test_calibrate_scores_are_measured_precision(rules_copy: Path) -> None:
     gold = gold_doc()
     labeller = load_rules(rules_copy)
     table = calibrate(labeller, [gold])
-    assert table["amount.arabic"] == {"n": 1, "tp": 1, "precision": 1.0, "score": 0.6667}
+    # one right span: the score moves from the rule's default (0.97) towards 1 by 1/11
+    assert table["amount.arabic"] == {"n": 1, "tp": 1, "precision": 1.0, "prior": 0.97,
+                                      "score": 0.9727}
     assert table["park.head"]["tp"] == 1
     from econer.annotate.rules.calibrate import write_precision
 
@@ -65,7 +67,18 @@ def test_calibrate_scores_are_measured_precision(rules_copy: Path) -> None:
     recalibrated = load_rules(rules_copy)
     assert recalibrated.version != labeller.version
     spans = recalibrated(gold).spans
-    assert {s.text: s.score for s in spans}["5亿元"] == pytest.approx(0.6667)
+    assert {s.text: s.score for s in spans}["5亿元"] == pytest.approx(0.9727)
+
+
+def test_a_rule_seen_once_is_scored_near_its_default_and_many_by_its_record() -> None:
+    from econer.annotate.rules.calibrate import PRIOR_WEIGHT, smoothed
+
+    # one wrong span of a rule judged 0.875 by hand: not 0 (nor the flat prior's 1/3)
+    once = smoothed(0, 1, 0.875)
+    assert 0.75 < once < 0.875
+    # a hundred spans, 60 right: close to 0.6 whatever the prior
+    assert abs(smoothed(60, 100, 0.95) - 0.6) < 0.04
+    assert smoothed(0, 0, 0.8) == 0.8 and PRIOR_WEIGHT > 0
 
 
 def test_strict_scores(tmp_path: Path) -> None:

@@ -125,6 +125,12 @@ class NameFinder:
                                       bool(enum.get("suppress", False)), trigger_not))
             self.requires[str(enum["name"])] = tuple(str(w) for w in enum.get("requires") or ())
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
+        # a media outlet or a website (新浪财经, 新浪网讯): its firm is not the one acting
+        web = f"网(?![{_CJK}A-Za-z0-9])|网(?=讯|消息|报道|记者|获悉|援引)"  # not 网络, 网点
+        media = alt("MEDIA_AFTER")
+        # … but 友达光电新闻发言人 is the firm's spokesman
+        media = f"(?:{media})(?!发言|发布|办公|部|处)" if media else ""
+        self.media_after = re.compile(f"{media}|{web}" if media else web)
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
@@ -208,8 +214,9 @@ class NameFinder:
                 continue
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
-                    and (self.product_after.match(text, end) or _MODEL.match(text, end)))):
-                continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product
+                    and (self.product_after.match(text, end) or _MODEL.match(text, end)
+                         or self.media_after.match(text, end)))):
+                continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
 
     def _company_core_ok(self, core: str, suffix: str) -> bool:
@@ -600,23 +607,40 @@ class NameFinder:
                         yield (match.end(), end, "COMPANY", "company.brand.trigger",
                                self.score("company.brand.trigger"), 0)
                         break
-        # 、-lists: an item beside a company found by another rule
-        named = {(s, e) for s, e, label, rule, _, _ in hits if label == "COMPANY"}
-        for start, end in named:
+        yield from self._list_items(text, hits)
+
+    def _list_items(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+        """Items of a 、-list beside a company found by another rule are companies where they
+        are listed names (浦发、民生、华夏: each alone ambiguous) or names of the 267K list
+        (耐克、阿迪达斯、李宁); a listed item found licenses its own neighbour, along the list."""
+        brands = self.gazetteer.brands if self.gazetteer else frozenset()
+        listed = self.gazetteer.listed if self.gazetteer else {}
+        todo = [(s, e) for s, e, label, _, _, _ in hits if label == "COMPANY"]
+        seen = set(todo)
+        while todo:
+            start, end = todo.pop()
             for step in (-1, 1):
                 at = start - 1 if step < 0 else end
                 if not (0 <= at < len(text)) or text[at] != "、":
                     continue
                 for size in range(6, 1, -1):
                     lo, hi = (at - size, at) if step < 0 else (at + 1, at + 1 + size)
-                    if lo < 0 or hi > len(text):
+                    if lo < 0 or hi > len(text) or (lo, hi) in seen:
                         continue
+                    name = text[lo:hi]
                     closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)"
-                    if closes and text[lo:hi] in brands and \
-                            not self.company_generic.fullmatch(text[lo:hi]) and \
-                            (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n"):
-                        yield (lo, hi, "COMPANY", "company.brand.list",
-                               self.score("company.brand.list"), 0)
+                    if not closes or self.company_generic.fullmatch(name) or \
+                            not (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n"):
+                        continue
+                    rule = "company.listed.list" if name in listed or name in self.known_label \
+                        else "company.brand.list" if name in brands else ""
+                    if rule:
+                        yield (lo, hi, "COMPANY", rule, self.score(rule), 0)
+                        seen.add((lo, hi))
+                        if rule == "company.listed.list":
+                            # a brand of the 267K list licenses nothing further: car and
+                            # product lists (骐达、福克斯、朗逸等车型) would run on with it
+                            todo.append((lo, hi))
                         break
 
     def _branches(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
@@ -668,6 +692,7 @@ class NameFinder:
             if taken.find(1, start, end) != -1 or not self._opens_word(text, start):
                 continue
             if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
+                    or self.media_after.match(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end):

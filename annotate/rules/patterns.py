@@ -79,6 +79,7 @@ class Rule:
     # in windows of ``reach`` = (before, after) characters around the anchor's matches.
     anchor: re.Pattern[str] | None = None
     reach: tuple[int, int] = (40, 12)
+    default: float = 0.5  # the score the rule file gives (the prior of calibration)
 
 
 @dataclass(frozen=True)
@@ -273,9 +274,10 @@ def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],
         except (KeyError, re.error, ValueError) as exc:
             raise EconerError(f"rule {name}: bad anchor: {exc}", path=path) from None
     reach = raw.get("reach") or [40, 12]
-    score = float(precision.get(name, raw.get("score", 0.5)))
+    default = float(raw.get("score", 0.5))
+    score = float(precision.get(name, default))
     return Rule(name, label, regex, value, score, int(raw.get("priority", 0)), context,
-                anchor, (int(reach[0]), int(reach[1])))
+                anchor, (int(reach[0]), int(reach[1])), default)
 
 
 def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[str]]) -> None:

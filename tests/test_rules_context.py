@@ -225,3 +225,28 @@ def test_listed_names_in_a_list_beside_a_firm_are_firms_item_by_item(labeller) -
 
 def test_a_firms_spokesman_is_the_firm_not_its_news(labeller) -> None:
     assert names(labeller, "光明乳业新闻发言人表示，产品已召回") == ["光明乳业"]
+
+
+def test_a_latin_name_in_a_list_beside_a_firm_is_a_firm(labeller) -> None:
+    found = spans(labeller, "参与竞标的西门子、Bosch、Schneider，都已报价")
+    assert ("Bosch", "company.enumeration.latin") in found
+    assert ("Schneider", "company.enumeration.latin") in found
+    # the end of a longer latin name is no item of its own
+    assert "Analytics" not in names(labeller, "资料来源：美联储、Haver Analytics、高盛全球研究")
+
+
+# -- a name read leftwards stops at a bank or a company it runs into --------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("全资子公司华润北药投资有限公司", ["华润北药投资有限公司"]),
+    # a branch keeps its bank; a bracketed or bare place after the bank stays in
+    ("记者从招商银行北京分行获悉", ["招商银行北京分行"]),
+    ("渣打银行（中国）有限公司表示", ["渣打银行（中国）有限公司"]),
+])
+def test_a_name_does_not_run_across_another_firm(labeller, text: str,
+                                                 expected: list[str]) -> None:
+    assert [n for n in names(labeller, text) if n != "华润"] == expected
+
+
+def test_a_bank_is_not_swallowed_by_the_name_after_it(labeller) -> None:
+    found = names(labeller, "外界关注招商银行投资永隆银行一事")
+    assert "招商银行" in found and not any("招商银行" in n and n != "招商银行" for n in found)

@@ -48,6 +48,10 @@ _MODEL = re.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列)")  # 
 _DATE_BEFORE = re.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
+_LATIN_ITEM = re.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
+_LATIN_ITEM_END = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{2,19}$")
+_INNER_SUFFIX = re.compile("银行|公司(?!法)")
+_BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总公司")
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
 
@@ -262,6 +266,14 @@ class NameFinder:
                 start = next((known_start - k for k in range(known_start - start - 1, 0, -1)
                               if self.place.fullmatch(text, known_start - k, known_start)),
                              known_start)
+            if not suffix.startswith(_BRANCH_SUFFIX):
+                # 招商银行投资永隆银行, 投资银行雷曼兄弟公司: a bank or a company ends a name;
+                # one read leftwards does not run across it (a branch does: 招商银行北京分行)
+                for inner in _INNER_SUFFIX.finditer(text, start, head):
+                    rest = text[inner.end() : head]  # 渣打银行（中国）有限公司: a place
+                    if not (self.place.fullmatch(rest) or _BRACKET.fullmatch(rest)
+                            or rest.startswith(("（", "("))):
+                        start = inner.end()
             core = text[start:head]
             if not core or not self._company_core_ok(core, match.group()):
                 continue
@@ -642,6 +654,21 @@ class NameFinder:
                             # product lists (骐达、福克斯、朗逸等车型) would run on with it
                             todo.append((lo, hi))
                         break
+                else:  # a latin name as the item (西门子、Bosch、ABB): the list says firm
+                    found = (_LATIN_ITEM_END.search(text, max(0, at - 20), at) if step < 0
+                             else _LATIN_ITEM.match(text, at + 1))
+                    if found is None or found.span() in seen:
+                        continue
+                    lo, hi = found.span()
+                    if text[max(0, lo - 2) : lo].rstrip(" ")[-1:].isascii() and \
+                            text[lo - 1 : lo] == " ":
+                        continue  # Haver Analytics: the end of a longer latin name
+                    if (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n") and \
+                            (hi == len(text) or text[hi] in "、，。；,;和与及等）)"):
+                        seen.add((lo, hi))
+                        todo.append((lo, hi))
+                        yield (lo, hi, "COMPANY", "company.enumeration.latin",
+                               self.score("company.enumeration.latin"), 0)
 
     def _branches(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """A firm's regional arm is one span, as a branch is (中国电信重庆分公司): 诺基亚大中国区,

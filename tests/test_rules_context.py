@@ -250,3 +250,15 @@ def test_a_name_does_not_run_across_another_firm(labeller, text: str,
 def test_a_bank_is_not_swallowed_by_the_name_after_it(labeller) -> None:
     found = names(labeller, "外界关注招商银行投资永隆银行一事")
     assert "招商银行" in found and not any("招商银行" in n and n != "招商银行" for n in found)
+
+
+# -- a city's own bank (the standard: banks are COMPANY) ---------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("会上，洛阳商业银行与本地企业签约", ["洛阳商业银行"]),
+    ("据悉，洛阳商业银行许昌分行已开业", ["洛阳商业银行许昌分行"]),
+    ("各商业银行应执行新规，农村商业银行也不例外", []),   # kinds of bank, no place of their own
+    ("中国商业银行的不良率下降", []),
+])
+def test_a_named_place_and_a_kind_of_bank_is_a_bank(labeller, text: str,
+                                                   expected: list[str]) -> None:
+    assert names(labeller, text) == expected

@@ -50,6 +50,8 @@ _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁"
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LATIN_ITEM = re.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
 _LATIN_ITEM_END = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{2,19}$")
+_BANK_KIND = ("农村商业", "城市商业", "商业", "农商", "发展")
+_NOT_A_CITY = frozenset({"中国", "全国", "农村", "城市", "国内", "境内", "境外", "海外", "地方"})
 _INNER_SUFFIX = re.compile("银行|公司(?!法)")
 _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总公司")
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
@@ -237,7 +239,21 @@ class NameFinder:
         # a registered full name may be all place and trade (中国进出口汽车贸易有限公司): with
         # 有限 and a place first, four characters of trade after it make it a name
         place = self.place.match(core) if "有限" in suffix else None
-        return bool(place) and len(core) - place.end() >= 4
+        if place and len(core) - place.end() >= 4:
+            return True
+        # a branch of a firm that is a name (广东发展银行深圳分行): the firm decides
+        if suffix.startswith(_BRANCH_SUFFIX):
+            for parent in ("银行", "公司"):
+                at = core.rfind(parent)
+                if at > 0 and self.place.fullmatch(core, at + len(parent)) and \
+                        self._company_core_ok(core[:at], parent):
+                    return True
+        # a city's own bank (广州商业银行, 万州农村商业银行): a named place and the bank's kind;
+        # not 各商业银行, 农村商业银行, 中资银行 (no place of its own)
+        kind = next((k for k in _BANK_KIND if core.endswith(k)), None)
+        return bool(suffix == "银行" and kind and len(core) - len(kind) >= 2
+                    and self.place.fullmatch(core, 0, len(core) - len(kind))
+                    and core[: len(core) - len(kind)] not in _NOT_A_CITY)
 
     def _companies(self, text: str, matches: list[tuple[int, int, str]] = ()
                    ) -> Iterator[NameHit]:

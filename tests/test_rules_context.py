@@ -262,3 +262,13 @@ def test_a_bank_is_not_swallowed_by_the_name_after_it(labeller) -> None:
 def test_a_named_place_and_a_kind_of_bank_is_a_bank(labeller, text: str,
                                                    expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+def test_a_firms_own_national_name_is_one_span(labeller) -> None:
+    # 中国银联 is the firm's own name, not a place before the short name 银联
+    assert names(labeller, "这一点从中国银联最新统计显示") == ["中国银联"]
+
+
+def test_an_association_named_after_a_firm_is_not_the_firm(labeller) -> None:
+    # the standard: associations are not COMPANY
+    assert names(labeller, "会议由中国建材联合会主办，中国建材高管出席") == ["中国建材"]

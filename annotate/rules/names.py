@@ -133,7 +133,7 @@ class NameFinder:
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
         # a media outlet or a website (新浪财经, 新浪网讯): its firm is not the one acting
         web = f"网(?![{_CJK}A-Za-z0-9])|网(?=讯|消息|报道|记者|获悉|援引)"  # not 网络, 网点
-        media = alt("MEDIA_AFTER")
+        media = alt("MEDIA_AFTER", "ASSOCIATION_AFTER")
         # … but 友达光电新闻发言人 is the firm's spokesman
         media = f"(?:{media})(?!发言|发布|办公|部|处)" if media else ""
         self.media_after = re.compile(f"{media}|{web}" if media else web)

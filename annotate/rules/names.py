@@ -600,10 +600,12 @@ class NameFinder:
                     and not self.company_generic.fullmatch(name)
                     and not text.startswith(self.listed_not_after, end))
 
-        inside = bytearray(len(text) + 1)  # 1 where a listed or known name goes on
-        for s, e, _ in matches:
-            inside[s + 1 : e] = b"\x01" * (e - s - 1)
+        inside = None  # 1 where a listed or known name goes on (made at the first trigger)
         for match in self.trigger.finditer(text):
+            if inside is None:
+                inside = bytearray(len(text) + 1)
+                for s, e, _ in matches:
+                    inside[s + 1 : e] = b"\x01" * (e - s - 1)
             if inside[match.start()]:
                 continue  # 中国平安股价: not 平安, a listed name decides
             for size in range(6, 1, -1):  # the longest name before the trigger

@@ -59,15 +59,17 @@ class RuleLabeller:
         """Every rule's proposals for ``text``, overlapping (see :meth:`spans`)."""
         found: list[Candidate] = []
         windows: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
+        whole = [(0, len(text))]
         for rule in self.patterns.rules:
             if rule.anchor is None:
-                found.extend(self._regex_candidates(rule, text, 0, len(text)))
-                continue
-            key = (rule.anchor.pattern, rule.reach)
-            if key not in windows:
-                windows[key] = anchor_windows(rule.anchor, text, *rule.reach)
-            for start, end in windows[key]:
-                found.extend(self._regex_candidates(rule, text, start, end))
+                spans = whole
+            else:
+                key = (rule.anchor.pattern, rule.reach)
+                spans = windows.get(key)
+                if spans is None:
+                    spans = windows[key] = anchor_windows(rule.anchor, text, *rule.reach)
+            if spans:
+                found.extend(self._regex_candidates(rule, text, spans))
         found.extend(Candidate(s, e, label, rule, self._score(rule, default), prio)
                      for s, e, label, rule, default, prio in self._names.find(text))
         return found
@@ -75,16 +77,20 @@ class RuleLabeller:
     def _score(self, rule: str, default: float) -> float:
         return float(self.patterns.precision.get(rule, default))
 
-    def _regex_candidates(self, rule: Rule, text: str, lo: int,
-                          hi: int) -> Iterator[Candidate]:
-        for match in rule.regex.finditer(text, lo, hi):
-            start, end = match.span("span") if "span" in rule.regex.groupindex else match.span()
-            if start >= end or (rule.context and not rule.context.holds(text, start, end)):
-                continue
-            value = self._value(rule, match, text) if rule.value else None
-            if rule.value and value is None:
-                continue
-            yield Candidate(start, end, rule.label, rule.name, rule.score, rule.priority, value)
+    def _regex_candidates(self, rule: Rule, text: str,
+                          windows: list[tuple[int, int]]) -> Iterator[Candidate]:
+        group = "span" if "span" in rule.regex.groupindex else 0
+        finditer, context = rule.regex.finditer, rule.context
+        for lo, hi in windows:
+            for match in finditer(text, lo, hi):
+                start, end = match.span(group)
+                if start >= end or (context and not context.holds(text, start, end)):
+                    continue
+                value = self._value(rule, match, text) if rule.value else None
+                if rule.value and value is None:
+                    continue
+                yield Candidate(start, end, rule.label, rule.name, rule.score, rule.priority,
+                                value)
 
     def _value(self, rule: Rule, match: re.Match[str], text: str) -> Value | None:
         groups = match.groupdict()

@@ -108,7 +108,10 @@ class NameFinder:
         self.subarea_heads = frozenset(words("SUBAREA_HEAD"))
         self.any_park_head = re.compile(alt("PARK_HEAD"))
         self.industry_start = re.compile(alt("INDUSTRY", "GENERIC"))
-        self.project = re.compile(f"([{_CJK}]{{2}})(?:{alt('PROJECT_PHASE')})")
+        # speed: the phase words are searched, then the two characters before them checked
+        # (a regex opening with a character class tries every position of the text)
+        self.phase = re.compile(alt("PROJECT_PHASE")) if words("PROJECT_PHASE") else None
+        self.two_cjk = re.compile(f"[{_CJK}]{{2}}")
         self.boundary_end = re.compile(f"(?:{alt('BOUNDARY')})$")
         self.industry_end = re.compile(f"(?:{alt('INDUSTRY')})$")
         self.lexicon = patterns.lexicon
@@ -410,9 +413,15 @@ class NameFinder:
 
     def _projects(self, text: str) -> Iterator[NameHit]:
         """实施天致二期、德凯二期: the company inside a project name."""
-        for match in self.project.finditer(text):
-            start, end = match.span(1)
-            core = match.group(1)
+        if self.phase is None:
+            return
+        last = 0  # what the regex ([CJK]{2})(?:phase) found, without overlaps
+        for phase in self.phase.finditer(text):
+            start, end = phase.start() - 2, phase.start()
+            if start < last or not self.two_cjk.fullmatch(text, start, end):
+                continue
+            last = phase.end()
+            core = text[start:end]
             if self.company_generic.fullmatch(core) or self.boundary_start.search(core):
                 continue
             if not self._starts_cleanly(text, start) and \

@@ -88,3 +88,21 @@ def test_strict_scores(tmp_path: Path) -> None:
     assert table["AMOUNT"]["f1"] == 1.0
     assert table["COMPANY"]["recall"] == 0.0 and table["COMPANY"]["fn"] == 1
     write_documents(tmp_path / "g.jsonl", [gold])
+
+
+def test_calibrating_twice_writes_the_same_file(rules_copy: Path, tmp_path: Path) -> None:
+    # a span the curated lexicon and the listed-name rule propose alike goes to the rule of
+    # higher score; measured with calibrated scores, two runs traded such spans back and forth
+    from econer.cli import run
+
+    # 招商银行, 工商银行: curated and listed alike; 格力电器: listed only, and not in this gold
+    text = "招商银行与工商银行签约，格力电器跟进。"
+    gold = Document.from_text(text, id="g").with_spans(
+        [Span.at(text, 0, 4, "COMPANY"), Span.at(text, 5, 9, "COMPANY")])
+    write_documents(tmp_path / "g.jsonl", [gold])
+    args = ["rules", "calibrate", str(tmp_path / "g.jsonl"), "--rules", str(rules_copy)]
+    path = rules_copy / "precision.json"
+    assert run(args) == 0
+    first = path.read_text(encoding="utf-8")
+    assert run(args) == 0
+    assert path.read_text(encoding="utf-8") == first

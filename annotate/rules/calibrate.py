@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,21 @@ def defaults(labeller: Any) -> dict[str, float]:
     finder = labeller._names  # the name rules' defaults: names.yaml's settings.names.scores
     table.update(finder.scores)
     return table
+
+
+def uncalibrated(patterns: Any) -> Any:
+    """``patterns`` with every rule at its default score (no ``precision.json``): what
+    calibration measures, so that a calibration does not depend on the one before it (a
+    span two rules propose alike goes to the one of higher score, and the scores are what
+    calibration writes).
+
+    >>> from econer.annotate.rules.patterns import load_patterns
+    >>> bare = uncalibrated(load_patterns())
+    >>> bare.precision, all(r.score == r.default for r in bare.rules)
+    ({}, True)
+    """
+    rules = tuple(replace(rule, score=rule.default) for rule in patterns.rules)
+    return replace(patterns, precision={}, rules=rules)
 
 
 def calibrate(labeller: Any, gold: Iterable[Document],

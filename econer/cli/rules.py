@@ -71,12 +71,13 @@ def calibrate_cmd(
 
       econer rules calibrate seeds/gold/seeds.jsonl
     """
-    from econer.annotate.rules.calibrate import calibrate, write_precision
+    from econer.annotate.rules.calibrate import calibrate, uncalibrated, write_precision
     from econer.annotate.rules.patterns import load_patterns
     from econer.annotate.rules.ruler import RuleLabeller
 
     patterns = load_patterns(rules_dir)
-    table = calibrate(RuleLabeller(patterns), _gold(gold))
+    # measured with the rules' default scores: a rerun gives the same file
+    table = calibrate(RuleLabeller(uncalibrated(patterns)), _gold(gold))
     for rule, row in table.items():
         typer.echo(f"{rule:<28} n={row['n']:>4} tp={row['tp']:>4} "
                    f"precision={row['precision']:.3f} score={row['score']:.3f}")

@@ -22,8 +22,7 @@ def predict(
                                 help="Rules plus the model's confident COMPANY/PARK spans "
                                      "(configs/hybrid/default.yaml)."),
     engine: str = sharded.engine_option,
-    workers: int = typer.Option(2, "--workers", "-w", min=1,
-                                help="With --engine ray: Ray actors, each loading the model once."),
+    workers: int = sharded.ray_workers_option,
     address: str | None = sharded.address_option,
     shard_docs: int = sharded.shard_docs_option,
     merge: Path | None = sharded.merge_option,

@@ -23,6 +23,9 @@ engine_option = typer.Option(
     "local", "--engine",
     help="local: this machine, one output file. ray: shards on a Ray actor pool, OUT is a "
          "folder of shard-NNNNN.jsonl + manifest.json; a rerun resumes.")
+ray_workers_option = typer.Option(
+    2, "--workers", "-w", min=1,
+    help="With --engine ray: Ray actors, each building its labeller (or loading the model) once.")
 address_option = typer.Option(
     None, "--address", help="With --engine ray: an existing cluster (default: a local Ray).")
 shard_docs_option = typer.Option(

@@ -143,3 +143,18 @@ def test_silver_on_ray_equals_single_process(tmp_path: Path) -> None:
                 str(tmp_path / "all.jsonl"), "--no-progress"]) == 0
     one = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
     assert one and (tmp_path / "all.jsonl").read_text(encoding="utf-8") == one
+
+
+def test_hybrid_prediction_on_ray_equals_single_process(tmp_path: Path) -> None:
+    """The shipped model loaded once per actor: the same hybrid spans as one process."""
+    source = _corpus_sample(tmp_path, 12)
+    assert run(["predict", "default", str(source), "--hybrid", "--out",
+                str(tmp_path / "one.jsonl"), "--no-progress"]) == 0
+    assert run(["predict", "default", str(source), "--hybrid", "--engine", "ray",
+                "--shard-docs", "5", "--out", str(tmp_path / "shards"), "--merge",
+                str(tmp_path / "all.jsonl"), "--no-progress"]) == 0
+    manifest = json.loads((tmp_path / "shards" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["run"]["system"] == "hybrid" and len(manifest["shards"]) == 3
+    one = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
+    assert '"source": "model:' in one or '"source": "rules:' in one
+    assert (tmp_path / "all.jsonl").read_text(encoding="utf-8") == one

@@ -238,15 +238,17 @@ def test_the_installed_typer_is_one_the_cli_handles() -> None:
 
 def test_unreadable_input_and_unwritable_output_are_one_line(
         tmp_path: Path, gold: Path, capsys: pytest.CaptureFixture) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads and writes anything")
+    # Root writes through a mode of 0o500, so as root the locked folder is sysfs, which
+    # refuses new files to everyone: the test runs, and means the same, either way.
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
+    target = Path("/sys") if os.geteuid() == 0 else locked
     try:
-        assert run(["prelabel", str(gold), "--out", str(locked / "o.jsonl")]) == 2
-        err = capsys.readouterr().err
+        assert run(["prelabel", str(gold), "--out", str(target / "o.jsonl")]) == 2
+        err = capsys.readouterr().err.strip()  # a progress bar may have ended its line
         assert err.startswith("econer: error: ") and "Permission denied" in err
+        assert len(err.strip().splitlines()) == 1
     finally:
         locked.chmod(0o700)
 

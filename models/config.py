@@ -33,6 +33,8 @@ from econer.labels import LABELS
 from econer.resources import config_path, configs_dir, seeds_dir
 
 CORPUS_NAMES = ("gold", "cluener", "silver")
+# External sources read through econer.datasets (partial labels), keys of data.external.
+EXTERNAL_NAMES = ("resume", "cfsc", "ccf")
 
 
 @dataclass
@@ -105,7 +107,11 @@ class DataArgs:
     silver_covered: list[str] = field(default_factory=lambda: list(LABELS))
     # Files of SHA-1s (hex, one a line) of paragraphs never to train on: held-out test text.
     exclude_sha1: list[str] = field(default_factory=list)
-    # How often each source is seen an epoch (a fraction: a seeded sample).
+    # Other labelled sources (resume, cfsc, ccf: econer.datasets readers) by name -> file; what
+    # a source does not label stays unknown (partial labels), never O.
+    external: dict[str, str] = field(default_factory=dict)
+    # How often each source is seen an epoch (a fraction: a seeded sample); external sources
+    # by their name (default 1).
     mix: dict[str, float] = field(default_factory=lambda: {"gold": 1.0, "silver": 1.0,
                                                            "cluener": 1.0})
 
@@ -230,9 +236,14 @@ def _check(cfg: TrainConfig, path: Path) -> None:
     for label in cfg.data.silver_covered:
         if label not in LABELS:
             raise EconerError(f"data.silver_covered: unknown label {label!r}", path=path)
+    for name in cfg.data.external:
+        if name not in EXTERNAL_NAMES:
+            raise EconerError(f"data.external: want {', '.join(EXTERNAL_NAMES)}, got {name!r}",
+                              path=path)
     for source, weight in cfg.data.mix.items():
-        if source not in CORPUS_NAMES or weight < 0:
-            raise EconerError(f"data.mix: want {', '.join(CORPUS_NAMES)} with weights >= 0, "
+        if source not in CORPUS_NAMES + EXTERNAL_NAMES or weight < 0:
+            names = ", ".join(CORPUS_NAMES + EXTERNAL_NAMES)
+            raise EconerError(f"data.mix: want {names} with weights >= 0, "
                               f"got {source}: {weight}", path=path)
     if cfg.train.save_dtype not in ("float32", "float16"):
         raise EconerError("train.save_dtype must be float32 or float16", path=path)
@@ -243,6 +254,7 @@ def _resolve(cfg: TrainConfig, base: Path) -> None:
     data.gold = [resolve_path(p, base) for p in data.gold]
     data.folds = resolve_path(data.folds, base)
     data.silver = [resolve_path(p, base) for p in data.silver]
+    data.external = {k: resolve_path(v, base) for k, v in data.external.items()}
     data.exclude_sha1 = [resolve_path(p, base) for p in data.exclude_sha1]
     if cfg.model.embeddings is not None:
         cfg.model.embeddings.corpora = [resolve_path(p, base)

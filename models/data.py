@@ -194,6 +194,16 @@ def read_cluener(args: ClueNerArgs, seed: int) -> list[Record]:
     return [doc_record(d) for d in cluener_docs(args, seed)]
 
 
+def read_external(name: str, path: str | Path) -> list[Document]:
+    """The documents of an external source (``data.external``) with their partial labels."""
+    from econer.datasets import ccf, cfsc, resume
+
+    readers = {"resume": resume.read_resume, "cfsc": cfsc.read_cfsc, "ccf": ccf.read_ccf}
+    if name not in readers:
+        raise EconerError(f"unknown external source {name!r} (want {', '.join(readers)})")
+    return list(readers[name](path))
+
+
 def read_silver(paths: Sequence[str], limit: int | None) -> list[Document]:
     docs = [d for p in paths for d in read_documents(p)]
     return docs[:limit] if limit is not None else docs
@@ -234,4 +244,5 @@ def examples(records: Iterable[Record], tokenizer: Any, max_length: int,
     return out
 
 
-__all__ = ["Example", "TAGS", "read_gold", "split_gold", "read_cluener", "examples"]
+__all__ = ["Example", "TAGS", "read_gold", "split_gold", "read_cluener", "read_external",
+           "examples"]

@@ -43,6 +43,7 @@ from econer.models.data import (
     mix,
     paragraphs,
     read_cluener,
+    read_external,
     read_sha1s,
     read_silver,
     split_gold,
@@ -174,7 +175,7 @@ def _data_files(cfg: TrainConfig, gold_used: bool) -> list[str]:
     """The files a run read (gold and folds only when the documents came from them)."""
     d = cfg.data
     files = [*(d.gold if gold_used else []), *d.silver, *([d.cluener.path] if d.cluener else []),
-             *d.exclude_sha1]
+             *d.external.values(), *d.exclude_sha1]
     if d.fold and gold_used:
         files.append(d.folds)
     files += [c for c in cfg.tokenizer.corpora if c not in ("gold", "cluener", "silver")]
@@ -228,11 +229,16 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
                                     for p in paragraphs(doc_record(d, data.silver_covered))),
                                    excluded)
     cluener = read_cluener(data.cluener, targs.seed) if data.cluener else []
+    external = {name: drop_excluded((p for d in read_external(name, path)
+                                     for p in paragraphs(doc_record(d))), excluded)
+                for name, path in data.external.items()}
     rng = random.Random(targs.seed)
-    weights = {"gold": 1.0, "silver": 1.0, "cluener": 1.0, **data.mix}
+    weights = {"gold": 1.0, "silver": 1.0, "cluener": 1.0,
+               **{name: 1.0 for name in external}, **data.mix}
     records = [*mix([doc_record(d) for d in train_docs], weights["gold"], rng),
                *mix(silver_records, weights["silver"], rng),
-               *mix(cluener, weights["cluener"], rng)]
+               *mix(cluener, weights["cluener"], rng),
+               *(r for name, recs in external.items() for r in mix(recs, weights[name], rng))]
     if not records:
         raise EconerError("no training documents (data.gold, data.silver, data.cluener)")
     if tokenizer is None:
@@ -343,6 +349,7 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
                      "dev_documents": [d.id for d in dev_docs],
                      "silver_documents": len(silver), "silver_paragraphs": len(silver_records),
                      "excluded_sha1": len(excluded), "cluener_sentences": len(cluener),
+                     "external_paragraphs": {k: len(v) for k, v in external.items()},
                      "mix": weights, "records": len(records),
                      "embeddings": embeddings_info,
                      "examples": len(exs), "tokens": sum(len(e.ids) for e in exs),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from econer.errors import EconerError
+from econer.outputs import signals_deferred
 from econer.partial import META_KEY as PARTIAL_KEY
 from econer.partial import check_partial
 from econer.spans import Document
@@ -99,8 +100,10 @@ def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it onto ``path`` only on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp: str | None = None
     try:
+        with signals_deferred():  # a stop signal right after mkstemp would orphan the file
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
@@ -109,8 +112,9 @@ def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         raise
 
 

@@ -26,7 +26,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -120,6 +122,23 @@ def _umask() -> int:
     return mask
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold stop signals back for a few statements that must not be split (making a
+    temporary file and recording it for removal); they are delivered right after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 class Outputs:
     """A transaction over a command's output files (see the module docstring).
 
@@ -148,11 +167,12 @@ class Outputs:
             raise EconerError("written twice by one command", path=target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                       dir=target.parent)
+            with signals_deferred():  # a stop signal between the two would orphan the file
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                           dir=target.parent)
+                self._pending.append((Path(tmp), target))
         except OSError as exc:
             raise EconerError(f"cannot write here: {exc.strerror}", path=target) from None
-        self._pending.append((Path(tmp), target))
         return fd, Path(tmp)
 
     @contextlib.contextmanager

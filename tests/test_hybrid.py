@@ -97,3 +97,18 @@ def test_hybrid_system_keeps_the_rules_amounts_and_rates(tiny_run):
         assert all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False))
     assert "hybrid" in systems and isinstance(
         systems.get("hybrid")(str(tiny_run)), HybridSystem)
+
+
+def test_threshold_sweep_scores_the_hybrid_at_each_threshold():
+    from econer.eval.bench.hybrid_thresholds import GRID, sweep
+
+    doc = Document.from_text(TEXT, id="t")
+    gold = [doc.with_spans([span(0, 10, "COMPANY"), span(28, 30, "COMPANY")])]
+    rules = [doc.with_spans([span(0, 10, "COMPANY"), span(17, 20, "AMOUNT")])]
+    # the model: 华为 right at 0.6, 两江新区 wrong at 0.3
+    model = [doc.with_spans([span(28, 30, "COMPANY", 0.6), span(11, 15, "COMPANY", 0.3)])]
+    curve = dict(sweep(gold, rules, model, "COMPANY", ("AMOUNT", "RATE")))
+    assert [t for t, _ in sweep(gold, rules, model, "COMPANY", ())] == GRID
+    assert curve[0.0] == pytest.approx(0.8)  # 2 right of 3 predicted, 2 gold
+    assert curve[0.5] == pytest.approx(1.0)
+    assert curve[1.01] == pytest.approx(2 / 3)  # the rules alone: 1 of 2

@@ -422,3 +422,16 @@ def test_eval_compare_and_import_refuse_outputs_over_inputs(
     assert run(["gold", "import-cluener", str(gold), "--out", str(gold)]) == 2
     assert "refusing to overwrite" in capsys.readouterr().err
     assert gold.read_bytes() == before
+
+
+# -- 11. Han characters outside the BMP ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("在𪚥科技有限公司投资", "𪚥科技有限公司"),   # Extension B (U+2A6A5) opens the name
+    ("由龙𪚥实业有限公司承建", "龙𪚥实业有限公司"),  # and inside it
+])
+def test_extension_b_characters_inside_names(text: str, name: str,
+                                             capsys: pytest.CaptureFixture) -> None:
+    assert run(["rules", "explain", text]) == 0
+    out = capsys.readouterr().out
+    assert f"COMPANY  {name}" in out, out

@@ -33,7 +33,9 @@ from econer.annotate.rules.patterns import Patterns, alternation, expand
 # (start, end, label, rule name, default score, priority)
 NameHit = tuple[int, int, str, str, float, int]
 
-_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+# Han characters: the basic block, Extension A, and Extensions B-G outside the BMP (𪚥).
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ebef\U00030000-\U0003134f"
+_HAN = re.compile(f"[{_CJK}]")
 _NAME_CHARS = f"{_CJK}A-Za-z·&（）()"
 _PARK_CHARS = _NAME_CHARS + "—－-"
 _CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
@@ -483,7 +485,7 @@ class NameFinder:
 
     def _ends_word(self, text: str, end: int) -> bool:
         """A name may end here: punctuation, a boundary word or a company word follows."""
-        return end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or bool(
+        return end >= len(text) or not _HAN.match(text, end) or bool(
             self.boundary_start.match(text, end)
             or (self.trigger is not None and self.trigger.match(text, end)))
 

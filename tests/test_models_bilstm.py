@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from econer.models.data import (
     doc_record,
     drop_excluded,
     paragraphs,
+    read_external,
     read_sha1s,
     text_sha1,
 )
@@ -24,6 +26,7 @@ from econer.models.embeddings import embedding_matrix, file_texts, train_vectors
 from econer.models.predict import Predictor
 from econer.models.tags import (
     IGNORE,
+    NOT_COMPANY,
     TAG_ID,
     TAGS,
     allowed_matrix,
@@ -200,3 +203,34 @@ def test_default_config_excludes_the_heldout_news(tmp_path):
         load_config(config_path("train", "default.yaml"), {"data.mix": {"gold": -1}})
     with pytest.raises(EconerError, match="silver_covered"):
         load_config(config_path("train", "default.yaml"), {"data.silver_covered": ["ORG"]})
+
+
+def test_external_sources_teach_only_what_they_label():
+    """data.external: CFSC/CCF are positives only (nothing taught off their names), Resume
+    rules COMPANY out only where it knows; unknown names and mix keys are refused."""
+    fixtures = Path(__file__).parent / "fixtures" / "datasets"
+    cfsc = [doc_record(d) for d in read_external("cfsc", fixtures / "cfsc.json")]
+    text, codes = cfsc[0]
+    firm = text.index("贵州茅台")
+    assert codes[firm] == TAGS.index("B-COMPANY")
+    assert codes[firm + 3] == TAGS.index("I-COMPANY")
+    assert codes[0] == IGNORE and codes[-1] == IGNORE  # 北向资金 and the rest: unknown, not O
+    ccf = [doc_record(d) for d in read_external("ccf", fixtures / "ccf.csv")]
+    assert all(c == IGNORE for c in ccf[-1][1])  # a text with no entity teaches nothing
+    resume = list(read_external("resume", fixtures / "resume.char.bmes"))
+    for doc in resume:
+        codes = doc_record(doc)[1]
+        outside = {i for s, e in doc.meta["partial"]["outside"] for i in range(s, e)}
+        # O only on what the source knows is outside (its NAME, EDU...); elsewhere at most
+        # "not COMPANY" (AMOUNT/RATE stay unknown)
+        assert {i for i, c in enumerate(codes) if c == 0} <= outside
+    assert any(c == NOT_COMPANY for d in resume for c in doc_record(d)[1])
+    with pytest.raises(EconerError, match="unknown external source"):
+        read_external("msra", fixtures / "ccf.csv")
+    cfg = load_config(config_path("train", "default.yaml"))
+    assert set(cfg.data.external) == {"resume", "cfsc", "ccf"}
+    assert all(Path(p).is_absolute() for p in cfg.data.external.values())
+    with pytest.raises(EconerError, match="data.external"):
+        load_config(config_path("train", "default.yaml"), {"data.external": {"msra": "x"}})
+    with pytest.raises(EconerError, match="data.mix"):
+        load_config(config_path("train", "default.yaml"), {"data.mix": {"msra": 1.0}})

@@ -3,8 +3,8 @@
 Scores rules, model and hybrid (strict spans) on the given gold files, then, per label the
 model may add to, the hybrid's F1 at every threshold 0, 0.05, ..., 1 and 1.01 (never add),
 the other label's model spans left out. It prints the best threshold per label (ties: the
-highest, i.e. the fewest model spans). The model and the rules run once; only
-:func:`econer.eval.hybrid.combine` runs per threshold.
+lowest, i.e. the most model spans that cost nothing on the tuned-on gold). The model and the
+rules run once; only :func:`econer.eval.hybrid.combine` runs per threshold.
 
     econer gold devset news-dev --out news-dev.jsonl
     econer gold devset news-park-dev --out news-park-dev.jsonl
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     for label in policy.thresholds:
         curve = sweep(gold, rules, model, label, policy.rules_only)
         print(f"{label}: " + " ".join(f"{t:g}:{f:.3f}" for t, f in curve))
-        best = max(curve, key=lambda tf: (round(tf[1], 9), tf[0]))
+        best = max(curve, key=lambda tf: (round(tf[1], 9), -tf[0]))
         print(f"best {label} threshold {best[0]:g} (F1 {best[1]:.3f})")
 
 

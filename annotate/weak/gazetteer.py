@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 from econer.annotate.rules.patterns import load_patterns
 
 from econer.datasets import ccf, cfsc, cluener, resume
@@ -86,17 +86,15 @@ class DatasetNames:
         self.name = NAME
         self.version = "names-" + hashlib.sha256(
             "\n".join(sorted(self.names)).encode()).hexdigest()[:10]
-        self._automaton = ahocorasick.Automaton()
-        for n in self.names:
-            self._automaton.add_word(n, len(n))
-        if self.names:
-            self._automaton.make_automaton()
+        # ahocorasick_rs, the project's one Aho-Corasick library (code-point offsets).
+        self._automaton = ahocorasick_rs.AhoCorasick(sorted(self.names)) if self.names else None
 
     def __call__(self, doc: Document) -> list[Span]:
-        if not self.names:
+        if self._automaton is None:
             return []
-        hits = sorted(((end - length + 1, end + 1) for end, length in
-                       self._automaton.iter(doc.text)), key=lambda r: (r[0] - r[1], r[0]))
+        hits = sorted(((start, end) for _k, start, end in
+                       self._automaton.find_matches_as_indexes(doc.text, overlapping=True)),
+                      key=lambda r: (r[0] - r[1], r[0]))
         taken = bytearray(len(doc.text))
         spans = []
         for start, end in hits:

@@ -34,10 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from econer import config
 from econer.errors import EconerError
-from econer.jsonl import read_text
 from econer.labels import LABELS
 from econer.registry import systems
 from econer.resources import config_path
@@ -66,28 +64,20 @@ class HybridPolicy:
         return f"rules-only:{','.join(self.rules_only)};add:{adds}"
 
 
+@dataclass
+class _PolicyFile:
+    rules_only: list[str] = field(default_factory=list)
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+
 def load_policy(path: str | Path | None = None,
                 overrides: Mapping[str, Any] | None = None) -> HybridPolicy:
-    """The policy in a YAML file (default ``configs/hybrid/default.yaml``); ``overrides``
-    like ``{"thresholds.COMPANY": 0.8}`` win over it."""
+    """The policy in a YAML file (default ``configs/hybrid/default.yaml``), read by the core's
+    typed loader (unknown keys and wrong types name file and line); ``overrides`` like
+    ``{"thresholds.COMPANY": 0.8}`` win over it."""
     path = Path(path) if path else config_path("hybrid", "default.yaml")
-    try:
-        raw = yaml.safe_load(read_text(path)) or {}
-    except yaml.YAMLError as exc:
-        raise EconerError(f"bad YAML: {exc}", path=path) from None
-    if not isinstance(raw, dict) or set(raw) - {"rules_only", "thresholds"}:
-        raise EconerError("a hybrid policy has the keys rules_only and thresholds", path=path)
-    thresholds = dict(raw.get("thresholds") or {})
-    for key, value in (overrides or {}).items():
-        head, _, label = key.partition(".")
-        if head != "thresholds" or not label:
-            raise EconerError(f"hybrid: unknown override {key!r} (thresholds.LABEL=VALUE)")
-        thresholds[label] = float(value)
-    try:
-        return HybridPolicy(tuple(raw.get("rules_only") or ()),
-                            {str(k): float(v) for k, v in thresholds.items()})
-    except (TypeError, ValueError) as exc:
-        raise EconerError(f"bad hybrid policy: {exc}", path=path) from None
+    raw = config.load(_PolicyFile, path, overrides)
+    return HybridPolicy(tuple(raw.rules_only), dict(raw.thresholds))
 
 
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:

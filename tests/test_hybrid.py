@@ -62,8 +62,11 @@ def test_policy_file_and_overrides(tmp_path):
     bad.write_text("rules_only: [ORG]\n")
     with pytest.raises(EconerError, match="unknown label 'ORG'"):
         load_policy(bad)
-    with pytest.raises(EconerError, match="unknown override"):
+    with pytest.raises(EconerError, match="unknown key 'COMPANY'"):
         load_policy(None, {"COMPANY": 0.5})
+    bad.write_text("rules_only: [AMOUNT]\nthreshold: {COMPANY: 0.5}\n")  # a typo'd key
+    with pytest.raises(EconerError, match=r"p.yaml:2: unknown key 'threshold'"):
+        load_policy(bad)
 
 
 @pytest.fixture

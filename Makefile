@@ -60,6 +60,7 @@ model: setup
 	$(BIN)/econer prelabel ../shared/corpus/*.jsonl --out .cache/silver/corpus.rules.jsonl
 	$(BIN)/econer train configs/train/default.yaml --out $(OUT)/default-run
 	rm -rf models/default && cp -r $(OUT)/default-run models/default
+	$(BIN)/python -m econer.models.ship models/default   # no machine paths in what ships
 
 # Leave-one-seed-out cross-validation of the rules and the small config (5 trainings).
 scorecard-cv: setup

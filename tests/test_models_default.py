@@ -21,6 +21,11 @@ def test_the_shipped_model_is_small_and_explains_itself():
     assert info["seed"] == 42 and info["data"]["files"]  # data hashes recorded
     assert info["data"]["embeddings"]["sha256"]
     assert all(len(h) == 64 for h in info["data"]["files"].values())
+    # Paths relative to the checkout (make model: econer.models.ship), no machine's own.
+    for name in ("run.json", "config.resolved.yaml"):
+        text = (DEFAULT_RUN / name).read_text(encoding="utf-8")
+        assert '"/' not in text and "- /" not in text and ": /" not in text, name
+    assert any(k.startswith("../shared/") for k in info["data"]["files"])
 
 
 def test_the_shipped_model_predicts_valid_offsets():

@@ -435,3 +435,18 @@ def test_extension_b_characters_inside_names(text: str, name: str,
     assert run(["rules", "explain", text]) == 0
     out = capsys.readouterr().out
     assert f"COMPANY  {name}" in out, out
+
+
+# -- a missing label set (ECONER_LABELS; a malformed one: tests/test_extending.py) -----------
+
+def test_a_missing_labels_file_is_one_line(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.yaml"
+    source = tmp_path / "in.txt"
+    source.write_text("增长41%", encoding="utf-8")
+    result = subprocess.run([str(ECONER), "prelabel", str(source), "--out",
+                             str(tmp_path / "o.jsonl")], capture_output=True, text=True,
+                            env={**os.environ, "ECONER_LABELS": str(labels)}, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"econer: error: {labels}: cannot read the labels file: No such file or directory"]
+    assert not (tmp_path / "o.jsonl").exists()

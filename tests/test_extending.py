@@ -97,6 +97,9 @@ def test_a_bad_labels_file_is_a_one_line_error(tmp_path: Path) -> None:
     labels = tmp_path / "labels.yaml"
     labels.write_text("labels:\n  - {name: COMPANY, hotkey: c}\n  - {name: person}\n",
                       encoding="utf-8")
-    out = econer(["--help"], tmp_path, labels)
-    assert out.returncode != 0
-    assert f"{labels}: label 'person': upper-case letters, digits and _" in out.stderr
+    (tmp_path / "in.txt").write_text("增长41%", encoding="utf-8")
+    out = econer(["prelabel", "in.txt", "--out", "o.jsonl"], tmp_path, labels)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        f"econer: error: {labels}: label 'person': upper-case letters, digits and _"]
+    assert econer(["--help"], tmp_path, labels).returncode == 0  # help needs no label set

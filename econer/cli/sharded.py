@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from econer.errors import EconerError
-from econer.shards import Labeller, ShardResult, failure_message, merge_shards
-from econer.spans import Document
+
+if TYPE_CHECKING:  # the shard machinery loads with the command, not with `econer --help`
+    from econer.shards import Labeller, ShardResult
+    from econer.spans import Document
 
 ENGINES = ("local", "ray")
 
@@ -61,7 +63,7 @@ def run_on_ray(inputs: Sequence[Path], out: Path, make_labeller: Callable[[], La
     from rich.console import Console
 
     from econer.rayengine import import_ray, run_ray
-    from econer.shards import plan_shards, write_manifest
+    from econer.shards import failure_message, merge_shards, plan_shards, write_manifest
 
     import_ray()  # the missing extra is reported before any work
     if out.exists() and not out.is_dir():

@@ -46,16 +46,31 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def parse_json_line(line: str, path: str | Path, number: int) -> Any:
+    """One line's JSON value; malformed JSON is an error naming the file and line."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise EconerError(f"malformed JSON: {exc.msg} (column {exc.colno})", path=path,
+                          line=number) from None
+
+
+def parse_document(obj: Any, path: str | Path, number: int) -> Document:
+    """The checked document of one parsed line (spans and partial labels checked)."""
+    try:
+        doc = Document.from_dict(obj)
+        if PARTIAL_KEY in doc.meta:
+            check_partial(doc)  # partial labels (econer.partial) are checked like spans
+    except EconerError as exc:
+        raise EconerError(exc.message, path=path, line=number) from None
+    return doc
+
+
 def iter_json_lines(path: Path) -> Iterator[tuple[int, Any]]:
     """``(line number, parsed object)`` for each non-blank line of a JSON-lines file."""
     for number, line in enumerate(read_text(path).split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EconerError(f"malformed JSON: {exc.msg} (column {exc.colno})", path=path,
-                              line=number) from None
+        if line.strip():
+            yield number, parse_json_line(line, path, number)
 
 
 def read_documents(path: str | Path, *, gold: bool = False) -> Iterator[Document]:
@@ -70,12 +85,7 @@ def read_documents(path: str | Path, *, gold: bool = False) -> Iterator[Document
         if gold and not (isinstance(obj, dict) and isinstance(obj.get("spans"), list)):
             raise EconerError("a gold line needs a list of 'spans' ([] where there is no "
                               "entity)", path=path, line=number)
-        try:
-            doc = Document.from_dict(obj)
-            if PARTIAL_KEY in doc.meta:
-                check_partial(doc)  # partial labels (econer.partial) are checked like spans
-        except EconerError as exc:
-            raise EconerError(exc.message, path=path, line=number) from None
+        doc = parse_document(obj, path, number)
         if doc.id in seen:
             raise EconerError(f"duplicate document id {doc.id!r} (first on line {seen[doc.id]})",
                               path=path, line=number)

@@ -32,7 +32,13 @@ from typing import Any, Protocol
 
 from econer.errors import EconerError
 from econer.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, _folder_files, read_txt
-from econer.jsonl import atomic_open, document_line, write_text
+from econer.jsonl import (
+    atomic_open,
+    document_line,
+    parse_document,
+    parse_json_line,
+    write_text,
+)
 from econer.spans import Document
 
 MANIFEST = "manifest.json"
@@ -171,7 +177,8 @@ def plan_shards(inputs: Iterable[str | Path], shard_docs: int = 1000) -> list[Sh
 
 # -- one shard (worker) ---------------------------------------------------------------------
 def read_piece(piece: Piece) -> Iterator[Document]:
-    """The documents of one piece, checked as ``econer.jsonl.read_documents`` checks them."""
+    """The documents of one piece, checked line by line as ``econer.jsonl.read_documents``
+    checks them (only the piece's lines are read)."""
     path = Path(piece.path)
     if piece.first == 0:
         yield read_txt(path)
@@ -185,17 +192,11 @@ def read_piece(piece: Piece) -> Iterator[Document]:
             if not raw.strip():
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                line = raw.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 raise EconerError(f"not UTF-8 (byte 0x{raw[exc.start]:02x})", path=path,
                                   line=number) from None
-            except json.JSONDecodeError as exc:
-                raise EconerError(f"malformed JSON: {exc.msg} (column {exc.colno})", path=path,
-                                  line=number) from None
-            try:
-                yield Document.from_dict(obj)
-            except EconerError as exc:
-                raise EconerError(exc.message, path=path, line=number) from None
+            yield parse_document(parse_json_line(line, path, number), path, number)
 
 
 def fingerprint(shard: Shard, labeller_version: str) -> str:

@@ -158,3 +158,17 @@ def test_hybrid_prediction_on_ray_equals_single_process(tmp_path: Path) -> None:
     one = (tmp_path / "one.jsonl").read_text(encoding="utf-8")
     assert '"source": "model:' in one or '"source": "rules:' in one
     assert (tmp_path / "all.jsonl").read_text(encoding="utf-8") == one
+
+
+def test_ray_outputs_never_overlap_an_input(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    source = _corpus_sample(folder, 3)
+    # Shards inside the input folder would be read as input by a rerun.
+    assert run(["prelabel", str(folder), "--engine", "ray", "--out", str(folder / "shards"),
+                "--no-progress"]) == 2
+    assert "overlaps the input" in capsys.readouterr().err
+    assert run(["prelabel", str(source), "--engine", "ray", "--out", str(tmp_path / "s"),
+                "--merge", str(source), "--no-progress"]) == 2
+    assert "refusing to overwrite it" in capsys.readouterr().err
+    assert not (folder / "shards").exists() and not (tmp_path / "s").exists()

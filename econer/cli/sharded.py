@@ -62,6 +62,7 @@ def run_on_ray(inputs: Sequence[Path], out: Path, make_labeller: Callable[[], La
     """Plan, run on Ray, write the manifest; raise one EconerError if any shard failed."""
     from rich.console import Console
 
+    from econer.outputs import guard
     from econer.rayengine import import_ray, run_ray
     from econer.shards import failure_message, merge_shards, plan_shards, write_manifest
 
@@ -69,9 +70,15 @@ def run_on_ray(inputs: Sequence[Path], out: Path, make_labeller: Callable[[], La
     if out.exists() and not out.is_dir():
         raise EconerError("with --engine ray, --out is a folder of shards (this is a file)",
                           path=out)
-    resolved = {Path(p).resolve() for p in inputs}
-    if out.resolve() in resolved or (merge and merge.resolve() in resolved):
-        raise EconerError("an output is also an input; refusing to write over it", path=out)
+    guard(inputs, [("--merge", merge)])  # the one file output: the shared check
+    # The shard folder may neither hold an input nor lie inside an input folder (a rerun
+    # would read its own shards as input).
+    folder = out.resolve()
+    for given in inputs:
+        source = Path(given).resolve()
+        if folder == source or folder in source.parents or source in folder.parents:
+            raise EconerError(f"--out {out} overlaps the input {given}: give the shards a "
+                              "folder of their own")
     console = Console(stderr=True)
     plan = plan_shards(inputs, shard_docs)
     out.mkdir(parents=True, exist_ok=True)

@@ -169,7 +169,7 @@ def read_txt(path: Path, root: Path | None = None) -> Document:
     return Document.from_text(text, id=path.stem, source=source)
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def folder_files(folder: Path) -> list[Path]:
     # A folder is a folder of .txt documents. JSON-lines files (datasets, gold, predictions,
     # such as seeds/gold/) are only read when named: mixing them in would read gold as input.
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES
@@ -189,7 +189,7 @@ def iter_documents(inputs: Iterable[str | Path]) -> Iterator[Document]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = _folder_files(path)
+            files = folder_files(path)
             if not files:
                 raise EconerError("folder holds no .txt documents", path=path)
             pairs = [(f, path) for f in files]

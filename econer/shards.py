@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from econer.errors import EconerError
-from econer.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, _folder_files, read_txt
+from econer.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, folder_files, read_txt
 from econer.jsonl import (
     atomic_open,
     document_line,
@@ -109,7 +109,7 @@ def _input_files(inputs: Iterable[str | Path]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = _folder_files(path) + sorted(
+            found = folder_files(path) + sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix in JSONL_SUFFIXES)
             if not found:
                 raise EconerError("folder holds no .txt or .jsonl documents", path=path)

@@ -8,8 +8,9 @@ import typer
 
 
 def devset(
-    name: str = typer.Argument(..., help="The devset: news-dev, news-test, news-park-dev or "
-                              "news-park-test (eval/devsets/)."),
+    name: str = typer.Argument(..., help="The devset, a file name in eval/devsets/: news-dev, "
+                              "news-test, news-park-dev, news-park-test; round two news-dev2, "
+                              "news-park-dev2, news-park-test2."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),

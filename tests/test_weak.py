@@ -192,3 +192,21 @@ def test_dataset_names_are_read_from_the_shared_datasets(tmp_path: Path, monkeyp
     want = {"浙商银行", "华为公司", "兰州瑞德集团", "贵州茅台", "度小满金融", "米袋理财"}
     assert want <= lf.names
     assert lf.name in default_names()
+
+
+def test_gazetteer_candidates_make_names_the_rules_reject_unknown_not_o() -> None:
+    from econer.annotate.weak.candidates import WEIGHT, GazetteerCandidates
+
+    lf = GazetteerCandidates(["海尔", "TCL"], ["东风日产", "日产", "三一"])
+    text = "东风日产与海尔合作，三一未入选，XTCL8型号"
+    votes = lf(Document.from_text(text))
+    # leftmost-longest; two-character short-list names and names inside a latin run are no vote
+    assert [(s.text, s.score) for s in votes] == [("东风日产", WEIGHT), ("海尔", WEIGHT)]
+    rule = Span.at(text, 5, 7, "COMPANY", score=0.9)  # a rule confirmed 海尔
+    silver = aggregate(Document.from_text(text), {"rules": [rule], "candidates": votes},
+                       covered=("COMPANY", "AMOUNT", "RATE"))
+    assert [s.text for s in silver.spans] == ["海尔"]  # a weak vote alone makes no span
+    assert silver.meta["partial"]["unknown"] == [[0, 4]]  # ... but is unknown, not O
+    out = ruled_out(silver)
+    assert out[0] == frozenset() and "COMPANY" in out[10]  # 三一: plain text, not a company
+    assert "gazetteer.candidates" not in default_names()

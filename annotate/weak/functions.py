@@ -35,7 +35,7 @@ from econer.registry import LabellingFunction, labelling_functions
 from econer.spans import Document, Span
 
 WHOLE = "rules"  # the merged pre-labeller: never a voter by default
-NOT_DEFAULT = frozenset({WHOLE, "weak.company.repeat"})
+NOT_DEFAULT = frozenset({WHOLE, "weak.company.repeat", "gazetteer.candidates"})
 
 
 @dataclass
@@ -108,4 +108,5 @@ def measure(functions: Sequence[LabellingFunction],
 def _register() -> None:
     # the rule families and the datasets' gazetteer register themselves on import
     import econer.annotate.rules.functions  # noqa: F401
+    import econer.annotate.weak.candidates  # noqa: F401
     import econer.annotate.weak.gazetteer  # noqa: F401

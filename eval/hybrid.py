@@ -7,8 +7,15 @@ So the union is per label (:class:`HybridPolicy`, read from ``configs/hybrid/def
 * a label in ``rules_only`` (AMOUNT and RATE: the rules are near-perfect there) comes from
   the rules alone; the model's spans of that label are dropped;
 * a label with a ``threshold`` (COMPANY, PARK) keeps every rule span and adds a model span
-  whose confidence reaches the threshold and that overlaps no span already taken (rules
-  first, then model spans from the most confident down);
+  that is *accepted* (:func:`accepted`) and overlaps no span already taken (rules first, then
+  model spans from the most confident down). A span is accepted at or above its label's
+  ``threshold``, or at or above its ``supported`` threshold when independent evidence
+  supports it (:func:`supports`: the string is a gazetteer name, ends in a company word, is
+  latin, or is chosen elsewhere in the document by the rules or confidently by the model);
+* ``boundaries: model`` lets an accepted model span replace the rule spans of its label it
+  overlaps (``rules``, the default, keeps the rules' boundaries);
+* ``propagate: true`` labels the other mentions of an accepted model name in the document by
+  the rules' own repeat rule (the rules already spread their own names);
 * a label in neither list: rules only.
 
 :func:`combine` is the pure rule; :class:`HybridSystem` runs the rules and a trained run over
@@ -29,10 +36,11 @@ documents and combines them, registered as system kind ``hybrid`` (``--system hy
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from econer import config
 from econer.errors import EconerError
@@ -41,33 +49,69 @@ from econer.registry import systems
 from econer.resources import config_path
 from econer.spans import Document, Span
 
+# The kinds of independent support a model span below its plain threshold may have.
+SUPPORTS = ("gazetteer", "company_word", "latin", "repeated")
+# A latin name: two or more letters, digits and joiners inside (KDDI, NTTDocomo, AT&T, 3M).
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&.\-' ]*[A-Za-z0-9]")
+
+Repeats = Callable[[str, Sequence[Span]], list[Span]]
+
 
 @dataclass(frozen=True)
 class HybridPolicy:
-    """Which labels the model may add to, and from what confidence."""
+    """Which labels the model may add to, from what confidence, with what support."""
 
     rules_only: tuple[str, ...] = ("AMOUNT", "RATE")
     thresholds: Mapping[str, float] = field(
         default_factory=lambda: {"COMPANY": 0.9, "PARK": 0.9})
+    supported: Mapping[str, float] = field(default_factory=dict)
+    supports: tuple[str, ...] = ()
+    company_words: tuple[str, ...] = ()
+    boundaries: Literal["rules", "model"] = "rules"
+    propagate: bool = False
 
     def __post_init__(self) -> None:
-        for label in (*self.rules_only, *self.thresholds):
+        for label in (*self.rules_only, *self.thresholds, *self.supported):
             if label not in LABELS:
                 raise EconerError(f"hybrid policy: unknown label {label!r}")
         both = set(self.rules_only) & set(self.thresholds)
         if both:
             raise EconerError(f"hybrid policy: {sorted(both)} both rules-only and thresholded")
+        for label, low in self.supported.items():
+            if label not in self.thresholds or low > self.thresholds[label]:
+                raise EconerError(f"hybrid policy: supported threshold of {label} needs a "
+                                  "plain threshold at least as high")
+        unknown = set(self.supports) - set(SUPPORTS)
+        if unknown:
+            raise EconerError(f"hybrid policy: unknown support {sorted(unknown)} "
+                              f"(known: {', '.join(SUPPORTS)})")
+        if self.boundaries not in ("rules", "model"):
+            raise EconerError(f"hybrid policy: boundaries must be rules or model, "
+                              f"got {self.boundaries!r}")
 
     @property
     def version(self) -> str:
         adds = ",".join(f"{k}>={v:g}" for k, v in sorted(self.thresholds.items()))
-        return f"rules-only:{','.join(self.rules_only)};add:{adds}"
+        out = f"rules-only:{','.join(self.rules_only)};add:{adds}"
+        if self.supported and self.supports:
+            low = ",".join(f"{k}>={v:g}" for k, v in sorted(self.supported.items()))
+            out += f";supported:{low}({'+'.join(self.supports)})"
+        if self.boundaries != "rules":
+            out += f";boundaries:{self.boundaries}"
+        if self.propagate:
+            out += ";propagate"
+        return out
 
 
 @dataclass
 class _PolicyFile:
     rules_only: list[str] = field(default_factory=list)
     thresholds: dict[str, float] = field(default_factory=dict)
+    supported: dict[str, float] = field(default_factory=dict)
+    supports: list[str] = field(default_factory=list)
+    company_words: list[str] = field(default_factory=list)
+    boundaries: Literal["rules", "model"] = "rules"
+    propagate: bool = False
 
 
 def load_policy(path: str | Path | None = None,
@@ -77,23 +121,113 @@ def load_policy(path: str | Path | None = None,
     ``{"thresholds.COMPANY": 0.8}`` win over it."""
     path = Path(path) if path else config_path("hybrid", "default.yaml")
     raw = config.load(_PolicyFile, path, overrides)
-    return HybridPolicy(tuple(raw.rules_only), dict(raw.thresholds))
+    return HybridPolicy(tuple(raw.rules_only), dict(raw.thresholds), dict(raw.supported),
+                        tuple(raw.supports), tuple(raw.company_words), raw.boundaries,
+                        raw.propagate)
 
 
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
     return any(span.start < t.end and t.start < span.end for t in taken)
 
 
-def combine(rule_spans: Iterable[Span], model_spans: Iterable[Span],
-            policy: HybridPolicy) -> list[Span]:
-    """The hybrid's spans for one document (see the module docstring), in text order."""
-    taken = list(rule_spans)
-    candidates = sorted((s for s in model_spans if s.label in policy.thresholds
-                         and (s.score or 0.0) >= policy.thresholds[s.label]),
+def supports(span: Span, rule_spans: Sequence[Span], model_spans: Sequence[Span],
+             policy: HybridPolicy, known: Container[str] = ()) -> list[str]:
+    """The kinds of independent support (of ``policy.supports``) a model span has.
+
+    >>> t = "丁戊物流股份公司与KDDI合作，丁戊物流称"
+    >>> p = HybridPolicy(supports=SUPPORTS, company_words=("公司", "集团"))
+    >>> company = [Span.at(t, 0, 8, "COMPANY", score=.6), Span.at(t, 9, 13, "COMPANY", score=.6)]
+    >>> again = Span.at(t, 16, 20, "COMPANY", score=.6)
+    >>> supports(company[0], [], company, p), supports(company[1], [], company, p)
+    (['company_word'], ['latin'])
+    >>> supports(again, [Span.at(t, 0, 4, "COMPANY")], [], p)
+    ['repeated']
+    >>> supports(again, [], [], p, known={"丁戊物流"})
+    ['gazetteer']
+    """
+    held = []
+    name = span.text
+    if "gazetteer" in policy.supports and name in known:
+        held.append("gazetteer")
+    if "company_word" in policy.supports and any(
+            name.endswith(w) and len(name) > len(w) for w in policy.company_words):
+        held.append("company_word")
+    if "latin" in policy.supports and _LATIN.fullmatch(name) and sum(
+            c.isalpha() for c in name) >= 2:
+        held.append("latin")
+    if "repeated" in policy.supports:
+        plain = policy.thresholds.get(span.label, 2.0)
+        elsewhere = [s for s in rule_spans if s.label == span.label] + [
+            s for s in model_spans if s.label == span.label and (s.score or 0.0) >= plain]
+        if any(s.text == name and (s.start, s.end) != (span.start, span.end) for s in elsewhere):
+            held.append("repeated")
+    return held
+
+
+def accepted(span: Span, rule_spans: Sequence[Span], model_spans: Sequence[Span],
+             policy: HybridPolicy, known: Container[str] = ()) -> bool:
+    """Whether the hybrid may take a model span: its label's threshold is reached, or its
+    ``supported`` threshold is and :func:`supports` finds some support.
+
+    >>> t = "丙丁集团跟投"
+    >>> s = Span.at(t, 0, 4, "COMPANY", score=0.7)
+    >>> p = HybridPolicy(thresholds={"COMPANY": 0.9})
+    >>> accepted(s, [], [s], p)
+    False
+    >>> accepted(s, [], [s], HybridPolicy(thresholds={"COMPANY": 0.9}, supported={"COMPANY": 0.6},
+    ...                                   supports=("company_word",), company_words=("集团",)))
+    True
+    """
+    if span.label not in policy.thresholds:
+        return False
+    score = span.score or 0.0
+    if score >= policy.thresholds[span.label]:
+        return True
+    low = policy.supported.get(span.label)
+    return low is not None and score >= low and bool(
+        supports(span, rule_spans, model_spans, policy, known))
+
+
+def arbitrate(rule_spans: Sequence[Span], span: Span) -> list[Span]:
+    """The rule spans left when ``span`` (an accepted model span) takes the model's
+    boundaries: those of its label that it overlaps give way; if it overlaps a rule span of
+    another label, nothing changes (the caller then drops the model span).
+
+    >>> t = "东阿阿胶表示"
+    >>> r = [Span.at(t, 0, 3, "COMPANY")]
+    >>> arbitrate(r, Span.at(t, 0, 4, "COMPANY", score=0.95))
+    []
+    """
+    hit = [r for r in rule_spans if r.start < span.end and span.start < r.end]
+    if any(r.label != span.label for r in hit):
+        return list(rule_spans)
+    return [r for r in rule_spans if r not in hit]
+
+
+def combine(rule_spans: Iterable[Span], model_spans: Iterable[Span], policy: HybridPolicy,
+            *, text: str | None = None, known: Container[str] = (),
+            repeats: Repeats | None = None) -> list[Span]:
+    """The hybrid's spans for one document (see the module docstring), in text order.
+
+    ``known`` holds gazetteer names (the ``gazetteer`` support); ``repeats(text, spans)``
+    gives other mentions of the names among ``spans`` (``propagate``; it needs ``text``).
+    """
+    rules = list(rule_spans)
+    model = [s for s in model_spans if s.label in policy.thresholds]
+    taken = list(rules)
+    candidates = sorted((s for s in model if accepted(s, rules, model, policy, known)),
                         key=lambda s: (-(s.score or 0.0), s.start))
+    added: list[Span] = []
     for span in candidates:
+        if policy.boundaries == "model" and not _overlaps(span, added):
+            taken = arbitrate(taken, span)
         if not _overlaps(span, taken):
             taken.append(span)
+            added.append(span)
+    if policy.propagate and added and repeats is not None and text is not None:
+        names = {s.text for s in added}
+        taken += [replace(s, source="hybrid:repeat") for s in repeats(text, taken)
+                  if s.text in names]
     return sorted(taken, key=lambda s: (s.start, s.end, s.label))
 
 
@@ -108,11 +242,18 @@ class HybridSystem:
 
         self.policy = policy or load_policy()
         self.labeller = load_rules(rules_folder)
+        self.known = known_names(self.labeller.patterns.folder)
         self.predictor = Predictor.from_run(resolve_run(run_dir), device=device,
                                             batch_size=batch_size)
         self.name = "hybrid"
         self.version = (f"hybrid({self.labeller.version}+{self.predictor.version};"
                         f"{self.policy.version})")
+
+    def combine(self, rules_doc: Document, model_doc: Document) -> Document:
+        """One document's hybrid from its rule and model predictions."""
+        return model_doc.with_spans(combine(
+            rules_doc.spans, model_doc.spans, self.policy, text=rules_doc.text,
+            known=self.known, repeats=self.labeller.repeats))
 
     def predict(self, docs: Iterable[Document],
                 batch_size: int | None = None) -> Iterator[Document]:
@@ -120,7 +261,25 @@ class HybridSystem:
         ruled = list(self.labeller.pipe(docs))
         for rules_doc, model_doc in zip(ruled, self.predictor.pipe(docs, batch_size),
                                         strict=True):
-            yield model_doc.with_spans(combine(rules_doc.spans, model_doc.spans, self.policy))
+            yield self.combine(rules_doc, model_doc)
+
+
+class _Known:
+    """Gazetteer names: listed companies and brands (``in`` only)."""
+
+    def __init__(self, listed: Container[str], brands: Container[str]) -> None:
+        self.listed, self.brands = listed, brands
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.listed or name in self.brands
+
+
+def known_names(rules_folder: str | Path) -> Container[str]:
+    """The gazetteer names of a rules folder (none where it has no gazetteer)."""
+    from econer.annotate.rules.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load(rules_folder)
+    return _Known(gazetteer.listed, gazetteer.brands) if gazetteer else frozenset()
 
 
 @systems.register("hybrid")

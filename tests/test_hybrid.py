@@ -7,7 +7,7 @@ import json
 import pytest
 import torch
 from econer.annotate.rules.ruler import load_rules
-from econer.eval.hybrid import HybridPolicy, HybridSystem, combine, load_policy
+from econer.eval.hybrid import HybridPolicy, HybridSystem, combine, load_policy, supports
 from econer.models.bilstm import BiLstmConfig, BiLstmForTokenClassification
 from econer.models.build import char_tokenizer, char_vocab
 from econer.models.tags import TAGS
@@ -115,3 +115,120 @@ def test_threshold_sweep_scores_the_hybrid_at_each_threshold():
     assert curve[0.0] == pytest.approx(0.8)  # 2 right of 3 predicted, 2 gold
     assert curve[0.5] == pytest.approx(1.0)
     assert curve[1.01] == pytest.approx(2 / 3)  # the rules alone: 1 of 2
+
+
+# -- acceptance with support, boundaries, propagation (hand-made documents) -------------------
+
+SUPPORTED = HybridPolicy(thresholds={"COMPANY": 0.9, "PARK": 0.9}, supported={"COMPANY": 0.6},
+                         supports=("gazetteer", "company_word", "latin", "repeated"),
+                         company_words=("公司", "集团", "银行"))
+
+
+def spans_of(text: str, *items: tuple[int, int, str, float | None]) -> list[Span]:
+    return [Span.at(text, s, e, label, score=score) for s, e, label, score in items]
+
+
+def picked(spans: list[Span]) -> list[tuple[str, str]]:
+    return [(s.text, s.label) for s in spans]
+
+
+def test_a_supported_model_span_is_taken_below_the_plain_threshold():
+    text = "北辰精工股份公司与Vexlo合作，另有星河物流参与"
+    model = spans_of(text, (0, 8, "COMPANY", 0.7),    # ends in a company word: taken
+                     (9, 14, "COMPANY", 0.65),        # latin: taken
+                     (18, 22, "COMPANY", 0.8))        # no support: left out
+    assert picked(combine([], model, SUPPORTED)) == [("北辰精工股份公司", "COMPANY"),
+                                                     ("Vexlo", "COMPANY")]
+    # the same spans with supports switched off: only the plain threshold counts
+    assert combine([], model, HybridPolicy(thresholds={"COMPANY": 0.9})) == []
+    # support never lowers the bar below the supported threshold
+    low = spans_of(text, (0, 8, "COMPANY", 0.5))
+    assert combine([], low, SUPPORTED) == []
+
+
+def test_a_company_word_alone_or_a_one_letter_latin_string_is_no_support():
+    text = "该公司与X签约"
+    model = spans_of(text, (1, 3, "COMPANY", 0.8), (4, 5, "COMPANY", 0.8))
+    assert supports(model[0], [], model, SUPPORTED) == []
+    assert supports(model[1], [], model, SUPPORTED) == []
+
+
+def test_gazetteer_and_repeated_support():
+    text = "星河物流扩产，星河物流称，云杉传媒跟进"
+    model = spans_of(text, (7, 11, "COMPANY", 0.7), (13, 17, "COMPANY", 0.7))
+    rules = spans_of(text, (0, 4, "COMPANY", None))   # the rules chose 星河物流 elsewhere
+    assert picked(combine(rules, model, SUPPORTED)) == [("星河物流", "COMPANY")] * 2
+    assert picked(combine(rules, model, SUPPORTED, known={"云杉传媒"})) == [
+        ("星河物流", "COMPANY"), ("星河物流", "COMPANY"), ("云杉传媒", "COMPANY")]
+    # the model's own confident choice elsewhere supports too, its unsure one does not
+    sure = spans_of(text, (0, 4, "COMPANY", 0.95), (7, 11, "COMPANY", 0.7))
+    unsure = spans_of(text, (0, 4, "COMPANY", 0.8), (7, 11, "COMPANY", 0.7))
+    assert len(combine([], sure, SUPPORTED)) == 2
+    assert combine([], unsure, SUPPORTED) == []
+
+
+def test_boundaries_stay_the_rules_unless_the_policy_says_model():
+    text = "东岭新材料公司宣布扩产，东岭园区同步建设"
+    rules = spans_of(text, (0, 4, "COMPANY", None), (12, 16, "PARK", None))
+    model = spans_of(text, (0, 7, "COMPANY", 0.95),   # longer than the rule span
+                     (12, 14, "COMPANY", 0.95))       # inside a PARK rule span
+    assert picked(combine(rules, model, HybridPolicy())) == [("东岭新材", "COMPANY"),
+                                                            ("东岭园区", "PARK")]
+    by_model = HybridPolicy(boundaries="model")
+    # the model's boundary wins against a rule span of its label, never against another label
+    assert picked(combine(rules, model, by_model)) == [("东岭新材料公司", "COMPANY"),
+                                                      ("东岭园区", "PARK")]
+    # an unsure model span changes nothing
+    unsure = spans_of(text, (0, 7, "COMPANY", 0.5))
+    assert picked(combine(rules, unsure, by_model))[0] == ("东岭新材", "COMPANY")
+
+
+def test_propagation_labels_other_mentions_of_a_name_taken_from_the_model():
+    text = "据悉，恒远物流计划扩产。恒远物流表示，恒远物流园明年开工。"
+    rules = spans_of(text, (19, 24, "PARK", None))   # 恒远物流园: its mention stays a park
+    model = spans_of(text, (3, 7, "COMPANY", 0.95))
+    repeats = load_rules().repeats
+    policy = HybridPolicy(propagate=True)
+    out = combine(rules, model, policy, text=text, repeats=repeats)
+    assert [(s.start, s.end, s.label) for s in out] == [
+        (3, 7, "COMPANY"), (12, 16, "COMPANY"), (19, 24, "PARK")]
+    assert out[1].source == "hybrid:repeat"
+    # off by default; and a name not taken from the model is not spread by the hybrid
+    assert len(combine(rules, model, HybridPolicy(), text=text, repeats=repeats)) == 2
+    unsure = spans_of(text, (3, 7, "COMPANY", 0.5))
+    assert picked(combine(rules, unsure, policy, text=text, repeats=repeats)) == [
+        ("恒远物流园", "PARK")]
+
+
+def test_policy_file_new_keys_are_checked(tmp_path):
+    default = load_policy()
+    assert default.boundaries in ("rules", "model") and isinstance(default.propagate, bool)
+    bad = tmp_path / "p.yaml"
+    bad.write_text("thresholds: {COMPANY: 0.9}\nsupported: {COMPANY: 0.6}\nsupports: [vibes]\n")
+    with pytest.raises(EconerError, match="unknown support"):
+        load_policy(bad)
+    bad.write_text("thresholds: {COMPANY: 0.5}\nsupported: {COMPANY: 0.6}\n")
+    with pytest.raises(EconerError, match="supported threshold of COMPANY"):
+        load_policy(bad)
+    bad.write_text("thresholds: {COMPANY: 0.9}\nboundaries: longest\n")
+    with pytest.raises(EconerError, match="p.yaml:2"):
+        load_policy(bad)
+    ok = load_policy(None, {"supported.COMPANY": 0.6, "supports": ["latin"],
+                            "propagate": True})
+    assert ok.supported == {"COMPANY": 0.6} and "supported:COMPANY>=0.6(latin)" in ok.version
+
+
+def test_policy_bench_compares_policies_on_saved_predictions():
+    from econer.eval.bench.hybrid_policies import hybrid_docs, policies
+
+    named = dict(policies(SUPPORTED))
+    assert len(named) == len(list(policies(SUPPORTED)))  # names are distinct
+    assert {"plain 1.01", "propagate", "boundaries model"} <= set(named)
+    text = "北辰精工股份公司扩产"
+    doc = Document.from_text(text, id="t")
+    model = [doc.with_spans(spans_of(text, (0, 8, "COMPANY", 0.7)))]
+    rules = [doc.with_spans([])]
+    never = hybrid_docs(rules, model, named["plain 1.01"], (), None)
+    assert not never[0].spans
+    word = hybrid_docs(rules, model, named["support company_word >= 0.6"], (), None)
+    assert picked(word[0].spans) == [("北辰精工股份公司", "COMPANY")]

@@ -124,6 +124,20 @@ class RuleLabeller:
         return [Span.at(text, c.start, c.end, c.label, score=c.score, source=f"rules:{c.rule}",
                         value=c.value) for c in chosen]
 
+    def repeats(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """Other mentions of the COMPANY names among ``spans`` (from any source), by the
+        rules' own repeat rule (they open a word, overlap none of ``spans``, are no product
+        or sector): how the hybrid spreads a name it took from a model.
+
+        >>> text = "与宏图科技签约。宏图科技表示"
+        >>> [s.text for s in load_rules().repeats(text, [Span.at(text, 1, 5, "COMPANY")])]
+        ['宏图科技']
+        """
+        chosen = [(s.start, s.end, s.label, (s.source or "").removeprefix("rules:"))
+                  for s in spans]
+        return [Span.at(text, s, e, label, score=score, source=f"rules:{rule}")
+                for s, e, label, rule, score, _ in self._names.repeats(text, chosen)]
+
     def __call__(self, doc: Document) -> Document:
         return doc.with_spans(self.spans(doc.text))
 

@@ -1,0 +1,135 @@
+"""Compare hybrid policies on tuned-on gold (never on a test split), with paired bootstrap.
+
+Prints rules, model and the hybrid under each policy (strict spans): COMPANY P/R/F1, PARK,
+AMOUNT and RATE F1, micro F1, and the paired bootstrap test of the hybrid against the rules
+(COMPANY F1 and micro F1 differences with their p-values; documents resampled). The policies
+are the policy file's and variants of it, one idea at a time and together:
+
+* ``plain T``: COMPANY threshold T alone (the old sweep's axis);
+* ``support K >= S``: a model COMPANY span at S or above is taken with support K
+  (``gazetteer``, ``company_word``, ``latin``, ``repeated``, or ``all`` of them);
+* ``propagate``: other mentions of a taken model name are labelled too;
+* ``boundaries model``: an accepted model span replaces overlapping rule spans of its label.
+
+Predictions are made once per gold file and kept under ``--cache`` (keyed by the file's hash,
+the rules' version and the run's version): the policies only re-run
+:func:`econer.eval.hybrid.combine`, never the model.
+
+    econer gold devset news-dev --out news-dev.jsonl
+    econer gold devset news-park-dev --out news-park-dev.jsonl
+    .venv/bin/python -m econer.eval.bench.hybrid_policies default news-dev.jsonl \\
+        news-park-dev.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from econer.eval.bootstrap import count_array, paired_test, resample
+from econer.eval.hybrid import SUPPORTS, HybridPolicy, combine
+
+from econer.jsonl import read_documents, write_documents
+from econer.labels import LABELS
+from econer.scoring import strict_scores
+from econer.spans import Document
+
+COMPANY_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def policies(base: HybridPolicy) -> Iterator[tuple[str, HybridPolicy]]:
+    """The named policies compared: the file's, then one change at a time, then together."""
+    plain = replace(base, supported={}, supports=(), boundaries="rules", propagate=False)
+    yield "file: " + base.version, base
+    for t in (*COMPANY_GRID, 1.01):
+        yield f"plain {t:g}", replace(plain, thresholds={**plain.thresholds, "COMPANY": t})
+    for kinds in [(k,) for k in SUPPORTS] + [SUPPORTS]:
+        name = "all" if len(kinds) > 1 else kinds[0]
+        for low in COMPANY_GRID:
+            if low < plain.thresholds["COMPANY"]:
+                yield (f"support {name} >= {low:g}",
+                       replace(plain, supported={"COMPANY": low}, supports=kinds))
+    yield "propagate", replace(plain, propagate=True)
+    yield "boundaries model", replace(plain, boundaries="model")
+    yield "all, supported 0.6, propagate", replace(
+        plain, supported={"COMPANY": 0.6}, supports=SUPPORTS, propagate=True)
+
+
+def hybrid_docs(rules: Sequence[Document], model: Sequence[Document], policy: HybridPolicy,
+                known: Any, repeats: Any) -> list[Document]:
+    return [m.with_spans(combine(r.spans, m.spans, policy, text=r.text, known=known,
+                                 repeats=repeats)) for r, m in zip(rules, model, strict=True)]
+
+
+def _f(x: float | None) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def row(name: str, scores: Mapping[str, Mapping[str, Any]], test: Mapping[str, Any] | None
+        ) -> str:
+    c = scores["COMPANY"]
+    out = (f"{name:34s} COMPANY {_f(c['precision'])} {_f(c['recall'])} {_f(c['f1'])}"
+           f" | PARK {_f(scores['PARK']['f1'])} AMOUNT {_f(scores['AMOUNT']['f1'])}"
+           f" RATE {_f(scores['RATE']['f1'])} | micro {_f(scores['micro']['f1'])}")
+    if test:
+        co, mi = test["per_label"]["COMPANY"], test["micro_f1"]
+        out += (f" | vs rules: COMPANY {co['delta']:+.3f} p={co['p_value']:.3f}"
+                f", micro {mi['delta']:+.3f} p={mi['p_value']:.3f}")
+    return out
+
+
+def cached(path: Path, make: Any) -> list[Document]:
+    """Documents saved at ``path``, or made by ``make()`` and saved there first."""
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_documents(path, make())
+    return list(read_documents(path))
+
+
+def main(argv: list[str] | None = None) -> None:
+    from econer.annotate.rules.ruler import load_rules
+    from econer.eval.hybrid import known_names, load_policy
+    from econer.models.predict import Predictor, resolve_run
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("run", help="a run folder, or default (the shipped model)")
+    parser.add_argument("gold", nargs="+", help="tuned-on gold files (news-dev, news-park-dev)")
+    parser.add_argument("--policy", help="policy file (default configs/hybrid/default.yaml)")
+    parser.add_argument("--cache", default=".cache/hybrid-bench", help="saved predictions")
+    parser.add_argument("--samples", type=int, default=2000, help="bootstrap samples")
+    args = parser.parse_args(argv)
+
+    labeller = load_rules()
+    predictor = Predictor.from_run(resolve_run(args.run))
+    gold: list[Document] = []
+    rules: list[Document] = []
+    model: list[Document] = []
+    for path in map(Path, args.gold):
+        docs = list(read_documents(path))
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+        cache = Path(args.cache) / f"{path.stem}-{digest}"
+        gold += docs
+        rules += cached(cache / f"rules-{labeller.version}.jsonl",
+                        lambda docs=docs: labeller.pipe(docs))
+        model += cached(cache / f"model-{predictor.version}.jsonl",
+                        lambda docs=docs: predictor.pipe(docs))
+
+    known = known_names(labeller.patterns.folder)
+    indices = resample(len(gold), args.samples, seed=0)
+    base_counts = count_array(gold, rules)
+    print(f"{len(gold)} documents from {', '.join(args.gold)}; run {args.run} "
+          f"({predictor.version}); rules {labeller.version}; COMPANY columns are P R F1")
+    print(row("rules", strict_scores(gold, rules), None))
+    print(row("model", strict_scores(gold, model), None))
+    for name, policy in policies(load_policy(args.policy)):
+        pred = hybrid_docs(rules, model, policy, known, labeller.repeats)
+        test = paired_test(count_array(gold, pred), base_counts, indices, LABELS)
+        print(row(name, strict_scores(gold, pred), test))
+
+
+if __name__ == "__main__":
+    main()

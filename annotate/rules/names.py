@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
+from econer.annotate.rules import context
 from econer.annotate.rules.gazetteer import Gazetteer
 from econer.annotate.rules.patterns import Patterns, alternation, expand
 
@@ -157,6 +158,11 @@ class NameFinder:
         self.listed_not_after = tuple(words("LISTED_NOT_AFTER"))
         self.listed_not_before = tuple(words("LISTED_NOT_BEFORE"))
         self.suppressors = {e[0] for e in self.enumerations if e[4]}  # name of suppressing lists
+        # firms with no list entry, by what is said of them (context.py)
+        self.context_trigger = re.compile(alt("CONTEXT_TRIGGER")) \
+            if words("CONTEXT_TRIGGER") else None
+        self.context_not_end = tuple(words("CONTEXT_NOT_END"))
+        self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))
 
     def score(self, rule: str) -> float:
         return self.scores.get(rule, 0.6)
@@ -214,6 +220,7 @@ class NameFinder:
         hits.extend(self._known(text, matches))
         hits.extend(self._listed(text, hits, matches))
         hits.extend(self._brands(text, hits, matches))
+        hits.extend(context.find(self, text, hits, matches))
         hits.extend(self._aliases(text, hits))
         hits.extend(self._branches(text, hits))
         stop = self.lexicon.stop

@@ -49,6 +49,7 @@ def _before_trigger(finder: NameFinder, text: str,
     trigger = finder.context_trigger
     if trigger is None:
         return
+    brands = finder.gazetteer.brands if finder.gazetteer else frozenset()
     known_end: dict[int, int] = {}  # a listed or known name ending here decides by itself
     for s, e, _ in matches:
         known_end[e] = min(known_end.get(e, s), s)
@@ -77,8 +78,8 @@ def _before_trigger(finder: NameFinder, text: str,
                     start = a
                     break
         name = text[start:end]
-        if not _name_ok(finder, text, start, end, name):
-            continue
+        if name in brands or not _name_ok(finder, text, start, end, name):
+            continue  # a name of the 267K list is company.brand.trigger's
         yield (start, end, "COMPANY", "company.context", finder.score("company.context"), 0)
 
 

@@ -77,3 +77,24 @@ def test_an_alias_declared_for_no_firm_is_not_taken(labeller) -> None:
 def test_explain_names_the_context_rule(labeller) -> None:
     doc = labeller(Document.from_text("宏岳资产总经理表示"))
     assert [s.source for s in doc.spans] == ["rules:company.context"]
+
+
+# -- a name of the 267K short-name list acting as a firm acts --------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("米其林宣布在沈阳新建一座工厂", "米其林"),      # a firm's act right after the name
+    ("6月3日，米其林斥资十亿元扩产", "米其林"),      # after a date
+    ("该品牌商去年起诉三星侵犯其专利", "三星"),     # a lawsuit verb right before it
+])
+def test_a_listed_brand_acting_as_a_firm_is_a_firm(labeller, text, name) -> None:
+    assert (name, "company.brand.action") in spans(labeller, text)
+
+
+@pytest.mark.parametrize("text", [
+    "苹果价格上涨，果农增收",            # the list alone is not enough
+    "入选千人计划的专家增至百人",        # 计划 as a noun: a programme
+    "旗下有超过1.6万名员工",             # a count, not a name
+    "首家员工持股的基金公司成立",        # a word of the boundary list
+    "迈克·威尔逊宣布退休",               # a person's name after its middle dot
+])
+def test_the_short_name_list_without_a_firm_act_finds_nothing(labeller, text) -> None:
+    assert [n for n, rule in spans(labeller, text) if rule == "company.brand.action"] == []

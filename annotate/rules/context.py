@@ -32,6 +32,9 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&\-. ]{0,18}[A-Za-z0-9]|[A-Z]{2}")
 _DECLARED = re.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称)[：:为]?\s*[“\"「『]"
                        r"([^”\"」』（）()\n]{2,12})[”\"」』]")
 _HAN_THEN_LATIN = re.compile(r"[\u4e00-\u9fff][A-Za-z]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+_AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
+_DATE_END = re.compile(r"[0-9０-９][日号]$")
 _PARTICLES = frozenset("着了过地得")
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -41,6 +44,59 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     """Every context candidate of ``text`` (the labeller resolves overlaps)."""
     yield from _before_trigger(finder, text, matches)
     yield from _declared(finder, text, hits)
+    yield from _brand_acting(finder, text, matches)
+
+
+def _brand_acting(finder: NameFinder, text: str,
+                  matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+    """A name of the 267K short-name list acting as a firm acts (奥的斯宣布, 旭硝子计划投资,
+    起诉三星): a firm's verb right after it (``BRAND_ACTION``), or a lawsuit verb right before
+    it (``BRAND_ACTION_BEFORE``). The list alone is too weak (苹果, 三星 are words too)."""
+    brands = finder.gazetteer.brands if finder.gazetteer else frozenset()
+    action, before = finder.brand_action, finder.brand_action_before
+    if not brands or action is None:
+        return
+    inside = bytearray(len(text) + 1)  # 1 where a listed or known name goes on
+    for s, e, _ in matches:
+        inside[s + 1 : e] = b"\x01" * (e - s - 1)
+    for match in action.finditer(text):
+        end = match.start()
+        if inside[end]:
+            continue
+        for size in range(6, 1, -1):  # the longest name before the verb
+            start = end - size
+            if start >= 0 and _brand_ok(finder, text, start, end, brands):
+                yield (start, end, "COMPANY", "company.brand.action",
+                       finder.score("company.brand.action"), 0)
+                break
+    if before is None:
+        return
+    for match in before.finditer(text):
+        for size in range(6, 1, -1):
+            start, end = match.end(), match.end() + size
+            if end <= len(text) and (end == len(text) or text[end] in _AFTER_OBJECT
+                                     or not _HAN.match(text, end)) and \
+                    _brand_ok(finder, text, start, end, brands, after_verb=True):
+                yield (start, end, "COMPANY", "company.brand.action",
+                       finder.score("company.brand.action"), 0)
+                break
+
+
+def _brand_ok(finder: NameFinder, text: str, start: int, end: int, brands,  # noqa: ANN001
+              after_verb: bool = False) -> bool:
+    name = text[start:end]
+    if name not in brands or finder.company_generic.fullmatch(name) or \
+            name in finder.lexicon.stop.get("COMPANY", ()) or \
+            finder.boundary_start.fullmatch(name):  # 首家员工持股的: a word, not a name
+        return False
+    if start > 0 and (text[start - 1] in "·•-－—" or text[start - 1].isdigit()):
+        return False  # 迈克·威尔逊: a person's name; 1.6万名员工: a count
+    if finder._straddled(text, start):
+        return False  # 已经发公告: 经发 starts mid-word
+    # the name opens a clause: punctuation, a date or a boundary word before it
+    return after_verb or finder._starts_cleanly(text, start) or bool(
+        _DATE_END.search(text, max(0, start - 3), start)
+        or finder.boundary_end.search(text, max(0, start - 4), start))
 
 
 def _before_trigger(finder: NameFinder, text: str,

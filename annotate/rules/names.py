@@ -162,6 +162,9 @@ class NameFinder:
         self.context_trigger = re.compile(alt("CONTEXT_TRIGGER")) \
             if words("CONTEXT_TRIGGER") else None
         self.context_not_end = tuple(words("CONTEXT_NOT_END"))
+        self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
+        self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \
+            if words("BRAND_ACTION_BEFORE") else None
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))
 
     def score(self, rule: str) -> float:

@@ -98,3 +98,27 @@ def test_a_listed_brand_acting_as_a_firm_is_a_firm(labeller, text, name) -> None
 ])
 def test_the_short_name_list_without_a_firm_act_finds_nothing(labeller, text) -> None:
     assert [n for n, rule in spans(labeller, text) if rule == "company.brand.action"] == []
+
+
+# -- kinds and back-references are no names (the standard: 该公司, 股份公司, 长春工厂) -------------
+@pytest.mark.parametrize("text", [
+    "近50家A股公司发布增持公告",            # a market's firms, not one firm
+    "港股公司的盈利预测上调",
+    "权益类基金发行升温，爆款基金频现",     # kinds of funds
+    "数百亿基金一日售罄",
+    "减持后约占公司总股本的3%",             # 占 before 公司: the firm referred back to
+    "当地新建了多家大米加工厂",             # a kind of factory
+    "拆分为一家独立公司运营",
+])
+def test_kinds_of_firms_are_not_names(labeller, text) -> None:
+    assert spans(labeller, text) == []
+
+
+def test_a_share_verb_is_no_part_of_the_name(labeller) -> None:
+    assert [n for n, _ in spans(labeller, "其持股占闽通集团总股本的5%")] == ["闽通集团"]
+
+
+def test_an_expo_site_is_not_a_park(labeller) -> None:
+    # the standard: single sites and facilities are not PARK
+    doc = labeller(Document.from_text("新能源客车在世博园区内运行"))
+    assert [s.text for s in doc.spans if s.label == "PARK"] == []

@@ -122,3 +122,8 @@ def test_an_expo_site_is_not_a_park(labeller) -> None:
     # the standard: single sites and facilities are not PARK
     doc = labeller(Document.from_text("新能源客车在世博园区内运行"))
     assert [s.text for s in doc.spans if s.label == "PARK"] == []
+
+
+def test_an_advisory_firm_is_a_firm(labeller) -> None:
+    # the standard: consultancies and brokers are COMPANY; 投顾 ends their short names
+    assert spans(labeller, "盛川投顾认为，短期市场仍以震荡为主") == [("盛川投顾", "company.short")]

@@ -77,10 +77,10 @@ class HybridPolicy:
         both = set(self.rules_only) & set(self.thresholds)
         if both:
             raise EconerError(f"hybrid policy: {sorted(both)} both rules-only and thresholded")
-        for label, low in self.supported.items():
-            if label not in self.thresholds or low > self.thresholds[label]:
-                raise EconerError(f"hybrid policy: supported threshold of {label} needs a "
-                                  "plain threshold at least as high")
+        for label in self.supported:  # (one above the plain threshold is simply moot)
+            if label not in self.thresholds:
+                raise EconerError(f"hybrid policy: supported threshold of {label}, a label "
+                                  "with no plain threshold")
         unknown = set(self.supports) - set(SUPPORTS)
         if unknown:
             raise EconerError(f"hybrid policy: unknown support {sorted(unknown)} "

@@ -207,7 +207,7 @@ def test_policy_file_new_keys_are_checked(tmp_path):
     bad.write_text("thresholds: {COMPANY: 0.9}\nsupported: {COMPANY: 0.6}\nsupports: [vibes]\n")
     with pytest.raises(EconerError, match="unknown support"):
         load_policy(bad)
-    bad.write_text("thresholds: {COMPANY: 0.5}\nsupported: {COMPANY: 0.6}\n")
+    bad.write_text("thresholds: {PARK: 0.5}\nsupported: {COMPANY: 0.6}\n")
     with pytest.raises(EconerError, match="supported threshold of COMPANY"):
         load_policy(bad)
     bad.write_text("thresholds: {COMPANY: 0.9}\nboundaries: longest\n")

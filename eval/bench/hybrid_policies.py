@@ -9,7 +9,11 @@ are the policy file's and variants of it, one idea at a time and together:
 * ``support K >= S``: a model COMPANY span at S or above is taken with support K
   (``gazetteer``, ``company_word``, ``latin``, ``repeated``, or ``all`` of them);
 * ``propagate``: other mentions of a taken model name are labelled too;
-* ``boundaries model``: an accepted model span replaces overlapping rule spans of its label.
+* ``boundaries model``: an accepted model span replaces overlapping rule spans of its label;
+* ``PARK plain T``: the PARK threshold T (COMPANY as in the file).
+
+It also prints the model's reliability (mean span score against strict precision, per
+score bin): whether its confidence can be read as a probability before a threshold uses it.
 
 Predictions are made once per gold file and kept under ``--cache`` (keyed by the file's hash,
 the rules' version and the run's version): the policies only re-run
@@ -39,6 +43,31 @@ from econer.scoring import strict_scores
 from econer.spans import Document
 
 COMPANY_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+
+
+def reliability(gold: Sequence[Document], model: Sequence[Document], label: str,
+                bins: Sequence[float] = BINS) -> list[tuple[float, int, float, float]]:
+    """The model's confidence against its strict precision: ``(bin's lower edge, spans,
+    mean score, share exactly right)`` per non-empty bin of its ``label`` spans.
+
+    >>> from econer.spans import Span
+    >>> t = "甲乙公司与丙丁公司"
+    >>> g = [Document("d", t, (Span.at(t, 0, 4, "COMPANY"),))]
+    >>> m = [Document("d", t, (Span.at(t, 0, 4, "COMPANY", score=0.97),
+    ...                        Span.at(t, 5, 9, "COMPANY", score=0.55)))]
+    >>> reliability(g, m, "COMPANY")
+    [(0.5, 1, 0.55, 0.0), (0.95, 1, 0.97, 1.0)]
+    """
+    rows: dict[float, list[tuple[float, bool]]] = {}
+    for g, m in zip(gold, model, strict=True):
+        right = {(s.start, s.end) for s in g.spans if s.label == label}
+        for s in m.spans:
+            if s.label == label:
+                edge = max(b for b in bins if (s.score or 0.0) >= b)
+                rows.setdefault(edge, []).append((s.score or 0.0, (s.start, s.end) in right))
+    return [(edge, len(v), round(sum(x for x, _ in v) / len(v), 3),
+             round(sum(ok for _, ok in v) / len(v), 3)) for edge, v in sorted(rows.items())]
 
 
 def policies(base: HybridPolicy) -> Iterator[tuple[str, HybridPolicy]]:
@@ -55,8 +84,13 @@ def policies(base: HybridPolicy) -> Iterator[tuple[str, HybridPolicy]]:
                        replace(plain, supported={"COMPANY": low}, supports=kinds))
     yield "propagate", replace(plain, propagate=True)
     yield "boundaries model", replace(plain, boundaries="model")
-    yield "all, supported 0.6, propagate", replace(
-        plain, supported={"COMPANY": 0.6}, supports=SUPPORTS, propagate=True)
+    for low in COMPANY_GRID:
+        if low < plain.thresholds["COMPANY"]:
+            yield f"support all >= {low:g}, propagate", replace(
+                plain, supported={"COMPANY": low}, supports=SUPPORTS, propagate=True)
+    if "PARK" in plain.thresholds:
+        for t in (*COMPANY_GRID, 1.01):
+            yield f"PARK plain {t:g}", replace(plain, thresholds={**plain.thresholds, "PARK": t})
 
 
 def hybrid_docs(rules: Sequence[Document], model: Sequence[Document], policy: HybridPolicy,
@@ -125,6 +159,10 @@ def main(argv: list[str] | None = None) -> None:
           f"({predictor.version}); rules {labeller.version}; COMPANY columns are P R F1")
     print(row("rules", strict_scores(gold, rules), None))
     print(row("model", strict_scores(gold, model), None))
+    for label in ("COMPANY", "PARK"):
+        print(f"  reliability of the model's {label} spans (from score: spans, mean score, "
+              "precision): " + "; ".join(f"{e:g}: {n}, {sc:.2f}, {p:.2f}"
+                                         for e, n, sc, p in reliability(gold, model, label)))
     for name, policy in policies(load_policy(args.policy)):
         pred = hybrid_docs(rules, model, policy, known, labeller.repeats)
         test = paired_test(count_array(gold, pred), base_counts, indices, LABELS)

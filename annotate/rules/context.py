@@ -56,16 +56,19 @@ def _brand_acting(finder: NameFinder, text: str,
     action, before = finder.brand_action, finder.brand_action_before
     if not brands or action is None:
         return
-    inside = bytearray(len(text) + 1)  # 1 where a listed or known name goes on
-    for s, e, _ in matches:
-        inside[s + 1 : e] = b"\x01" * (e - s - 1)
+    inside: set[int] | None = None  # where a listed or known name goes on (made when needed)
     for match in action.finditer(text):
         end = match.start()
-        if inside[end]:
+        if end < 2 or not _HAN.match(text, end - 1):
+            continue  # no name ends here (发布公告, “公告”)
+        if inside is None:
+            inside = {i for s, e, _ in matches for i in range(s + 1, e)}
+        if end in inside:
             continue
         for size in range(6, 1, -1):  # the longest name before the verb
             start = end - size
-            if start >= 0 and _brand_ok(finder, text, start, end, brands):
+            if start >= 0 and text[start:end] in brands and \
+                    _brand_ok(finder, text, start, end, brands):
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
@@ -111,8 +114,9 @@ def _before_trigger(finder: NameFinder, text: str,
         known_end[e] = min(known_end.get(e, s), s)
     for match in trigger.finditer(text):
         end = match.start()
-        if end < 2 or end in known_end:
-            continue
+        if end < 2 or end in known_end or not (_HAN.match(text, end - 1)
+                                               or text[end - 1].isalpha()):
+            continue  # no name ends here
         latin = _latin_before(text, end)
         if latin is not None:
             start = latin

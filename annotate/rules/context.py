@@ -59,7 +59,7 @@ def _brand_acting(finder: NameFinder, text: str,
     inside: set[int] | None = None  # where a listed or known name goes on (made when needed)
     for match in action.finditer(text):
         end = match.start()
-        if end < 2 or not _HAN.match(text, end - 1):
+        if end < 2 or not (_HAN.match(text, end - 1) or text[end - 1].isalnum()):
             continue  # no name ends here (发布公告, “公告”)
         if inside is None:
             inside = {i for s, e, _ in matches for i in range(s + 1, e)}

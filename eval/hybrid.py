@@ -14,6 +14,9 @@ So the union is per label (:class:`HybridPolicy`, read from ``configs/hybrid/def
   latin, or is chosen elsewhere in the document by the rules or confidently by the model);
 * ``boundaries: model`` lets an accepted model span replace the rule spans of its label it
   overlaps (``rules``, the default, keeps the rules' boundaries);
+* ``confirm: true`` also takes a gazetteer name no span covers where the model's tag
+  probabilities lean to it and it is sure the name ends there (:func:`confirmed`: the
+  model's Viterbi path often cuts such a name or leaves it out; its probabilities still know);
 * ``propagate: true`` labels the other mentions of an accepted model name in the document by
   the rules' own repeat rule (the rules already spread their own names);
 * a label in neither list: rules only.
@@ -37,10 +40,11 @@ documents and combines them, registered as system kind ``hybrid`` (``--system hy
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from econer import config
 from econer.errors import EconerError
@@ -48,6 +52,9 @@ from econer.labels import LABELS
 from econer.registry import systems
 from econer.resources import config_path
 from econer.spans import Document, Span
+
+if TYPE_CHECKING:
+    from econer.models.predict import TokenProbs
 
 # The kinds of independent support a model span below its plain threshold may have.
 SUPPORTS = ("gazetteer", "company_word", "latin", "repeated")
@@ -69,6 +76,9 @@ class HybridPolicy:
     company_words: tuple[str, ...] = ()
     boundaries: Literal["rules", "model"] = "rules"
     propagate: bool = False
+    confirm: bool = False
+    confirm_mean: float = 0.3
+    confirm_end: float = 0.9
 
     def __post_init__(self) -> None:
         for label in (*self.rules_only, *self.thresholds, *self.supported):
@@ -98,6 +108,8 @@ class HybridPolicy:
             out += f";supported:{low}({'+'.join(self.supports)})"
         if self.boundaries != "rules":
             out += f";boundaries:{self.boundaries}"
+        if self.confirm:
+            out += f";confirm:mean>={self.confirm_mean:g},end>={self.confirm_end:g}"
         if self.propagate:
             out += ";propagate"
         return out
@@ -112,6 +124,9 @@ class _PolicyFile:
     company_words: list[str] = field(default_factory=list)
     boundaries: Literal["rules", "model"] = "rules"
     propagate: bool = False
+    confirm: bool = False
+    confirm_mean: float = 0.3
+    confirm_end: float = 0.9
 
 
 def load_policy(path: str | Path | None = None,
@@ -123,7 +138,7 @@ def load_policy(path: str | Path | None = None,
     raw = config.load(_PolicyFile, path, overrides)
     return HybridPolicy(tuple(raw.rules_only), dict(raw.thresholds), dict(raw.supported),
                         tuple(raw.supports), tuple(raw.company_words), raw.boundaries,
-                        raw.propagate)
+                        raw.propagate, raw.confirm, raw.confirm_mean, raw.confirm_end)
 
 
 def _overlaps(span: Span, taken: Sequence[Span]) -> bool:
@@ -204,13 +219,74 @@ def arbitrate(rule_spans: Sequence[Span], span: Span) -> list[Span]:
     return [r for r in rule_spans if r not in hit]
 
 
+# Only tokens the model gives at least this to B-COMPANY are tried as a name's start (speed:
+# a long text has few; no name the model agrees with on dev started lower).
+_CONFIRM_MIN_START = 0.1
+_CONFIRM_MAX_TOKENS = 12
+
+
+def confirmed(text: str, probs: TokenProbs, known: Container[str], taken: Sequence[Span],
+              policy: HybridPolicy) -> list[Span]:
+    """Gazetteer names the rules and the model's spans left out but the model's tag
+    probabilities agree with: COMPANY spans of ``known`` names (whole tokens, two characters
+    or more, overlapping nothing in ``taken``) whose mean probability of B-COMPANY then
+    I-COMPANY is at least ``policy.confirm_mean`` and after which the model is sure the name
+    ends (probability of no I-COMPANY next at least ``policy.confirm_end``). Overlapping
+    ones: the more probable wins.
+
+    >>> import numpy as np
+    >>> from econer.models.predict import TokenProbs
+    >>> t = "与星河签约"
+    >>> tags = ["O", "B-COMPANY", "I-COMPANY"]
+    >>> rows = np.array([[.9, .1, 0], [.5, .4, .1], [.6, 0, .4], [.9, .1, 0], [1, 0, 0]])
+    >>> probs = TokenProbs([(i, i + 1) for i in range(5)], rows, tags)
+    >>> [(s.text, s.score) for s in confirmed(t, probs, {"星河"}, [], HybridPolicy())]
+    [('星河', 0.4)]
+    >>> confirmed(t, probs, {"星河"}, [], HybridPolicy(confirm_mean=0.5))
+    []
+    """
+    tags = list(probs.tags)
+    if "B-COMPANY" not in tags or "I-COMPANY" not in tags:
+        return []
+    b, i_tag = tags.index("B-COMPANY"), tags.index("I-COMPANY")
+    rows, offsets = probs.rows, probs.offsets
+    n = len(offsets)
+    free = bytearray(b"\x01") * len(text)
+    for span in taken:
+        free[span.start : span.end] = bytes(span.end - span.start)
+    found: list[tuple[float, int, int]] = []
+    for i in range(n):
+        if rows[i, b] < _CONFIRM_MIN_START or not free[offsets[i][0]]:
+            continue
+        total = float(rows[i, b])
+        for j in range(i + 1, min(n, i + _CONFIRM_MAX_TOKENS)):
+            start, end = offsets[i][0], offsets[j][1]
+            if not free[offsets[j][0]] or "\n" in text[start:end]:
+                break
+            total += float(rows[j, i_tag])
+            mean = total / (j - i + 1)
+            ends = 1.0 - float(rows[j + 1, i_tag]) if j + 1 < n else 1.0
+            if (mean >= policy.confirm_mean and ends >= policy.confirm_end
+                    and text[start:end] in known):
+                found.append((mean, start, end))
+    out: list[Span] = []
+    for mean, start, end in sorted(found, key=lambda f: (-f[0], f[1] - f[2])):
+        span = Span.at(text, start, end, "COMPANY", score=round(mean, 4),
+                       source="hybrid:confirmed")
+        if not _overlaps(span, out):
+            out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
 def combine(rule_spans: Iterable[Span], model_spans: Iterable[Span], policy: HybridPolicy,
             *, text: str | None = None, known: Container[str] = (),
-            repeats: Repeats | None = None) -> list[Span]:
+            repeats: Repeats | None = None, probs: TokenProbs | None = None) -> list[Span]:
     """The hybrid's spans for one document (see the module docstring), in text order.
 
-    ``known`` holds gazetteer names (the ``gazetteer`` support); ``repeats(text, spans)``
-    gives other mentions of the names among ``spans`` (``propagate``; it needs ``text``).
+    ``known`` holds gazetteer names (the ``gazetteer`` support, ``confirm``);
+    ``repeats(text, spans)`` gives other mentions of the names among ``spans``
+    (``propagate``; it needs ``text``); ``probs`` are the model's tag probabilities
+    (``confirm``: :func:`confirmed`).
     """
     rules = list(rule_spans)
     model = [s for s in model_spans if s.label in policy.thresholds]
@@ -224,6 +300,10 @@ def combine(rule_spans: Iterable[Span], model_spans: Iterable[Span], policy: Hyb
         if not _overlaps(span, taken):
             taken.append(span)
             added.append(span)
+    if policy.confirm and probs is not None and text is not None:
+        more = confirmed(text, probs, known, taken, policy)
+        taken += more
+        added += more
     if policy.propagate and added and repeats is not None and text is not None:
         names = {s.text for s in added}
         taken += [replace(s, source="hybrid:repeat") for s in repeats(text, taken)
@@ -249,19 +329,23 @@ class HybridSystem:
         self.version = (f"hybrid({self.labeller.version}+{self.predictor.version};"
                         f"{self.policy.version})")
 
-    def combine(self, rules_doc: Document, model_doc: Document) -> Document:
+    def combine(self, rules_doc: Document, model_doc: Document,
+                probs: TokenProbs | None = None) -> Document:
         """One document's hybrid from its rule and model predictions."""
         return model_doc.with_spans(combine(
             rules_doc.spans, model_doc.spans, self.policy, text=rules_doc.text,
-            known=self.known, repeats=self.labeller.repeats))
+            known=self.known, repeats=self.labeller.repeats, probs=probs))
 
     def predict(self, docs: Iterable[Document],
                 batch_size: int | None = None) -> Iterator[Document]:
         docs = list(docs)
         ruled = list(self.labeller.pipe(docs))
-        for rules_doc, model_doc in zip(ruled, self.predictor.pipe(docs, batch_size),
+        probs: deque[TokenProbs] = deque()  # each document's, handed over just before it
+        keep = probs.append if self.policy.confirm else None
+        for rules_doc, model_doc in zip(ruled, self.predictor.pipe(docs, batch_size,
+                                                                   on_probs=keep),
                                         strict=True):
-            yield self.combine(rules_doc, model_doc)
+            yield self.combine(rules_doc, model_doc, probs.popleft() if probs else None)
 
 
 class _Known:

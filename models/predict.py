@@ -46,6 +46,16 @@ def pick_device(name: str = "auto") -> Any:
     return torch.device(name)
 
 
+@dataclass(frozen=True)
+class TokenProbs:
+    """A document's tag probabilities: ``rows[i]`` (over ``tags``) for the token at
+    character range ``offsets[i]``."""
+
+    offsets: list[tuple[int, int]]
+    rows: np.ndarray
+    tags: list[str]
+
+
 # The shipped default model (``make model`` writes it; package data of econer.models).
 DEFAULT_RUN = Path(__file__).resolve().parent / "default"
 
@@ -171,12 +181,15 @@ class Predictor:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Document], batch_size: int | None = None,
-             on_doc: Callable[[Document], None] | None = None) -> Iterator[Document]:
+             on_doc: Callable[[Document], None] | None = None,
+             on_probs: Callable[[TokenProbs], None] | None = None) -> Iterator[Document]:
         """Documents with their spans replaced by the model's, in input order.
 
         A document longer than :data:`SEGMENT` characters goes through in segments cut after
         a sentence end (:func:`segments`) and comes back whole, so memory stays bounded by
         the segment, not the document (one 5 MB line took 1.7 GB when tokenised at once).
+        ``on_probs`` gets each document's :class:`TokenProbs` just before it is yielded
+        (the hybrid asks the model about names its spans left out).
         """
         # what each piece is: (its document, its offset there, the document's last piece?)
         pieces: deque[tuple[Document, int, bool]] = deque()
@@ -189,18 +202,27 @@ class Predictor:
                     yield doc if len(bounds) == 1 else Document(doc.id, doc.text[a:b])
 
         found: list[Span] = []
-        for predicted in self._pipe(cut(), batch_size):
+        offsets: list[tuple[int, int]] = []
+        rows: list[np.ndarray] = []
+        for predicted, piece_offsets, piece_rows in self._pipe(cut(), batch_size):
             doc, offset, last = pieces.popleft()
             found += [replace(s, start=s.start + offset, end=s.end + offset) if offset else s
                       for s in predicted.spans]
+            if on_probs:
+                offsets += [(a + offset, b + offset) for a, b in piece_offsets]
+                rows.append(piece_rows)
             if last:
                 whole = predicted if offset == 0 else doc.with_spans(found)
                 found = []
+                if on_probs:
+                    on_probs(TokenProbs(offsets, np.concatenate(rows), self.tags))
+                    offsets, rows = [], []
                 if on_doc:
                     on_doc(whole)
                 yield whole
 
-    def _pipe(self, docs: Iterable[Document], batch_size: int | None) -> Iterator[Document]:
+    def _pipe(self, docs: Iterable[Document], batch_size: int | None
+              ) -> Iterator[tuple[Document, list[tuple[int, int]], np.ndarray]]:
         size = batch_size or self.batch_size
         pending: list[_Pending] = []
         ids: list[list[int]] = []
@@ -215,8 +237,8 @@ class Predictor:
         if pending:
             yield from self._finish(pending, ids, size)
 
-    def _finish(self, pending: list[_Pending], ids: list[list[int]],
-                size: int) -> Iterator[Document]:
+    def _finish(self, pending: list[_Pending], ids: list[list[int]], size: int
+                ) -> Iterator[tuple[Document, list[tuple[int, int]], np.ndarray]]:
         probs = self.window_probs(ids, size)
         for p in pending:
             n = len(p.offsets)
@@ -228,8 +250,8 @@ class Predictor:
                       for i in range(n)]
             tags = viterbi(np.log(np.clip(rows, 1e-12, None)), breaks, self.tags)
             conf = [float(rows[i, t]) for i, t in enumerate(tags)]
-            yield p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
-                                          self.tags))
+            yield (p.doc.with_spans(decode(p.doc.text, p.offsets, tags, conf, self.source,
+                                           self.tags)), p.offsets, rows)
 
     def window_probs(self, ids: Sequence[list[int]], size: int) -> list[np.ndarray]:
         """Tag probabilities ``(tokens, tags)`` for each window of token ids."""

@@ -7,7 +7,14 @@ import json
 import pytest
 import torch
 from econer.annotate.rules.ruler import load_rules
-from econer.eval.hybrid import HybridPolicy, HybridSystem, combine, load_policy, supports
+from econer.eval.hybrid import (
+    HybridPolicy,
+    HybridSystem,
+    combine,
+    confirmed,
+    load_policy,
+    supports,
+)
 from econer.models.bilstm import BiLstmConfig, BiLstmForTokenClassification
 from econer.models.build import char_tokenizer, char_vocab
 from econer.models.tags import TAGS
@@ -232,3 +239,69 @@ def test_policy_bench_compares_policies_on_saved_predictions():
     assert not never[0].spans
     word = hybrid_docs(rules, model, named["support company_word >= 0.6"], (), None)
     assert picked(word[0].spans) == [("北辰精工股份公司", "COMPANY")]
+
+
+def token_probs(text: str, company: dict[int, tuple[float, float]]):
+    """One token a character; ``company[i] = (P(B-COMPANY), P(I-COMPANY))``, the rest O."""
+    import numpy as np
+    from econer.models.predict import TokenProbs
+
+    rows = np.zeros((len(text), len(TAGS)))
+    rows[:, 0] = 1.0
+    b, i_tag = TAGS.index("B-COMPANY"), TAGS.index("I-COMPANY")
+    for k, (pb, pi) in company.items():
+        rows[k] = 0.0
+        rows[k, b], rows[k, i_tag], rows[k, 0] = pb, pi, 1.0 - pb - pi
+    return TokenProbs([(k, k + 1) for k in range(len(text))], rows, list(TAGS))
+
+
+def test_a_gazetteer_name_is_confirmed_where_the_model_leans_to_it_and_is_sure_it_ends():
+    text = "据悉，星河能源与云杉签约，星河能源称"
+    known = {"星河能源", "星河", "云杉"}
+    probs = token_probs(text, {3: (0.5, 0.1), 4: (0.1, 0.4), 5: (0.0, 0.3), 6: (0.0, 0.3),
+                               8: (0.2, 0.0), 9: (0.0, 0.1),         # 云杉: mean 0.15
+                               13: (0.4, 0.0), 14: (0.0, 0.5), 15: (0.0, 0.6), 16: (0.0, 0.2)})
+    policy = HybridPolicy(confirm=True, confirm_mean=0.3, confirm_end=0.9)
+    found = confirmed(text, probs, known, [], policy)
+    # 星河能源 (mean 0.375 / 0.425), not 星河 inside it; 云杉 too unsure
+    assert [(s.start, s.end, s.source) for s in found] == [
+        (3, 7, "hybrid:confirmed"), (13, 17, "hybrid:confirmed")]
+    # a name the model may continue past (P(I) next 0.3) is not confirmed at 0.9
+    assert confirmed(text, probs, {"星河能"}, [], policy) == []
+    # a name not in the gazetteer, or covered by a span already taken, is never confirmed
+    assert confirmed(text, probs, {"能源"}, [], policy) == []
+    taken = [Span.at(text, 3, 7, "COMPANY")]
+    assert [s.start for s in confirmed(text, probs, known, taken, policy)] == [13]
+    # in combine: only when the policy says so, and confirmed names propagate like the model's
+    assert combine([], [], HybridPolicy(), text=text, known=known, probs=probs) == []
+    both = combine([], [], policy, text=text, known=known, probs=probs)
+    assert picked(both) == [("星河能源", "COMPANY")] * 2
+
+
+def test_the_predictor_hands_over_each_documents_tag_probabilities(tiny_run):
+    from econer.models.predict import Predictor
+
+    predictor = Predictor.from_run(tiny_run, device="cpu")
+    predictor.segment = 12  # TEXT goes through in segments and comes back whole
+    docs = [Document.from_text(TEXT, id="a"), Document.from_text("两江新区", id="b")]
+    kept = []
+    out = list(predictor.pipe(docs, on_probs=kept.append))
+    assert [d.id for d in out] == ["a", "b"] and len(kept) == 2
+    for doc, probs in zip(docs, kept, strict=True):
+        assert [doc.text[a:b] for a, b in probs.offsets] == list(doc.text)
+        assert probs.rows.shape == (len(doc.text), len(TAGS))
+        assert abs(probs.rows.sum(axis=1) - 1).max() < 1e-5
+
+
+def test_hybrid_system_confirms_with_the_models_probabilities(tiny_run):
+    # an untrained model confident of nothing: with the bar at 0 every gazetteer name the
+    # rules left out and that ends where the model is sure is taken; at 1.01 none is
+    docs = [Document.from_text("据悉，恒远物流与华为签约", id="a")]
+    never = HybridSystem(tiny_run, HybridPolicy(confirm=True, confirm_mean=1.01))
+    assert not any(s.source == "hybrid:confirmed" for d in never.predict(docs) for s in d.spans)
+    system = HybridSystem(tiny_run, HybridPolicy(confirm=True, confirm_mean=0.0,
+                                                 confirm_end=0.0))
+    system.known = {"恒远物流"}
+    (doc,) = system.predict(docs)
+    assert ("恒远物流", "COMPANY") in picked([s for s in doc.spans
+                                             if s.source == "hybrid:confirmed"])

@@ -10,6 +10,8 @@ are the policy file's and variants of it, one idea at a time and together:
   (``gazetteer``, ``company_word``, ``latin``, ``repeated``, or ``all`` of them);
 * ``propagate``: other mentions of a taken model name are labelled too;
 * ``boundaries model``: an accepted model span replaces overlapping rule spans of its label;
+* ``confirm mean M end E``: gazetteer names left out, taken where the model's tag
+  probabilities agree (:func:`econer.eval.hybrid.confirmed`);
 * ``PARK plain T``: the PARK threshold T (COMPANY as in the file).
 
 It also prints the model's reliability (mean span score against strict precision, per
@@ -34,8 +36,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from econer.eval.bootstrap import count_array, paired_test, resample
 from econer.eval.hybrid import SUPPORTS, HybridPolicy, combine
+from econer.models.predict import TokenProbs
 
 from econer.jsonl import read_documents, write_documents
 from econer.labels import LABELS
@@ -72,7 +76,8 @@ def reliability(gold: Sequence[Document], model: Sequence[Document], label: str,
 
 def policies(base: HybridPolicy) -> Iterator[tuple[str, HybridPolicy]]:
     """The named policies compared: the file's, then one change at a time, then together."""
-    plain = replace(base, supported={}, supports=(), boundaries="rules", propagate=False)
+    plain = replace(base, supported={}, supports=(), boundaries="rules", propagate=False,
+                    confirm=False)
     yield "file: " + base.version, base
     for t in (*COMPANY_GRID, 1.01):
         yield f"plain {t:g}", replace(plain, thresholds={**plain.thresholds, "COMPANY": t})
@@ -88,15 +93,26 @@ def policies(base: HybridPolicy) -> Iterator[tuple[str, HybridPolicy]]:
         if low < plain.thresholds["COMPANY"]:
             yield f"support all >= {low:g}, propagate", replace(
                 plain, supported={"COMPANY": low}, supports=SUPPORTS, propagate=True)
+    for mean in (0.2, 0.3, 0.4, 0.5):
+        for end in (0.8, 0.9, 0.95):
+            yield f"confirm mean {mean:g} end {end:g}", replace(
+                plain, confirm=True, confirm_mean=mean, confirm_end=end)
+    for mean in (0.2, 0.3, 0.4):
+        yield f"support all >= 0.6, confirm {mean:g}/0.9, propagate", replace(
+            plain, supported={"COMPANY": 0.6}, supports=SUPPORTS, propagate=True,
+            confirm=True, confirm_mean=mean, confirm_end=0.9)
     if "PARK" in plain.thresholds:
         for t in (*COMPANY_GRID, 1.01):
             yield f"PARK plain {t:g}", replace(plain, thresholds={**plain.thresholds, "PARK": t})
 
 
 def hybrid_docs(rules: Sequence[Document], model: Sequence[Document], policy: HybridPolicy,
-                known: Any, repeats: Any) -> list[Document]:
+                known: Any, repeats: Any, probs: Sequence[TokenProbs] | None = None
+                ) -> list[Document]:
+    probs = probs or [None] * len(model)  # type: ignore[list-item]
     return [m.with_spans(combine(r.spans, m.spans, policy, text=r.text, known=known,
-                                 repeats=repeats)) for r, m in zip(rules, model, strict=True)]
+                                 repeats=repeats, probs=p))
+            for r, m, p in zip(rules, model, probs, strict=True)]
 
 
 def _f(x: float | None) -> str:
@@ -124,6 +140,30 @@ def cached(path: Path, make: Any) -> list[Document]:
     return list(read_documents(path))
 
 
+def cached_model(path: Path, predictor: Any, docs: Sequence[Document]
+                 ) -> tuple[list[Document], list[TokenProbs]]:
+    """The model's documents and tag probabilities, saved at ``path`` (.jsonl, .npz) or
+    predicted (once) and saved there first."""
+    probs_path = path.with_suffix(".npz")
+    if not (path.is_file() and probs_path.is_file()):
+        kept: list[TokenProbs] = []
+        predicted = list(predictor.pipe(docs, on_probs=kept.append))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lengths = np.array([len(p.offsets) for p in kept], dtype=np.int64)
+        offsets = np.array([o for p in kept for o in p.offsets], dtype=np.int64).reshape(-1, 2)
+        rows = np.concatenate([p.rows for p in kept]) if kept else np.zeros((0, 0))
+        with open(probs_path, "wb") as handle:  # before the .jsonl: both there = complete
+            np.savez(handle, lengths=lengths, offsets=offsets, rows=rows,
+                     tags=np.array(predictor.tags))
+        write_documents(path, predicted)
+    saved = np.load(probs_path)
+    tags = [str(t) for t in saved["tags"]]
+    bounds = np.concatenate([[0], np.cumsum(saved["lengths"])])
+    probs = [TokenProbs([tuple(o) for o in saved["offsets"][a:b].tolist()], saved["rows"][a:b],
+                        tags) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return list(read_documents(path)), probs
+
+
 def main(argv: list[str] | None = None) -> None:
     from econer.annotate.rules.ruler import load_rules
     from econer.eval.hybrid import known_names, load_policy
@@ -142,6 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     gold: list[Document] = []
     rules: list[Document] = []
     model: list[Document] = []
+    probs: list[TokenProbs] = []
     for path in map(Path, args.gold):
         docs = list(read_documents(path))
         digest = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
@@ -149,8 +190,10 @@ def main(argv: list[str] | None = None) -> None:
         gold += docs
         rules += cached(cache / f"rules-{labeller.version}.jsonl",
                         lambda docs=docs: labeller.pipe(docs))
-        model += cached(cache / f"model-{predictor.version}.jsonl",
-                        lambda docs=docs: predictor.pipe(docs))
+        docs_m, probs_m = cached_model(cache / f"model-{predictor.version}.jsonl", predictor,
+                                       docs)
+        model += docs_m
+        probs += probs_m
 
     known = known_names(labeller.patterns.folder)
     indices = resample(len(gold), args.samples, seed=0)
@@ -164,7 +207,7 @@ def main(argv: list[str] | None = None) -> None:
               "precision): " + "; ".join(f"{e:g}: {n}, {sc:.2f}, {p:.2f}"
                                          for e, n, sc, p in reliability(gold, model, label)))
     for name, policy in policies(load_policy(args.policy)):
-        pred = hybrid_docs(rules, model, policy, known, labeller.repeats)
+        pred = hybrid_docs(rules, model, policy, known, labeller.repeats, probs)
         test = paired_test(count_array(gold, pred), base_counts, indices, LABELS)
         print(row(name, strict_scores(gold, pred), test))
 

@@ -36,6 +36,12 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
 _DATE_END = re.compile(r"[0-9０-９][日号]$")
 _PARTICLES = frozenset("着了过地得")
+# where a word opens: punctuation, a space, a one-character function word (与万士达, 的联胜);
+# not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand)
+_OPENER = re.compile(r"[，。、；：！？”’」』》（）()\s,;:!?的与和及给在对向将由被把从让]")
+_NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
+_NEAR = 20  # characters either side of a mention searched for a firm's word
+_REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
 
@@ -45,6 +51,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _before_trigger(finder, text, matches)
     yield from _declared(finder, text, hits)
     yield from _brand_acting(finder, text, matches)
+    yield from _brand_repeated(finder, text, matches)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -83,6 +90,77 @@ def _brand_acting(finder: NameFinder, text: str,
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
+
+
+def _brand_repeated(finder: NameFinder, text: str,
+                    matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+    """A name of the 267K list met twice or more in one text, each time a word of its own
+    (after punctuation or a one-character function word, before a boundary): a text that
+    keeps naming 万士达 is about the firm. A name that is a common word too (苹果, 长城: the
+    jieba flag of ``brands-common.tsv``), a place or a kind is not taken.
+
+    Anchored on the openers (one character class), and only where two openers start with
+    the same two characters is the list looked up: cheap on text that repeats nothing."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None or not gazetteer.brands:
+        return
+    by_key: dict[str, list[int]] = {}
+    for at in [0, *(m.end() for m in _OPENER.finditer(text))]:
+        key = text[at:at + 2]
+        if len(key) == 2 and _HAN.match(key):
+            by_key.setdefault(key, []).append(at)
+    found: dict[str, list[int]] = {}
+    brands = gazetteer.brands
+    for positions in by_key.values():
+        if len(positions) < 2:
+            continue
+        for at in positions:
+            for size in range(6, 1, -1):  # the longest name opening here
+                name = text[at:at + size]
+                if len(name) == size and name in brands:
+                    end = at + size
+                    if finder._ends_word(text, end) and not (end < len(text) and (
+                            text[end] == "于" or text[end].isascii() and text[end].isalnum())):
+                        # (标普500, 奥迪A6: an index, a model; 远高于: a verb)
+                        found.setdefault(name, []).append(at)
+                    break
+    inside: set[int] | None = None
+    for name, positions in found.items():
+        # a two-character name is a word more often (汉王 and 配资 alike): met three times
+        if len(positions) < _REPEATS + (len(name) == 2) or not _repeat_ok(finder, text, name):
+            continue
+        if inside is None:
+            inside = {i for s, e, _ in matches for i in range(s + 1, e)}
+        for at in positions:
+            if at not in inside and not (at > 0 and text[at - 1] in "·•"):
+                yield (at, at + len(name), "COMPANY", "company.brand.repeat",
+                       finder.score("company.brand.repeat"), 0)
+
+
+def _repeat_ok(finder: NameFinder, text: str, name: str) -> bool:
+    """A repeated list name is a firm's: no common word, place, kind, count (一横, 双雄),
+    rank or body (中汽协), and never said of a person anywhere in the text (特朗普说,
+    总统特朗普)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None or gazetteer.common_brand(name) or name[0] in _NUMERAL or \
+            finder.company_generic.fullmatch(name) or finder.place.fullmatch(name) or \
+            name in finder.lexicon.stop.get("COMPANY", ()) or \
+            finder.boundary_start.fullmatch(name) or name.endswith(finder.context_not_end) or \
+            name[-1] in "中内里" or len(name) == 2 and name[-1] in "上下外":  # 信中, 时间里
+        return False
+    if finder.place.match(name) or finder.industry_start.match(name):
+        return False  # 中国龙, 小程序, 新动能: a place or a kind opens a phrase, not a name
+    after, before, firm = finder.person_after, finder.person_before, finder.firm_near
+    near = firm is None
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if text.startswith(after, end) or text.endswith(before, 0, at):
+            return False
+        # a firm's word near one mention (作为胜华的两个子公司, 扩充产能): the text speaks of firms
+        near = near or bool(firm.search(text, max(0, at - _NEAR), end + _NEAR))
+        at = text.find(name, end)
+    return near
 
 
 def _brand_ok(finder: NameFinder, text: str, start: int, end: int, brands,  # noqa: ANN001

@@ -36,9 +36,12 @@ from econer.jsonl import write_text
 
 LISTED_FILE = "listed.tsv"
 BRANDS_FILE = "brands.tsv"
+BRANDS_COMMON_FILE = "brands-common.tsv"
 KINDS = ("short", "full", "former")
 _HEADER_LISTED = "# name\tkind\tcode\tcommon\tsources   (built by `econer rules gazetteer`)"
 _HEADER_BRANDS = ("# one name a line, all from company-short-names/company-short-names.txt "
+                  "(built by `econer rules gazetteer`)")
+_HEADER_COMMON = ("# the names of brands.tsv that are common words in jieba's dictionary "
                   "(built by `econer rules gazetteer`)")
 
 # status prefixes of a short name (special treatment, ex-dividend/rights, new listing,
@@ -187,7 +190,7 @@ def read_brands(root: Path) -> dict[str, int]:
     return out
 
 
-def common_words(names: Iterable[str]) -> set[str]:
+def common_words(names: Iterable[str], min_freq: int = 20) -> set[str]:
     """The names that are also common words: in jieba's dictionary (a fixed, versioned list)
     as a noun, place, time or idiom with some frequency, not as an organisation name."""
     try:
@@ -200,7 +203,7 @@ def common_words(names: Iterable[str]) -> set[str]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, freq, tag = line.split()
-            if word in wanted and tag not in ("nt", "nz", "j") and int(freq) >= 20:
+            if word in wanted and tag not in ("nt", "nz", "j") and int(freq) >= min_freq:
                 common.add(word)
     return common
 
@@ -229,7 +232,11 @@ def write(folder: str | Path, listed: list[Entry], brands: dict[str, int]) -> li
     # one name a line: the source is the file's (265K line numbers would double its size)
     rows = [_HEADER_BRANDS, *sorted(brands)]
     write_text(out / BRANDS_FILE, "\n".join(rows) + "\n")
-    return [out / LISTED_FILE, out / BRANDS_FILE]
+    # which brand names are also words (苹果, 长城, 商誉; any frequency jieba records): a
+    # brand met twice is no firm for that
+    rows = [_HEADER_COMMON, *sorted(common_words(brands, min_freq=3))]
+    write_text(out / BRANDS_COMMON_FILE, "\n".join(rows) + "\n")
+    return [out / LISTED_FILE, out / BRANDS_FILE, out / BRANDS_COMMON_FILE]
 
 
 # -- the brand list: compact, cached -------------------------------------------------------------
@@ -350,6 +357,8 @@ class Gazetteer:
 
     listed: dict[str, list[Entry]]
     brands: BrandSet | frozenset[str]
+    common_path: Path | None = None  # brands-common.tsv, read at the first question
+    _common: frozenset[str] | None = field(default=None, repr=False)
     _automaton: object = field(default=None, repr=False)
     _names: list[str] = field(default_factory=list, repr=False)
 
@@ -373,7 +382,22 @@ class Gazetteer:
             listed.setdefault(entry.name, []).append(entry)
         brand_path = folder / BRANDS_FILE
         brands = BrandSet.load(brand_path) if brand_path.is_file() else frozenset()
-        return cls(listed, brands)
+        common = folder / BRANDS_COMMON_FILE
+        return cls(listed, brands, common if common.is_file() else None)
+
+    def common_brand(self, name: str) -> bool:
+        """A brand name that is a common word too (苹果, 长城). The list is read only when a
+        rule first asks (most texts never do: start-up stays short).
+
+        >>> Gazetteer({}, frozenset({"苹果"})).common_brand("苹果")
+        False
+        """
+        if self._common is None:
+            path = self.common_path
+            self._common = frozenset(
+                line for line in _read_lines(path) if line and not line.startswith("#")) \
+                if path is not None else frozenset()
+        return name in self._common
 
     def automaton(self):  # noqa: ANN201 - an ahocorasick_rs.AhoCorasick
         if self._automaton is None:

@@ -166,6 +166,9 @@ class NameFinder:
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \
             if words("BRAND_ACTION_BEFORE") else None
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))
+        self.person_after = tuple(words("PERSON_AFTER"))
+        self.person_before = tuple(words("PERSON_BEFORE"))
+        self.firm_near = re.compile(alt("FIRM_NEAR")) if words("FIRM_NEAR") else None
 
     def score(self, rule: str) -> float:
         return self.scores.get(rule, 0.6)

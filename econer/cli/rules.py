@@ -153,8 +153,9 @@ def gazetteer_cmd(
 
     Names are normalised (NFKC, no padding, no ST/*ST/XD prefix, no A/B share letter),
     deduplicated and kept with their sources (file:line); names that are also common words
-    are flagged (they need context). Writes gazetteer/listed.tsv and gazetteer/brands.tsv in
-    the rules folder; a rebuild from the same lists is byte-identical.
+    are flagged (they need context). Writes gazetteer/listed.tsv, gazetteer/brands.tsv and
+    gazetteer/brands-common.tsv (the brand names that are common words) in the rules folder;
+    a rebuild from the same lists is byte-identical.
 
     Examples:
 

@@ -105,6 +105,7 @@ class NameFinder:
         self.officer = re.compile(alt("OFFICER")) if words("OFFICER") else re.compile("(?!)")
         self.factory_not_before = tuple(words("FACTORY_NOT_BEFORE"))
         self.head_not_after = tuple(words("HEAD_NOT_AFTER"))
+        self.not_park_name = frozenset(words("NOT_PARK_NAME"))
         self.item_not_company = tuple(words("ITEM_NOT_COMPANY"))
         self.short_not_after = tuple(words("SHORT_NOT_AFTER"))
         self.function_start = frozenset(words("FUNCTION_START"))
@@ -331,6 +332,10 @@ class NameFinder:
                 continue  # 片区 only inside a park: 浦里新区长沙片区
             if match.group().endswith("基地") and start in starts:
                 continue  # 格力电器西南产业基地: a firm's base; the firm is the name
+            if self.not_park_name and (text[start:match.end()] in self.not_park_name or (
+                    (place := self.place.match(text, start, head))
+                    and text[place.end():match.end()] in self.not_park_name)):
+                continue  # 杭州钱江新城: a business district, not an industrial zone
             end = match.end()
             bracket = _BRACKET.match(text, end)  # 綦江高新区(工业园区)
             if bracket and self.any_park_head.search(bracket.group()):

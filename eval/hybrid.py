@@ -349,13 +349,16 @@ class HybridSystem:
 
 
 class _Known:
-    """Gazetteer names: listed companies and brands (``in`` only)."""
+    """Gazetteer names (``in`` only): listed companies, and brands that are no common word
+    (稻米, 新材料 are in the noisy brand list; brands-common.tsv marks them)."""
 
-    def __init__(self, listed: Container[str], brands: Container[str]) -> None:
-        self.listed, self.brands = listed, brands
+    def __init__(self, gazetteer: Any) -> None:
+        self.gazetteer = gazetteer
 
     def __contains__(self, name: object) -> bool:
-        return name in self.listed or name in self.brands
+        g = self.gazetteer
+        return isinstance(name, str) and (name in g.listed or (
+            name in g.brands and not g.common_brand(name)))
 
 
 def known_names(rules_folder: str | Path) -> Container[str]:
@@ -363,7 +366,7 @@ def known_names(rules_folder: str | Path) -> Container[str]:
     from econer.annotate.rules.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load(rules_folder)
-    return _Known(gazetteer.listed, gazetteer.brands) if gazetteer else frozenset()
+    return _Known(gazetteer) if gazetteer else frozenset()
 
 
 @systems.register("hybrid")

@@ -305,3 +305,23 @@ def test_hybrid_system_confirms_with_the_models_probabilities(tiny_run):
     (doc,) = system.predict(docs)
     assert ("恒远物流", "COMPANY") in picked([s for s in doc.spans
                                              if s.source == "hybrid:confirmed"])
+
+
+def test_known_names_are_listed_firms_and_brands_that_are_no_common_word(tmp_path):
+    from econer.eval.hybrid import known_names
+
+    folder = tmp_path / "gazetteer"
+    folder.mkdir()
+    (folder / "listed.tsv").write_text(
+        "# name\tkind\tcode\tcommon\tsources   (built by `econer rules gazetteer`)\n"
+        "星河能源\tshort\t600000\t0\tx.csv:1\n", encoding="utf-8")
+    (folder / "brands.tsv").write_text(
+        "# one name a line, all from company-short-names/company-short-names.txt "
+        "(built by `econer rules gazetteer`)\n云杉\n稻谷\n", encoding="utf-8")
+    (folder / "brands-common.tsv").write_text(
+        "# the names of brands.tsv that are common words in jieba's dictionary "
+        "(built by `econer rules gazetteer`)\n稻谷\n", encoding="utf-8")
+    known = known_names(tmp_path)
+    assert "星河能源" in known and "云杉" in known
+    assert "稻谷" not in known and "星河" not in known
+    assert known_names(tmp_path / "none") == frozenset()

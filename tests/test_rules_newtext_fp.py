@@ -39,3 +39,20 @@ def test_kinds_indices_and_exchanges_are_no_firm(labeller, text) -> None:
 ])
 def test_a_conjunction_or_a_role_before_the_name_stays_out(labeller, text, name) -> None:
     assert companies(labeller, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("但它却无法抛开三星电子而独立完成生产", "三星电子"),   # a verb before a listed name
+    ("虽然当初海尔集团提出了注资计划", "海尔集团"),         # a time word before it
+])
+def test_a_verb_before_a_name_of_a_list_stays_out(labeller, text, name) -> None:
+    assert companies(labeller, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("英国索尼爱立信公司的面板供应充足", "英国索尼爱立信公司"),  # a place and a name before
+    ("据报道，巴西淡水河谷公司首席财务官表示", "巴西淡水河谷公司"),  # a country before
+])
+def test_a_place_before_a_full_name_stays_in(labeller, text, name) -> None:
+    # the standard: before a full name (…公司) a contiguous place word stays in the span
+    assert companies(labeller, text) == [name]

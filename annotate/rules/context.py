@@ -42,6 +42,7 @@ _OPENER = re.compile(r"[，。、；：！？”’」』》（）()\s,;:!?的�
 _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
+_MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
 
@@ -90,6 +91,48 @@ def _brand_acting(finder: NameFinder, text: str,
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
+
+
+def rebound(finder: NameFinder, text: str, hits: list[NameHit],
+            matches: list[tuple[int, int, str]]) -> list[NameHit]:
+    """抛开三星电子, 当初海尔集团: a short or suffix name read leftwards past a verb or a time
+    word (2 to 4 characters) into a name of a list starts at that name. The name of the list
+    runs to the end (三星电子, 海尔集团) or is followed only by the suffix (X + 集团). Only
+    where the words before it are no place and no name of any list (华润雪花啤酒 stays)."""
+    gazetteer = finder.gazetteer
+    brands = gazetteer.brands if gazetteer else frozenset()
+    listed = gazetteer.listed if gazetteer else {}
+    out = hits
+
+    def named(name: str) -> bool:
+        return name in brands or name in finder.known_label or name in listed
+
+    for n, (start, end, label, rule, score, prio) in enumerate(hits):
+        if label != "COMPANY" or rule not in ("company.short", "company.suffix") or \
+                end - start < 5:
+            continue
+        for a in range(start + 2, min(start + _MAX_VERB, end - 2) + 1):
+            tail = text[a:end]
+            if finder.company_generic.fullmatch(tail):
+                continue  # 规划采购电子: a kind, no name
+            if not named(tail) and not any(
+                    x == a and y - x >= 2 and not finder.company_generic.fullmatch(name)
+                    and (finder.company_suffix.fullmatch(text, y, end)
+                         or finder.short_suffix.fullmatch(text, y, end))
+                    for x, y, name in matches):
+                continue
+            before = text[start:a]
+            # 华润雪花啤酒, 神华宁夏煤业集团, 英国索尼爱立信公司: the words before hold a name
+            # or a place (the standard keeps a place before a full name)
+            if finder.place.search(before) or named(before) or \
+                    finder.company_generic.fullmatch(before) or \
+                    any(start <= x < a for x, _, _ in matches):
+                break
+            if out is hits:
+                out = list(hits)
+            out[n] = (a, end, label, rule, score, prio)
+            break
+    return out
 
 
 def _brand_repeated(finder: NameFinder, text: str,

@@ -228,6 +228,7 @@ class NameFinder:
         hits.extend(self._listed(text, hits, matches))
         hits.extend(self._brands(text, hits, matches))
         hits.extend(context.find(self, text, hits, matches))
+        hits = context.rebound(self, text, hits, matches)
         hits.extend(self._aliases(text, hits))
         hits.extend(self._branches(text, hits))
         stop = self.lexicon.stop

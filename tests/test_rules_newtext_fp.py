@@ -56,3 +56,16 @@ def test_a_verb_before_a_name_of_a_list_stays_out(labeller, text, name) -> None:
 def test_a_place_before_a_full_name_stays_in(labeller, text, name) -> None:
     # the standard: before a full name (…公司) a contiguous place word stays in the span
     assert companies(labeller, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("据悉，长城证券杭州文三路营业部的负责人表示", "长城证券杭州文三路营业部"),
+    ("记者在北京沃尔玛超市知春路店看到，油价上涨", "北京沃尔玛超市知春路店"),
+])
+def test_a_branch_office_or_shop_is_one_span(labeller, text, name) -> None:
+    # the standard: a branch of a company is one span (中国电信重庆分公司)
+    assert companies(labeller, text) == [name]
+
+
+def test_an_office_word_right_after_the_firm_is_a_department(labeller) -> None:
+    assert companies(labeller, "上海宏岳电梯有限公司营业部总经理表示") == ["上海宏岳电梯有限公司"]

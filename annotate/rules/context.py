@@ -42,6 +42,9 @@ _OPENER = re.compile(r"[，。、；：！？”’」』》（）()\s,;:!?的�
 _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
+# a branch office or shop after a firm: its place or road (2 to 14 characters), then the word
+_OFFICE = re.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
+                     r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -53,6 +56,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _declared(finder, text, hits)
     yield from _brand_acting(finder, text, matches)
     yield from _brand_repeated(finder, text, matches)
+    yield from _offices(finder, text, hits)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -91,6 +95,21 @@ def _brand_acting(finder: NameFinder, text: str,
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
+
+
+def _offices(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    """华泰证券天津真理道营业部, 沃尔玛超市知春路店: a firm, then a place or a road and its
+    office or shop. The standard makes a branch one span (中国电信重庆分公司); an office word
+    right after the firm (…有限公司营业部) is a department, not a branch."""
+    if "营业" not in text and "店" not in text and "分理处" not in text and "储蓄所" not in text:
+        return
+    for start, end, label, rule, _, _ in hits:
+        if label != "COMPANY" or rule == "company.enumeration":
+            continue
+        match = _OFFICE.match(text, end)
+        if match is None or finder.company_boundary.search(match.group(1)):
+            continue  # 中信证券的营业部: no office of its own name
+        yield (start, match.end(), "COMPANY", "company.office", finder.score("company.office"), 1)
 
 
 def rebound(finder: NameFinder, text: str, hits: list[NameHit],

@@ -69,3 +69,28 @@ def test_a_branch_office_or_shop_is_one_span(labeller, text, name) -> None:
 
 def test_an_office_word_right_after_the_firm_is_a_department(labeller) -> None:
     assert companies(labeller, "上海宏岳电梯有限公司营业部总经理表示") == ["上海宏岳电梯有限公司"]
+
+
+def latin(labeller, text: str) -> list[str]:
+    return [s.text for s in labeller(Document.from_text(text)).spans
+            if s.label == "COMPANY" and s.source == "rules:company.latin"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("行业数据供应商Zentrix日前宣布，将扩大产能", "Zentrix"),          # a role before, an act
+    ("作为合同的一部分，QRTA将提供全部发动机", "QRTA"),                  # an act after
+    ("英国零售商Harlow Brands的股价当日下跌", "Harlow Brands"),          # two words
+    ("美国Norland Solar公司在越南建厂", "Norland Solar公司"),            # with its company word
+])
+def test_a_latin_name_acting_or_after_a_role_is_a_firm(labeller, text, name) -> None:
+    assert latin(labeller, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "该项目属于ITER计划的一部分",                  # a programme
+    "该公司Zentrix 500平板电脑上市",                 # a model
+    "苹果向ITC起诉对手侵权",                         # a court, after 向
+    "研究机构Zentrix institute的报告称",             # a longer latin phrase
+])
+def test_latin_programmes_models_and_courts_are_no_firm(labeller, text) -> None:
+    assert latin(labeller, text) == []

@@ -45,6 +45,13 @@ _REPEATS = 2  # a list name met this often, each time a word of its own, names t
 # a branch office or shop after a firm: its place or road (2 to 14 characters), then the word
 _OFFICE = re.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
                      r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
+# a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
+_ANY_LATIN = re.compile("[A-Za-z]{3}")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9])[A-Za-z][A-Za-z&.\-]*[A-Za-z]"
+                         r"(?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])")
+_LATIN_GOES_ON = re.compile(r"\s?[0-9]|\s[A-Za-z&]")
+_TIME_AFTER = re.compile(r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]"
+                         r"|已经|也|还|则|正")
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -57,6 +64,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _brand_acting(finder, text, matches)
     yield from _brand_repeated(finder, text, matches)
     yield from _offices(finder, text, hits)
+    yield from _latin_acting(finder, text)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -110,6 +118,41 @@ def _offices(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[Nam
         if match is None or finder.company_boundary.search(match.group(1)):
             continue  # 中信证券的营业部: no office of its own name
         yield (start, match.end(), "COMPANY", "company.office", finder.score("company.office"), 1)
+
+
+def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """RISI日前宣布, CFM将提供, 信息供应商RISI: a latin name (KDDI, Gartner) right before a
+    firm's act (``LATIN_ACTION``, a time word allowed between) or right after a trade's role
+    (``LATIN_ROLE_BEFORE``: 供应商, 巨头). Person names and units are kept out by the act
+    words (no 表示, 称) and ``CONTEXT_NOT_LATIN``."""
+    act, role = finder.latin_action, finder.latin_role_before
+    if act is None or not text.isascii() and _ANY_LATIN.search(text) is None:
+        return
+    for match in _LATIN_WORD.finditer(text):
+        start, end = match.span()
+        name = match.group()
+        if len(name) < 3 or sum(c.isupper() for c in name) < 1 or \
+                name.split(" ")[0].upper() in finder.context_not_latin or \
+                (start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum()
+                                or text[start - 1] in "·•-向")):  # 向ITC起诉: the court
+            continue
+        if not (name.isupper() or name[0].isupper() and name[1:].islower() and len(name) >= 4
+                or " " in name):
+            continue  # iPhone, eBay-like product spellings and mixed codes stay out
+        if _LATIN_GOES_ON.match(text, end):
+            continue  # Iconia Tab 500, CFA institute: a model, or a longer latin phrase
+        after = end
+        time = _TIME_AFTER.match(text, after)
+        if time:
+            after = time.end()
+        acts = act.match(text, after)
+        if not acts and not (text.endswith(role, max(0, start - 4), start)
+                             and finder._ends_word(text, end)):
+            continue  # (SAB米勒: the latin part of a longer name)
+        suffix = finder.company_suffix.match(text, end)  # Frist Solar公司: the full name
+        if suffix:
+            end = suffix.end()
+        yield (start, end, "COMPANY", "company.latin", finder.score("company.latin"), 0)
 
 
 def rebound(finder: NameFinder, text: str, hits: list[NameHit],

@@ -170,6 +170,8 @@ class NameFinder:
         self.person_after = tuple(words("PERSON_AFTER"))
         self.person_before = tuple(words("PERSON_BEFORE"))
         self.firm_near = re.compile(alt("FIRM_NEAR")) if words("FIRM_NEAR") else None
+        self.latin_action = re.compile(alt("LATIN_ACTION")) if words("LATIN_ACTION") else None
+        self.latin_role_before = tuple(words("LATIN_ROLE_BEFORE"))
 
     def score(self, rule: str) -> float:
         return self.scores.get(rule, 0.6)

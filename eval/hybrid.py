@@ -255,12 +255,14 @@ def confirmed(text: str, probs: TokenProbs, known: Container[str], taken: Sequen
     for span in taken:
         free[span.start : span.end] = bytes(span.end - span.start)
     found: list[tuple[float, int, int]] = []
-    for i in range(n):
-        if rows[i, b] < _CONFIRM_MIN_START or not free[offsets[i][0]]:
+    import numpy as np
+
+    for i in np.flatnonzero(np.asarray(rows)[:, b] >= _CONFIRM_MIN_START).tolist():
+        if not free[offsets[i][0]]:
             continue
         total = float(rows[i, b])
         for j in range(i + 1, min(n, i + _CONFIRM_MAX_TOKENS)):
-            start, end = offsets[i][0], offsets[j][1]
+            start, end = int(offsets[i][0]), int(offsets[j][1])
             if not free[offsets[j][0]] or "\n" in text[start:end]:
                 break
             total += float(rows[j, i_tag])

@@ -51,7 +51,7 @@ class TokenProbs:
     """A document's tag probabilities: ``rows[i]`` (over ``tags``) for the token at
     character range ``offsets[i]``."""
 
-    offsets: list[tuple[int, int]]
+    offsets: np.ndarray | Sequence[tuple[int, int]]  # (tokens, 2) character ranges
     rows: np.ndarray
     tags: list[str]
 
@@ -202,20 +202,22 @@ class Predictor:
                     yield doc if len(bounds) == 1 else Document(doc.id, doc.text[a:b])
 
         found: list[Span] = []
-        offsets: list[tuple[int, int]] = []
+        # (arrays, not lists of tuples: a 5 MB line has five million tokens)
+        offsets: list[np.ndarray] = []
         rows: list[np.ndarray] = []
         for predicted, piece_offsets, piece_rows in self._pipe(cut(), batch_size):
             doc, offset, last = pieces.popleft()
             found += [replace(s, start=s.start + offset, end=s.end + offset) if offset else s
                       for s in predicted.spans]
             if on_probs:
-                offsets += [(a + offset, b + offset) for a, b in piece_offsets]
+                offsets.append(np.asarray(piece_offsets, dtype=np.int64).reshape(-1, 2) + offset)
                 rows.append(piece_rows)
             if last:
                 whole = predicted if offset == 0 else doc.with_spans(found)
                 found = []
                 if on_probs:
-                    on_probs(TokenProbs(offsets, np.concatenate(rows), self.tags))
+                    on_probs(TokenProbs(np.concatenate(offsets), np.concatenate(rows),
+                                        self.tags))
                     offsets, rows = [], []
                 if on_doc:
                     on_doc(whole)

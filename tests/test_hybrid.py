@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import torch
@@ -276,6 +277,13 @@ def test_a_gazetteer_name_is_confirmed_where_the_model_leans_to_it_and_is_sure_i
     assert combine([], [], HybridPolicy(), text=text, known=known, probs=probs) == []
     both = combine([], [], policy, text=text, known=known, probs=probs)
     assert picked(both) == [("星河能源", "COMPANY")] * 2
+    # offsets as the predictor hands them over (an array): plain ints come out
+    import numpy as np
+
+    arrays = replace(probs, offsets=np.asarray(probs.offsets))
+    spans = confirmed(text, arrays, known, [], policy)
+    assert [(s.start, s.end) for s in spans] == [(3, 7), (13, 17)]
+    assert all(type(s.start) is int and type(s.end) is int for s in spans)
 
 
 def test_the_predictor_hands_over_each_documents_tag_probabilities(tiny_run):

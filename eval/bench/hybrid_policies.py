@@ -150,7 +150,8 @@ def cached_model(path: Path, predictor: Any, docs: Sequence[Document]
         predicted = list(predictor.pipe(docs, on_probs=kept.append))
         path.parent.mkdir(parents=True, exist_ok=True)
         lengths = np.array([len(p.offsets) for p in kept], dtype=np.int64)
-        offsets = np.array([o for p in kept for o in p.offsets], dtype=np.int64).reshape(-1, 2)
+        offsets = np.concatenate([np.asarray(p.offsets, dtype=np.int64).reshape(-1, 2)
+                                  for p in kept]) if kept else np.zeros((0, 2), np.int64)
         rows = np.concatenate([p.rows for p in kept]) if kept else np.zeros((0, 0))
         with open(probs_path, "wb") as handle:  # before the .jsonl: both there = complete
             np.savez(handle, lengths=lengths, offsets=offsets, rows=rows,
@@ -159,8 +160,8 @@ def cached_model(path: Path, predictor: Any, docs: Sequence[Document]
     saved = np.load(probs_path)
     tags = [str(t) for t in saved["tags"]]
     bounds = np.concatenate([[0], np.cumsum(saved["lengths"])])
-    probs = [TokenProbs([tuple(o) for o in saved["offsets"][a:b].tolist()], saved["rows"][a:b],
-                        tags) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    probs = [TokenProbs(saved["offsets"][a:b], saved["rows"][a:b], tags)
+             for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
     return list(read_documents(path)), probs
 
 

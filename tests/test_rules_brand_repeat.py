@@ -70,3 +70,10 @@ def test_the_build_writes_the_brand_names_that_are_common_words(tmp_path: Path) 
     assert common.read_text(encoding="utf-8").splitlines()[1:] == ["苹果"]
     loaded = gazetteer.Gazetteer.load(tmp_path)
     assert loaded.common_brand("苹果") and not loaded.common_brand("巴宝莉")
+
+
+@pytest.mark.parametrize("text", ["、" * 200_000, "a" * 200_000, "与" * 200_000])
+def test_runs_of_openers_or_letters_are_read_in_one_pass(labeller, text) -> None:
+    # the repeat and latin regexes start only at a run's last opener and a word's first
+    # letter: on these texts a regex tried at every place of a run would not finish
+    assert spans(labeller, text) == []

@@ -21,6 +21,7 @@ leftwards with the name finder's boundaries (``names.NameFinder._left``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,21 @@ _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三
 _DATE_END = re.compile(r"[0-9０-９][日号]$")
 _PARTICLES = frozenset("着了过地得")
 # where a word opens: punctuation, a space, a one-character function word (与万士达, 的联胜);
-# not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand)
-_OPENER = re.compile(r"[，。、；：！？”’」』》（）()\s,;:!?的与和及给在对向将由被把从让]")
+# not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand).
+# The two characters after it are the group key (a lookahead: openers may follow each other)
+_OPENERS = "，。、；：！？”’」』》（）(),;:!?的与和及给在对向将由被把从让 \t\n\u3000"
+# where a word may end after a name, for finding candidates (each is then checked with the
+# finder's own word end): punctuation, a one-character function word, or the first character
+# of a time word or a verb that follows a firm (近日, 目前, 表示, 宣布, 作为, 合作, 旗下 …)
+_ENDERS = ("，。、；：！？“”‘’「」《》（）(),;:!?的和与及或是在对向将把被让给从了等也还又已"
+           "就而但并据称说由为该其这那此各每有用近目今去随曾均仅再共陆获认指透介表宣推启拥依"
+           "计打准决继完签承负牵作位来入收旗隶包合携参成 \t\n\u3000")
+# (the last opener of a run: 。与万士达 opens at 与; linear on a text of openers only)
+_REPEAT_RUN = re.compile(f"[{_OPENERS}](?![{_OPENERS}])([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
+_FIRST_RUN = re.compile(f"([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
+# characters no name of a list opens with here: function words, numerals, dates
+_NOT_FIRST = frozenset("的了是在和有不这那我你他她它们也就都而及与对向将把被从让给为以于其此该各每"
+                       "一二两三四五六七八九十几数双单半年月日时上下中内外前后等会要能可并但或还又")
 _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
@@ -47,11 +61,13 @@ _OFFICE = re.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
                      r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
 _ANY_LATIN = re.compile("[A-Za-z]{3}")
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9])[A-Za-z][A-Za-z&.\-]*[A-Za-z]"
-                         r"(?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])")
+# (regex fragments: the name finder builds company.latin's two regexes from them)
+LATIN_WORD = r"[A-Za-z][A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
+# a name opens a latin word: tried mid-word, the act regex would take quadratic time on a
+# long run of letters
+LATIN_START = r"(?<![A-Za-z0-9])"
+TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = re.compile(r"\s?[0-9]|\s[A-Za-z&]")
-_TIME_AFTER = re.compile(r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]"
-                         r"|已经|也|还|则|正")
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -124,30 +140,28 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
     """RISI日前宣布, CFM将提供, 信息供应商RISI: a latin name (KDDI, Gartner) right before a
     firm's act (``LATIN_ACTION``, a time word allowed between) or right after a trade's role
     (``LATIN_ROLE_BEFORE``: 供应商, 巨头). Person names and units are kept out by the act
-    words (no 表示, 称) and ``CONTEXT_NOT_LATIN``."""
-    act, role = finder.latin_action, finder.latin_role_before
-    if act is None or not text.isascii() and _ANY_LATIN.search(text) is None:
+    words (no 表示, 称) and ``CONTEXT_NOT_LATIN``. Two regexes find both shapes in C."""
+    acting, after_role = finder.latin_acting, finder.latin_after_role
+    if acting is None or _ANY_LATIN.search(text) is None:
         return
-    for match in _LATIN_WORD.finditer(text):
-        start, end = match.span()
-        name = match.group()
+    spans = [(m.start(), m.end(), True) for m in acting.finditer(text)]
+    if after_role is not None:
+        spans.extend((m.start(1), m.end(1), False) for m in after_role.finditer(text))
+    for start, end, acts in spans:
+        name = text[start:end]
         if len(name) < 3 or sum(c.isupper() for c in name) < 1 or \
                 name.split(" ")[0].upper() in finder.context_not_latin or \
                 (start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum()
-                                or text[start - 1] in "·•-向")):  # 向ITC起诉: the court
+                                or text[start - 1] in "·•-向")) or \
+                (start > 1 and text[start - 1] == " " and text[start - 2].isascii()
+                 and text[start - 2].isalnum()):  # 向ITC起诉: the court; Asia Holdings
             continue
         if not (name.isupper() or name[0].isupper() and name[1:].islower() and len(name) >= 4
                 or " " in name):
             continue  # iPhone, eBay-like product spellings and mixed codes stay out
         if _LATIN_GOES_ON.match(text, end):
             continue  # Iconia Tab 500, CFA institute: a model, or a longer latin phrase
-        after = end
-        time = _TIME_AFTER.match(text, after)
-        if time:
-            after = time.end()
-        acts = act.match(text, after)
-        if not acts and not (text.endswith(role, max(0, start - 4), start)
-                             and finder._ends_word(text, end)):
+        if not acts and not finder._ends_word(text, end):
             continue  # (SAB米勒: the latin part of a longer name)
         suffix = finder.company_suffix.match(text, end)  # Frist Solar公司: the full name
         if suffix:
@@ -165,6 +179,7 @@ def rebound(finder: NameFinder, text: str, hits: list[NameHit],
     brands = gazetteer.brands if gazetteer else frozenset()
     listed = gazetteer.listed if gazetteer else {}
     out = hits
+    starts: dict[int, list[tuple[int, str]]] | None = None  # matches by start (when needed)
 
     def named(name: str) -> bool:
         return name in brands or name in finder.known_label or name in listed
@@ -173,22 +188,26 @@ def rebound(finder: NameFinder, text: str, hits: list[NameHit],
         if label != "COMPANY" or rule not in ("company.short", "company.suffix") or \
                 end - start < 5:
             continue
+        if starts is None:
+            starts = {}
+            for x, y, name in matches:
+                starts.setdefault(x, []).append((y, name))
         for a in range(start + 2, min(start + _MAX_VERB, end - 2) + 1):
             tail = text[a:end]
             if finder.company_generic.fullmatch(tail):
                 continue  # 规划采购电子: a kind, no name
             if not named(tail) and not any(
-                    x == a and y - x >= 2 and not finder.company_generic.fullmatch(name)
+                    y - a >= 2 and not finder.company_generic.fullmatch(name)
                     and (finder.company_suffix.fullmatch(text, y, end)
                          or finder.short_suffix.fullmatch(text, y, end))
-                    for x, y, name in matches):
+                    for y, name in starts.get(a, ())):
                 continue
             before = text[start:a]
             # 华润雪花啤酒, 神华宁夏煤业集团, 英国索尼爱立信公司: the words before hold a name
             # or a place (the standard keeps a place before a full name)
             if finder.place.search(before) or named(before) or \
                     finder.company_generic.fullmatch(before) or \
-                    any(start <= x < a for x, _, _ in matches):
+                    any(x in starts for x in range(start, a)):
                 break
             if out is hits:
                 out = list(hits)
@@ -209,26 +228,25 @@ def _brand_repeated(finder: NameFinder, text: str,
     gazetteer = finder.gazetteer
     if gazetteer is None or not gazetteer.brands:
         return
-    by_key: dict[str, list[int]] = {}
-    for at in [0, *(m.end() for m in _OPENER.finditer(text))]:
-        key = text[at:at + 2]
-        if len(key) == 2 and _HAN.match(key):
-            by_key.setdefault(key, []).append(at)
-    found: dict[str, list[int]] = {}
+    # one pass in C: the shortest run of two to six characters after an opener that a word
+    # end follows (万士达 in 与万士达作为); counted in C; the list is asked only about runs met
+    # twice (three times for two characters)
+    counts = Counter(_REPEAT_RUN.findall(text, 0) + ([m.group(1)] if (
+        m := _FIRST_RUN.match(text)) else []))
+    names = [n for n, c in counts.items() if c > 1 + (len(n) == 2) and n[0] not in _NOT_FIRST]
     brands = gazetteer.brands
-    for positions in by_key.values():
-        if len(positions) < 2:
-            continue
-        for at in positions:
-            for size in range(6, 1, -1):  # the longest name opening here
-                name = text[at:at + size]
-                if len(name) == size and name in brands:
-                    end = at + size
-                    if finder._ends_word(text, end) and not (end < len(text) and (
-                            text[end] == "于" or text[end].isascii() and text[end].isalnum())):
-                        # (标普500, 奥迪A6: an index, a model; 远高于: a verb)
-                        found.setdefault(name, []).append(at)
-                    break
+    names = [n for n in names if n in brands]
+    found: dict[str, list[int]] = {}
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (at == 0 or text[at - 1] in _OPENERS) and finder._ends_word(text, end) and \
+                    not (end < len(text) and (text[end] == "于" or text[end].isascii()
+                                              and text[end].isalnum())):
+                # (标普500, 奥迪A6: an index, a model; 远高于: a verb)
+                found.setdefault(name, []).append(at)
+            at = text.find(name, at + 1)
     inside: set[int] | None = None
     for name, positions in found.items():
         # a two-character name is a word more often (汉王 and 配资 alike): met three times

@@ -250,7 +250,7 @@ def cache_dir() -> Path:
 
 
 _FILTER_BITS = 1 << 23  # 8M bits for ~265K names: about 3% of absent names pass the filter
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: the filter holds the names' first two characters too
 
 
 class BrandSet:
@@ -286,7 +286,7 @@ class BrandSet:
         """Filter and index of ``blob`` ("\\n" + sorted ``lines`` joined by "\\n" + "\\n")."""
         bits = bytearray(_FILTER_BITS // 8)
         index: dict[str, tuple[int, int]] = {}
-        bit, pos, first, opened = cls._bit, 0, "", 0
+        bit, pos, first, opened, opens = cls._bit, 0, "", 0, ""
         for line in lines:
             if line[0] != first:  # sorted: a first character's lines are contiguous
                 if first:
@@ -294,6 +294,10 @@ class BrandSet:
                 first, opened = line[0], pos
             h = bit(line)
             bits[h >> 3] |= 1 << (h & 7)
+            if line[:2] != opens:  # what a name opens with (see may_open); sorted: once each
+                opens = line[:2]
+                h = bit("\x01" + opens)
+                bits[h >> 3] |= 1 << (h & 7)
             pos += len(line) + 1
         if first:
             index[first] = (opened, pos + 1)
@@ -342,6 +346,17 @@ class BrandSet:
             return False
         span = self._index.get(name[0])
         return span is not None and self._blob.find(f"\n{name}\n", *span) != -1
+
+    def may_open(self, start: str) -> bool:
+        """Whether some name may open with the two characters ``start`` (a filter: a few
+        strings no name opens with pass too, none that one opens with fails).
+
+        >>> brands = BrandSet.from_names(["耐克森"])
+        >>> brands.may_open("耐克"), brands.may_open("克森")
+        (True, False)
+        """
+        h = self._bit("\x01" + start)
+        return bool(self._bits[h >> 3] >> (h & 7) & 1)
 
     def __len__(self) -> int:
         return self._count

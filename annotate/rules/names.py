@@ -170,8 +170,13 @@ class NameFinder:
         self.person_after = tuple(words("PERSON_AFTER"))
         self.person_before = tuple(words("PERSON_BEFORE"))
         self.firm_near = re.compile(alt("FIRM_NEAR")) if words("FIRM_NEAR") else None
-        self.latin_action = re.compile(alt("LATIN_ACTION")) if words("LATIN_ACTION") else None
-        self.latin_role_before = tuple(words("LATIN_ROLE_BEFORE"))
+        # company.latin (context.py): a latin name before a firm's act, after a trade's role
+        latin, time = context.LATIN_WORD, context.TIME_AFTER
+        self.latin_acting = re.compile(
+            f"{context.LATIN_START}{latin}(?=(?:{time})?(?:{alt('LATIN_ACTION')}))") \
+            if words("LATIN_ACTION") else None
+        self.latin_after_role = re.compile(f"(?:{alt('LATIN_ROLE_BEFORE')})({latin})") \
+            if words("LATIN_ROLE_BEFORE") else None
 
     def score(self, rule: str) -> float:
         return self.scores.get(rule, 0.6)

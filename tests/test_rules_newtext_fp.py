@@ -94,3 +94,18 @@ def test_a_latin_name_acting_or_after_a_role_is_a_firm(labeller, text, name) -> 
 ])
 def test_latin_programmes_models_and_courts_are_no_firm(labeller, text) -> None:
     assert latin(labeller, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "许多灯具公司抓住了商机",                        # a trade's kind of firm
+    "这家全球最大的手持设备公司有一项资产",
+    "市场颓势下，明星公司股价也不能幸免",            # a praise, not a name
+    "今年主要类型基金的业绩回落",                    # kinds of funds
+    "今日又有哪些股份值得留意",                      # a question
+    "监管部门处罚银行业金融机构多家",                # a verb before 银行
+    "项目投产后，将巩固公司在国内的地位",            # a verb before 公司
+    "2016年中报显示，沪港通持股比例上升",            # a trading link, no firm
+    "所花的时间成正比。(大众证券报)",                # a newspaper
+])
+def test_more_kinds_verbs_links_and_papers_are_no_firm(labeller, text) -> None:
+    assert companies(labeller, text) == []

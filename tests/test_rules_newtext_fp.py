@@ -109,3 +109,8 @@ def test_latin_programmes_models_and_courts_are_no_firm(labeller, text) -> None:
 ])
 def test_more_kinds_verbs_links_and_papers_are_no_firm(labeller, text) -> None:
     assert companies(labeller, text) == []
+
+
+def test_two_names_written_together_are_one_joint_venture(labeller) -> None:
+    # 索尼 and 爱立信 are both known names; written together they name their joint venture
+    assert companies(labeller, "昨日，索尼爱立信发布了新机型") == ["索尼爱立信"]

@@ -68,6 +68,9 @@ LATIN_WORD = r"[A-Za-z][A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}
 LATIN_START = r"(?<![A-Za-z0-9])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = re.compile(r"\s?[0-9]|\s[A-Za-z&]")
+_JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
+                          "company.brand.trigger", "company.brand.action", "company.brand.list",
+                          "company.listed.list", "company.alias"})
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -81,6 +84,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _brand_repeated(finder, text, matches)
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
+    yield from _joint(finder, text, hits)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -167,6 +171,22 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
         if suffix:
             end = suffix.end()
         yield (start, end, "COMPANY", "company.latin", finder.score("company.latin"), 0)
+
+
+def _joint(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    """华润雪花, 三菱重工海尔: two firms' names written together with nothing between are one
+    joint venture's name, where the pair is a word of its own."""
+    names = {(s, e) for s, e, label, rule, _, _ in hits
+             if label == "COMPANY" and rule in _JOINT_PARTS}
+    if len(names) < 2:
+        return
+    ends: dict[int, list[int]] = {}
+    for s, e in names:
+        ends.setdefault(s, []).append(e)
+    for s, e in names:
+        for end in ends.get(e, ()):
+            if finder._opens_word(text, s) and finder._ends_word(text, end):
+                yield (s, end, "COMPANY", "company.joint", finder.score("company.joint"), 0)
 
 
 def rebound(finder: NameFinder, text: str, hits: list[NameHit],

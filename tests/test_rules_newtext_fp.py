@@ -114,3 +114,9 @@ def test_more_kinds_verbs_links_and_papers_are_no_firm(labeller, text) -> None:
 def test_two_names_written_together_are_one_joint_venture(labeller) -> None:
     # 索尼 and 爱立信 are both known names; written together they name their joint venture
     assert companies(labeller, "昨日，索尼爱立信发布了新机型") == ["索尼爱立信"]
+
+
+def test_a_list_name_and_its_trade_acting_is_the_firm(labeller) -> None:
+    # 大富豪 is a name of the 267K list; with its trade before a firm's act it names the firm
+    assert companies(labeller, "与此同时，大富豪啤酒宣布停产") == ["大富豪啤酒"]
+    assert companies(labeller, "与此同时，大富豪啤酒的口味很多") == []  # no act: the product

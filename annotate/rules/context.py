@@ -112,6 +112,8 @@ def _brand_acting(finder: NameFinder, text: str,
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
+        else:  # 澳斯曼卫浴宣布: a name of the list and its trade, acting (the firm, not a product)
+            yield from _brand_trade(finder, text, end, brands)
     if before is None:
         return
     for match in before.finditer(text):
@@ -123,6 +125,21 @@ def _brand_acting(finder: NameFinder, text: str,
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
+
+
+def _brand_trade(finder: NameFinder, text: str, end: int, brands) -> Iterator[NameHit]:  # noqa: ANN001
+    for trade in finder.brand_trade:
+        if not text.endswith(trade, 0, end):
+            continue
+        stop = end - len(trade)
+        for size in range(4, 1, -1):
+            start = stop - size
+            if start >= 0 and text[start:stop] in brands and \
+                    _brand_ok(finder, text, start, stop, brands):
+                yield (start, end, "COMPANY", "company.brand.trade",
+                       finder.score("company.brand.trade"), 0)
+                return
+        return
 
 
 def _offices(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:

@@ -166,6 +166,7 @@ class NameFinder:
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \
             if words("BRAND_ACTION_BEFORE") else None
+        self.brand_trade = tuple(sorted(words("BRAND_TRADE"), key=len, reverse=True))
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))
         self.person_after = tuple(words("PERSON_AFTER"))
         self.person_before = tuple(words("PERSON_BEFORE"))

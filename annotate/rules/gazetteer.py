@@ -19,10 +19,7 @@ hit becomes a span is decided by the name finder's context rules, not here.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import marshal
-import os
 import re
 import unicodedata
 import zlib
@@ -30,6 +27,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+
+from econer.annotate.rules import cache
 
 from econer.errors import EconerError
 from econer.jsonl import write_text
@@ -233,15 +232,6 @@ def write(folder: str | Path, listed: list[Entry], brands: dict[str, int]) -> li
 
 
 # -- the brand list: compact, cached -------------------------------------------------------------
-def cache_dir() -> Path:
-    """Where derived data is cached (never in git): ``$ECONER_CACHE_DIR``, else the user's
-    cache folder (``$XDG_CACHE_HOME/econer``, ``~/.cache/econer``)."""
-    if os.environ.get("ECONER_CACHE_DIR"):
-        return Path(os.environ["ECONER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "econer"
-
-
 _FILTER_BITS = 1 << 23  # 8M bits for ~265K names: about 3% of absent names pass the filter
 _CACHE_FORMAT = 1
 
@@ -252,7 +242,7 @@ class BrandSet:
 
     A set of 265K strings costs 0.15-0.2 s to build at every start, most of a small run; this
     keeps the file's text as it is, and its filter and first-character index (derived data)
-    are cached under the file's content hash (:func:`cache_dir`), so a start with the cache
+    are cached under the file's content hash (:mod:`.cache`), so a start with the cache
     reads ~1 MB and builds nothing. A lookup is exact: the filter only skips the search.
 
     >>> brands = BrandSet.from_names(["耐克", "三洋", "耐克森"])
@@ -302,13 +292,11 @@ class BrandSet:
         blob = text[start:] if start >= 0 else "\n" + text
         if not blob.endswith("\n"):
             blob += "\n"
-        key = hashlib.sha1(data).hexdigest()
-        cached = cache_dir() / f"brands-{_CACHE_FORMAT}-{key}.bin"
-        try:
-            index, bits, count = marshal.loads(cached.read_bytes())
-            return cls(blob, index, bits, count)
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # no cache (or a broken one): derive it, below
+        cached = cache.entry("brands", data, b"%d" % _CACHE_FORMAT)
+        found = cache.load(cached)
+        if isinstance(found, tuple) and len(found) == 3:
+            return cls(blob, *found)
+        # no cache (or a broken one): derive it, below
         lines = blob[1:-1].split("\n") if len(blob) > 1 else []
         offset = 1 if start >= 0 else 0  # file line of lines[0], less one
         if "" in lines:
@@ -318,13 +306,7 @@ class BrandSet:
                 raise EconerError("names not sorted or repeated (rebuild it with `econer "
                                   "rules gazetteer`)", path=path, line=number)
         brands = cls._derive(blob, lines)
-        try:  # a cache that cannot be written costs only time
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((brands._index, brands._bits, brands._count)))
-            os.replace(tmp, cached)
-        except OSError:
-            pass
+        cache.store(cached, (brands._index, brands._bits, brands._count))
         return brands
 
     def __contains__(self, name: object) -> bool:

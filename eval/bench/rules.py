@@ -58,7 +58,7 @@ def time_cold(corpus: Path, cache: Path | None, repeat: int = 3) -> tuple[float,
     """A run as a user meets it, best of ``repeat`` fresh processes: seconds to import and
     load the rules (patterns, lexicons, the gazetteer and its automata), and seconds for that
     plus labelling the corpus once (reading the file not counted). ``cache``: the folder of
-    derived data the rules keep (:func:`~econer.annotate.rules.gazetteer.cache_dir`), warmed
+    derived data the rules keep (:func:`~econer.annotate.rules.cache.cache_dir`), warmed
     before the first run; None: an empty one each run (a first start)."""
     best = (float("inf"), float("inf"))
     with tempfile.TemporaryDirectory() as scratch:

@@ -40,6 +40,7 @@ _NAME_CHARS = f"{_CJK}A-Za-z·&（）()"
 _PARK_CHARS = _NAME_CHARS + "—－-"
 _CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
 _BRACKET = re.compile(r"[（(][^（）()\n]{2,8}[）)]")
+_ANY_BRACKET = re.compile("[（）()]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
@@ -91,6 +92,10 @@ class NameFinder:
         digit = "[0-9０-９](?![0-9０-９]*[A-Za-z])"
         self.non_name = re.compile(f"{digit}|[^0-9０-９{_NAME_CHARS}]")
         self.non_park = re.compile(f"{digit}|[^0-9０-９{_PARK_CHARS}]")
+        # speed: the last match of each, in one call (every match is one character, so the
+        # greedy prefix backs off to the last position where one matches)
+        self._last_non: dict[re.Pattern[str], re.Pattern[str]] = {
+            p: re.compile(f"(?s:.*)(?:{p.pattern})") for p in (self.non_name, self.non_park)}
         level = alternation(words("PLACE_LEVEL"))
         place_level = f"[{_CJK}]{{1,4}}?(?:{level})"
         self.place = re.compile(f"(?:{alt('PLACE')}|{place_level})+")
@@ -168,13 +173,18 @@ class NameFinder:
         last boundary word within ``max_len`` characters."""
         lo = max(0, end - max_len)
         window = text[lo:end]
-        cut = 0
-        for match in non_name.finditer(window):
-            cut = match.end()
+        last = self._last_non.get(non_name)
+        if last is not None:
+            found = last.match(window)
+            cut = found.end() if found else 0
+        else:
+            cut = 0
+            for match in non_name.finditer(window):
+                cut = match.end()
         shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
             if self.not_boundary is not None else []
         for match in boundary.finditer(window, cut):
-            if any(s <= match.start() and match.end() <= e for s, e in shields):
+            if shields and any(s <= match.start() and match.end() <= e for s, e in shields):
                 continue  # 高等级: 等 here is no boundary
             cut = max(cut, match.end())
         # 300家铅酸电池厂, 前10位益海嘉里: a count's measure word is no part of the name
@@ -184,6 +194,8 @@ class NameFinder:
         for match in _CN_COUNT.finditer(window, cut):
             cut = max(cut, match.end())
         core = window[cut:]
+        if not _ANY_BRACKET.search(core):
+            return lo + cut
         # unbalanced brackets: the name starts after them
         for opening, closing in (("（", "）"), ("(", ")")):
             close_at = core.find(closing)

@@ -22,8 +22,8 @@ import os
 import re
 import signal
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from econer.annotate.rules import names
 from econer.annotate.rules.numbers import amount_value, rate_value
@@ -33,8 +33,9 @@ from econer.errors import EconerError
 from econer.spans import Document, Span, Value
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A rule's proposal (a named tuple: a pass makes tens of thousands of them)."""
+
     start: int
     end: int
     label: str
@@ -53,6 +54,8 @@ class RuleLabeller:
         self._currency = {str(k): str(v) for k, v in
                           dict(patterns.lists.get("CURRENCY") or {}).items()}
         self._names = names.NameFinder(patterns)
+        # a value is a function of the rule and its match's groups: computed once each
+        self._values: dict[tuple[str, tuple[str | None, ...]], Value | None] = {}
 
     # -- candidates -------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
@@ -80,15 +83,24 @@ class RuleLabeller:
     def _regex_candidates(self, rule: Rule, text: str,
                           windows: list[tuple[int, int]]) -> Iterator[Candidate]:
         group = "span" if "span" in rule.regex.groupindex else 0
-        finditer, context = rule.regex.finditer, rule.context
+        finditer, context, values = rule.regex.finditer, rule.context, self._values
         for lo, hi in windows:
             for match in finditer(text, lo, hi):
                 start, end = match.span(group)
                 if start >= end or (context and not context.holds(text, start, end)):
                     continue
-                value = self._value(rule, match, text) if rule.value else None
-                if rule.value and value is None:
-                    continue
+                if rule.value:
+                    key = (rule.name, match.groups())
+                    if key in values:
+                        value = values[key]
+                    else:
+                        if len(values) > 100_000:
+                            values.clear()  # bounded, on a stream of any length
+                        value = values[key] = self._value(rule, match, text)
+                    if value is None:
+                        continue
+                else:
+                    value = None
                 yield Candidate(start, end, rule.label, rule.name, rule.score, rule.priority,
                                 value)
 
@@ -121,8 +133,8 @@ class RuleLabeller:
                  in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
-        return [Span.at(text, c.start, c.end, c.label, score=c.score, source=f"rules:{c.rule}",
-                        value=c.value) for c in chosen]
+        return [Span(c.start, c.end, c.label, text[c.start : c.end], c.score, f"rules:{c.rule}",
+                     c.value) for c in chosen]
 
     def __call__(self, doc: Document) -> Document:
         return doc.with_spans(self.spans(doc.text))

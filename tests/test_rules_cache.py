@@ -41,7 +41,7 @@ def test_a_cached_load_labels_as_a_fresh_one(tmp_path: Path, cache_dir: Path) ->
     folder = rules_copy(tmp_path)
     fresh = spans(folder)  # fills the cache
     assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == \
-        ["brands", *["yaml"] * len(list(folder.glob("*.yaml")))]
+        ["brands", "regex", *["yaml"] * len(list(folder.glob("*.yaml")))]
     assert spans(folder) == fresh
     assert ("RATE", "rules:rate.percent") in {(label, src) for _, _, label, src in fresh}
 
@@ -112,3 +112,39 @@ def test_a_flattened_alternation_finds_the_same_matches(pattern: str) -> None:
 ])
 def test_what_is_not_an_alternation_of_literals_stays_as_written(pattern: str) -> None:
     assert flat_alternation(pattern) == pattern
+
+
+def test_regexes_from_kept_code_match_as_re_compile_does(tmp_path: Path,
+                                                        cache_dir: Path) -> None:
+    patterns = [rule.regex.pattern for rule in load_patterns().rules]
+    patterns += ["(?P<a>x)?(?P<b>y)", "(?i)abc", "[一-鿿]+(?=公司)", "(?<![0-9])[0-9]+%"]
+    text = TEXT + "XABC abc 甲乙公司 5% 15%" * 3
+    first = cache.Regexes()
+    made = [first.compile(p) for p in patterns]
+    first.save()
+    again = cache.Regexes()  # a new process: the code comes from the file
+    kept = [again.compile(p) for p in patterns]
+    assert not again._new  # nothing compiled anew
+    for pattern, a, b in zip(patterns, made, kept, strict=True):
+        plain = re.compile(pattern)
+        assert a.pattern == b.pattern == pattern and a.flags == b.flags == plain.flags
+        assert a.groupindex == b.groupindex == plain.groupindex
+        assert [m.group(0, *range(1, plain.groups + 1)) for m in b.finditer(text)] == \
+            [m.group(0, *range(1, plain.groups + 1)) for m in plain.finditer(text)]
+
+
+def test_a_corrupt_regex_entry_is_compiled_again(tmp_path: Path, cache_dir: Path) -> None:
+    first = cache.Regexes()
+    first.compile("(?P<n>[0-9]+)元")
+    first.save()
+    (entry,) = cache_dir.glob("regex-*")
+    # code for another pattern under this one's key: _sre refuses it or it is re's again
+    name = entry.name
+    code = cache.load(name)
+    (key,) = code
+    code[key] = (0, [1, 2, 3], 0, {}, ())
+    cache.store(name, code)
+    regexes = cache.Regexes()
+    assert regexes.compile("(?P<n>[0-9]+)元").match("12元").group("n") == "12"
+    with pytest.raises(re.error):
+        cache.Regexes().compile("(unclosed")

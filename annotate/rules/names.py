@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
+from econer.annotate.rules import cache
 from econer.annotate.rules.gazetteer import Gazetteer
 from econer.annotate.rules.patterns import Patterns, alternation, expand
 
@@ -64,6 +65,7 @@ class NameFinder:
     """Finds COMPANY and PARK candidates in a text (overlapping; the labeller resolves)."""
 
     def __init__(self, patterns: Patterns):
+        re = cache.regexes()  # speed: re.compile with its code kept (cache.Regexes)
         lists = patterns.lists
         conf: dict[str, Any] = dict(patterns.settings.get("names") or {})
         self.scores: dict[str, float] = {str(k): float(v)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from econer.annotate.rules import names
+from econer.annotate.rules import cache, names
 from econer.annotate.rules.numbers import amount_value, rate_value
 from econer.annotate.rules.patterns import Patterns, Rule, load_patterns
 
@@ -219,7 +219,9 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 def load_rules(folder: str | Path | None = None) -> RuleLabeller:
     """The labeller of a rules folder (default ``configs/rules/``)."""
-    return RuleLabeller(load_patterns(folder))
+    labeller = RuleLabeller(load_patterns(folder))
+    cache.regexes().save()  # the code of regexes compiled anew, for the next start
+    return labeller
 
 
 _WORKER: RuleLabeller | None = None

@@ -318,7 +318,7 @@ class BrandSet:
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str) or not name:
             return False
-        h = self._bit(name)
+        h = zlib.crc32(name.encode("utf-8")) & (_FILTER_BITS - 1)  # _bit, inlined: a hot path
         if not self._bits[h >> 3] >> (h & 7) & 1:
             return False
         span = self._index.get(name[0])

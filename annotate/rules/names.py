@@ -619,10 +619,9 @@ class NameFinder:
         if not brands or self.trigger is None:
             return
 
-        def ok(start: int, end: int) -> bool:
-            name = text[start:end]
-            return (name in brands and self._opens_word(text, start)
-                    and not self.company_generic.fullmatch(name)
+        def ok(start: int, end: int) -> bool:  # a name of the list (checked first) ...
+            return (self._opens_word(text, start)
+                    and not self.company_generic.fullmatch(text[start:end])
                     and not text.startswith(self.listed_not_after, end))
 
         inside = None  # 1 where a listed or known name goes on (made at the first trigger)
@@ -631,12 +630,12 @@ class NameFinder:
                 inside = bytearray(len(text) + 1)
                 for s, e, _ in matches:
                     inside[s + 1 : e] = b"\x01" * (e - s - 1)
-            if inside[match.start()]:
+            at = match.start()
+            if inside[at]:
                 continue  # 中国平安股价: not 平安, a listed name decides
-            for size in range(6, 1, -1):  # the longest name before the trigger
-                start = match.start() - size
-                if start >= 0 and ok(start, match.start()):
-                    yield (start, match.start(), "COMPANY", "company.brand.trigger",
+            for start in range(max(0, at - 6), at - 1):  # the longest name before the trigger
+                if text[start:at] in brands and ok(start, at):
+                    yield (start, at, "COMPANY", "company.brand.trigger",
                            self.score("company.brand.trigger"), 0)
                     break
         statuses = _STATUS_ANY.finditer(text) if any(
@@ -672,6 +671,8 @@ class NameFinder:
         listed = self.gazetteer.listed if self.gazetteer else {}
         todo = [(s, e) for s, e, label, _, _, _ in hits if label == "COMPANY"]
         seen = set(todo)
+        # only a name with a 、 beside it can start a list (speed: most have none)
+        todo = [(s, e) for s, e in todo if text[s - 1 : s] == "、" or text[e : e + 1] == "、"]
         while todo:
             start, end = todo.pop()
             for step in (-1, 1):

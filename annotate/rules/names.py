@@ -96,8 +96,8 @@ class NameFinder:
         self.non_park = re.compile(f"{digit}|[^0-9０-９{_PARK_CHARS}]")
         # speed: the last match of each, in one call (every match is one character, so the
         # greedy prefix backs off to the last position where one matches)
-        self._last_non: dict[re.Pattern[str], re.Pattern[str]] = {
-            p: re.compile(f"(?s:.*)(?:{p.pattern})") for p in (self.non_name, self.non_park)}
+        self._last_name = re.compile(f"(?s:.*)(?:{self.non_name.pattern})")
+        self._last_park = re.compile(f"(?s:.*)(?:{self.non_park.pattern})")
         level = alternation(words("PLACE_LEVEL"))
         place_level = f"[{_CJK}]{{1,4}}?(?:{level})"
         self.place = re.compile(f"(?:{alt('PLACE')}|{place_level})+")
@@ -175,7 +175,8 @@ class NameFinder:
         last boundary word within ``max_len`` characters."""
         lo = max(0, end - max_len)
         window = text[lo:end]
-        last = self._last_non.get(non_name)
+        last = self._last_name if non_name is self.non_name else \
+            self._last_park if non_name is self.non_park else None
         if last is not None:
             found = last.match(window)
             cut = found.end() if found else 0

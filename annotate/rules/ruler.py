@@ -22,6 +22,7 @@ import os
 import re
 import signal
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -203,18 +204,30 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     >>> [x.rule for x in resolve([a, b, c])]
     ['company', 'rate']
     """
-    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, -c.score,
-                                              c.start))
+    # stable sorts, least significant key first (reverse keeps ties in order): the order of
+    # one sort by (-length, -priority, -score, start), with C-level keys but one
+    order = sorted(candidates, key=_START)
+    order.sort(key=_SCORE, reverse=True)
+    order.sort(key=_PRIORITY, reverse=True)
+    order.sort(key=_length, reverse=True)
     # one byte per character: taken or not (linear, where a sorted list of spans with
     # inserts would be quadratic on a 1 MB document full of entities)
-    taken = bytearray(max((c.end for c in candidates), default=0))
+    taken = bytearray(max(map(_END, candidates), default=0))
     kept: list[Candidate] = []
     for cand in order:
         if taken.find(1, cand.start, cand.end) != -1:
             continue
         taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=_START)
+
+
+_START, _END, _SCORE, _PRIORITY = (itemgetter(Candidate._fields.index(name))
+                                   for name in ("start", "end", "score", "priority"))
+
+
+def _length(cand: Candidate) -> int:
+    return cand.end - cand.start
 
 
 def load_rules(folder: str | Path | None = None) -> RuleLabeller:

@@ -1,0 +1,48 @@
+"""The rules' speed paths give what the straightforward code gives (same spans, same order)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from econer.annotate.rules.patterns import load_patterns
+from econer.annotate.rules.ruler import Candidate, resolve
+
+
+def resolve_by_one_sort(candidates: list[Candidate]) -> list[Candidate]:
+    """The resolution as first written: one sort by a composite key."""
+    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, -c.score,
+                                              c.start))
+    kept: list[Candidate] = []
+    for cand in order:
+        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def test_resolution_by_stable_sorts_is_the_one_sort_resolution() -> None:
+    rng = random.Random(12)
+    for _ in range(2000):
+        cands = []
+        for i in range(rng.randint(0, 12)):
+            start = rng.randint(0, 15)
+            # few distinct values, so that ties on every key are common
+            cands.append(Candidate(start, start + rng.randint(1, 4), "COMPANY", f"r{i}",
+                                   rng.choice([0.5, 0.9, 0.0]), rng.choice([0, 1])))
+        assert resolve(cands) == resolve_by_one_sort(cands)
+
+
+def test_a_names_left_edge_by_one_greedy_match_is_the_last_match() -> None:
+    from econer.annotate.rules.names import NameFinder
+
+    finder = NameFinder(load_patterns())
+    rng = random.Random(3)
+    alphabet = "公司集团中国5G3M互联网A-B（）()，。、的 ·&２０"
+    for non_name, last in ((finder.non_name, finder._last_name),
+                           (finder.non_park, finder._last_park)):
+        for _ in range(3000):
+            window = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+            ends = [m.end() for m in non_name.finditer(window)]
+            found = last.match(window)
+            assert (found.end() if found else 0) == (ends[-1] if ends else 0), window
+    assert re.fullmatch(r"\(\?s:\.\*\)\(\?:.*\)", finder._last_name.pattern)

@@ -142,9 +142,13 @@ def test_a_corrupt_regex_entry_is_compiled_again(tmp_path: Path, cache_dir: Path
     name = entry.name
     code = cache.load(name)
     (key,) = code
-    code[key] = (0, [1, 2, 3], 0, {}, ())
+    code[key] = ((0, [1, 2, 3], 0, {}, ()), "元")  # code _sre refuses
     cache.store(name, code)
     regexes = cache.Regexes()
     assert regexes.compile("(?P<n>[0-9]+)元").match("12元").group("n") == "12"
+    code[key] = (code[key][0], None)  # a broken required literal
+    cache.store(name, code)
+    assert cache.Regexes().compile("(?P<n>[0-9]+)元").match("12元").group("n") == "12"
+    assert cache.Regexes().required("(?P<n>[0-9]+)元") == "元"
     with pytest.raises(re.error):
         cache.Regexes().compile("(unclosed")

@@ -46,3 +46,41 @@ def test_a_names_left_edge_by_one_greedy_match_is_the_last_match() -> None:
             found = last.match(window)
             assert (found.end() if found else 0) == (ends[-1] if ends else 0), window
     assert re.fullmatch(r"\(\?s:\.\*\)\(\?:.*\)", finder._last_name.pattern)
+
+
+REQUIRED = [  # pattern, the literal every match must hold
+    ("ab(?:cd)e", "abcde"), ("(?:ab|cd)ef", "ef"), ("x(?P<a>yz)w", "xyzw"), ("a?bc", "bc"),
+    ("(?:abc)+d", "abc"), ("(?:abc)*d", "d"), ("ab(?=cd)ef", "ab"), ("(?:万亿|亿)x", "亿"),
+    ("(?:a|)b", "b"), ("(?:xa|ya)", "a"), ("q(?:b|c)", "q"), ("a|b", ""), ("(?i)abc", ""),
+    ("(?<=x)ab", "ab"), ("[ab]+", ""), ("(?P<n>[0-9]+)个(?P<mag>亿)(?!元)", "个亿"),
+]
+
+
+def test_a_required_literal_is_in_every_match() -> None:
+    from econer.annotate.rules.cache import Regexes
+
+    regexes = Regexes()
+    rng = random.Random(5)
+    alphabet = "abcdexyzqwAB个亿万元0123"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+             for _ in range(3000)]
+    for pattern, expected in REQUIRED:
+        assert regexes.required(pattern) == expected, pattern
+        for text in texts:
+            for match in re.finditer(pattern, text):
+                assert expected in match.group(), (pattern, text)
+
+
+def test_the_rules_required_literals_hold_on_the_corpus() -> None:
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / \
+        "industry-news-2011.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")][:300]
+    rules = [r for r in load_patterns().rules if r.required]
+    assert {r.name for r in rules} >= {"amount.ge_yi", "rate.points"}  # 个亿, 百分点
+    for rule in rules:
+        for text in texts:
+            for match in rule.regex.finditer(text):
+                assert rule.required in match.group(), (rule.name, match.group())

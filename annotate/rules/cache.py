@@ -83,7 +83,7 @@ def store(name: str, data: Any, folder: Path | None = None) -> None:
 # -- compiled regular expressions ---------------------------------------------------------------
 try:  # the pieces re.compile is made of (CPython's; elsewhere Regexes is plain re.compile)
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _constants, _parser
 
     _SRE: tuple[bytes, ...] | None = (sys.version.encode(), b"%d" % _sre.MAGIC,
                                       b"%d" % _sre.CODESIZE)
@@ -110,8 +110,9 @@ class Regexes:
     """
 
     def __init__(self) -> None:
-        self._name = entry("regex", *_SRE) if _SRE else ""
-        self._code: dict[tuple[str, int], tuple[Any, ...]] | None = None
+        self._name = entry("regex", *_SRE, b"2") if _SRE else ""
+        # (pattern, flags) → (the arguments of _sre.compile, a literal every match holds)
+        self._code: dict[tuple[str, int], tuple[tuple[Any, ...], str]] | None = None
         self._made: dict[tuple[str, int], re.Pattern[str]] = {}
         self._new = False
 
@@ -125,26 +126,36 @@ class Regexes:
         if self._code is None:
             found = load(self._name)
             self._code = found if isinstance(found, dict) else {}
-        code = self._code.get(key)
-        try:
-            if code is None:  # as re._compiler.compile makes it
-                parsed = _parser.parse(pattern, key[1])
-                groups = parsed.state.groupdict
-                index: list[str | None] = [None] * parsed.state.groups
-                for group, number in groups.items():
-                    index[number] = group
-                code = (int(key[1] | parsed.state.flags),
-                        list(map(int, _compiler._code(parsed, key[1]))),  # no int subclasses
-                        parsed.state.groups - 1, dict(groups), tuple(index))
-                self._new = True
-            made = _sre.compile(pattern, *code)
-        except Exception:  # noqa: BLE001 - a refused or stale code: compile it as re does
-            self._code.pop(key, None)
+        made = None
+        for kept in (self._code.get(key), None):  # the kept entry, else one made anew
+            try:
+                if kept is None:
+                    kept = _make(pattern, key[1])
+                    self._new = True
+                made = _sre.compile(pattern, *kept[0])
+                if not isinstance(kept[1], str):
+                    raise TypeError("a broken entry")
+            except Exception:  # noqa: BLE001 - refused (a broken entry), or no _sre here
+                self._code.pop(key, None)
+                made = None
+            else:
+                self._code[key] = kept
+                break
+        if made is None:
             made = re.compile(pattern, flags)
-        else:
-            self._code[key] = code
         self._made[key] = made
         return made
+
+    def required(self, pattern: str, flags: int = 0) -> str:
+        """A literal every match of ``pattern`` holds within its span ("" where none is
+        known): a stretch of text without it holds no match.
+
+        >>> Regexes().required("(?<!x)[0-9]+个(?P<mag>亿)(?!元)"), Regexes().required("a|b")
+        ('个亿', '')
+        """
+        self.compile(pattern, flags)
+        kept = self._code.get((pattern, int(flags))) if self._code is not None else None
+        return kept[1] if kept is not None else ""
 
     def save(self) -> None:
         """Keep the code of the patterns this process compiled (only those: a changed rules
@@ -155,6 +166,52 @@ class Regexes:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(re, name)
+
+
+def _make(pattern: str, flags: int) -> tuple[tuple[Any, ...], str]:
+    """The arguments of ``_sre.compile`` as ``re._compiler.compile`` makes them, and the
+    pattern's required literal."""
+    parsed = _parser.parse(pattern, flags)
+    groups = parsed.state.groupdict
+    index: list[str | None] = [None] * parsed.state.groups
+    for group, number in groups.items():
+        index[number] = group
+    code = (int(flags | parsed.state.flags),
+            list(map(int, _compiler._code(parsed, flags))),  # marshal: no int subclasses
+            parsed.state.groups - 1, dict(groups), tuple(index))
+    caseless = (flags | parsed.state.flags) & re.IGNORECASE
+    return code, "" if caseless else _required(parsed.data)
+
+
+def _required(items: Any) -> str:
+    """The longest literal run that every match of the parsed sequence ``items`` consumes
+    (sound, not complete: a branch, an optional part or an assertion ends a run)."""
+    runs, run = [], []
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _constants.SUBPATTERN and all(o is _constants.LITERAL for o, _ in av[-1].data):
+            run.extend(chr(a) for _, a in av[-1].data)  # a group of literals: (?P<mag>亿)
+            continue
+        runs.append("".join(run))
+        run = []
+        if op is _constants.SUBPATTERN:  # a group: its own required literal is required
+            runs.append(_required(av[-1].data))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            runs.append(_required(av[2].data))
+        elif op is _constants.BRANCH:  # what every alternative's literal ends with (万亿|亿)
+            ends = [_required(alt.data) for alt in av[1]]
+            runs.append(ends[0][len(ends[0]) - _common_suffix(ends):] if ends else "")
+    runs.append("".join(run))
+    return max(runs, key=len)
+
+
+def _common_suffix(words: list[str]) -> int:
+    size = min(map(len, words))
+    while size and len({w[len(w) - size:] for w in words}) > 1:
+        size -= 1
+    return size
 
 
 _REGEXES: Regexes | None = None

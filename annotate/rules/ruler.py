@@ -85,7 +85,10 @@ class RuleLabeller:
                           windows: list[tuple[int, int]]) -> Iterator[Candidate]:
         group = "span" if "span" in rule.regex.groupindex else 0
         finditer, context, values = rule.regex.finditer, rule.context, self._values
+        required = rule.required
         for lo, hi in windows:
+            if required and text.find(required, lo, hi) == -1:
+                continue  # no match can be here
             for match in finditer(text, lo, hi):
                 start, end = match.span(group)
                 if start >= end or (context and not context.holds(text, start, end)):

@@ -152,6 +152,7 @@ class NameFinder:
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
+        self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
         self._all_names = sorted(set(self.known_label) |
                                  set(self.gazetteer.listed if self.gazetteer else ()))
         self._all = ahocorasick_rs.AhoCorasick(
@@ -778,6 +779,15 @@ class NameFinder:
         >>> NameFinder(load_patterns()).short_forms("重庆紫建电子有限公司")
         ['紫建电子', '紫建']
         """
+        # speed: asked twice per full name (its listed forms, its aliases), again per mention
+        forms = self._forms.get(name)
+        if forms is None:
+            if len(self._forms) > 100_000:
+                self._forms.clear()  # bounded, on a stream of any length
+            forms = self._forms[name] = tuple(self._short_forms(name))
+        return list(forms)
+
+    def _short_forms(self, name: str) -> list[str]:
         bare = _LEGAL.sub("", name)
         if bare == name or "（" in bare or "(" in bare:
             return []

@@ -89,6 +89,7 @@ class NameFinder:
         self.company_boundary = re.compile(alt("BOUNDARY", "COMPANY_BOUNDARY"))
         self.park_boundary = re.compile(alt("BOUNDARY", "PARK_BOUNDARY"))
         self.boundary_start = re.compile(alt("BOUNDARY"))
+        self._long_boundary_first = frozenset(w[0] for w in words("BOUNDARY") if len(w) >= 2)
         self.not_boundary = re.compile(alt("NOT_BOUNDARY")) if words("NOT_BOUNDARY") else None
         # a digit belongs to a name only before a latin letter (5G互联网产业园, 3M公司)
         digit = "[0-9０-９](?![0-9０-９]*[A-Za-z])"
@@ -185,9 +186,11 @@ class NameFinder:
             cut = 0
             for match in non_name.finditer(window):
                 cut = match.end()
-        shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
-            if self.not_boundary is not None else []
+        shields = None  # made at the first boundary word (most windows have none)
         for match in boundary.finditer(window, cut):
+            if shields is None:
+                shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
+                    if self.not_boundary is not None else []
             if shields and any(s <= match.start() and match.end() <= e for s, e in shields):
                 continue  # 高等级: 等 here is no boundary
             cut = max(cut, match.end())
@@ -515,6 +518,8 @@ class NameFinder:
         for back in (1, 2, 3):
             if start - back < 0:
                 break
+            if text[start - back] not in self._long_boundary_first:
+                continue  # speed: no boundary word of two characters or more opens there
             word = self.boundary_start.match(text, start - back)
             if word and word.end() > start:
                 return True

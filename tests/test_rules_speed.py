@@ -84,3 +84,15 @@ def test_the_rules_required_literals_hold_on_the_corpus() -> None:
         for text in texts:
             for match in rule.regex.finditer(text):
                 assert rule.required in match.group(), (rule.name, match.group())
+
+
+def test_the_status_prefix_check_answers_as_its_regex() -> None:
+    from econer.annotate.rules import names
+
+    rng = random.Random(8)
+    alphabet = "ST*XDRPA公司\n "
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        start = rng.randint(0, len(text))
+        plain = bool(names._STATUS_BEFORE.search(text, max(0, start - 5), start))
+        assert names.NameFinder._status_before(text, start) == plain, (text, start)

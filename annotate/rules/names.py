@@ -45,6 +45,7 @@ _ANY_BRACKET = re.compile("[（）()]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
+_STATUS_LAST = ("T", "D", "R", "\n")
 _STATUS_ANY = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = re.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
 _REGION_ARM = re.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
@@ -376,7 +377,7 @@ class NameFinder:
     def _enumerations(self, text: str) -> Iterator[NameHit]:
         for rule, label, trigger, max_item, suppress, trigger_not in self.enumerations:
             needs = self.requires.get(rule)
-            if needs and not any(word in text for word in needs):
+            if needs and not any(map(text.__contains__, needs)):
                 continue
             for match in trigger.finditer(text):
                 if trigger_not is not None and trigger_not.search(match.group()):
@@ -510,7 +511,9 @@ class NameFinder:
 
     @staticmethod
     def _status_before(text: str, start: int) -> bool:
-        return bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
+        # speed: every prefix ends in T, D or R ($ also matches before a final newline)
+        return text[start - 1 : start] in _STATUS_LAST and \
+            bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
 
     def _straddled(self, text: str, start: int) -> bool:
         """A boundary word runs across ``start`` (我国新能源: 我国): the name would start
@@ -646,7 +649,7 @@ class NameFinder:
                            self.score("company.brand.trigger"), 0)
                     break
         statuses = _STATUS_ANY.finditer(text) if any(
-            p in text for p in ("ST", "XD", "XR", "DR", "PT")) else ()  # a rare sight
+            map(text.__contains__, ("ST", "XD", "XR", "DR", "PT"))) else ()  # a rare sight
         for match in statuses:  # *ST吉恩: a status prefix marks a firm
             for size in range(6, 1, -1):
                 if match.end() + size <= len(text) and \

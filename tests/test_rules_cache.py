@@ -152,3 +152,17 @@ def test_a_corrupt_regex_entry_is_compiled_again(tmp_path: Path, cache_dir: Path
     assert cache.Regexes().required("(?P<n>[0-9]+)元") == "元"
     with pytest.raises(re.error):
         cache.Regexes().compile("(unclosed")
+
+
+def test_a_changed_checker_checks_the_files_again(tmp_path: Path, cache_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from econer.annotate.rules import patterns
+
+    folder = rules_copy(tmp_path)
+    load_patterns(folder)
+    before = {p.name for p in cache_dir.glob("yaml-*")}
+    assert before
+    monkeypatch.setattr(patterns, "_CHECKER", [b"another patterns.py", b"another config.py"])
+    load_patterns(folder)
+    after = {p.name for p in cache_dir.glob("yaml-*")}
+    assert len(after - before) == len(before)  # each file checked and kept anew

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -328,11 +328,12 @@ def _yaml(path: Path) -> dict[str, Any]:
     """A pattern file's mapping, checked against :class:`PatternFile` (types, unknown keys).
 
     Speed: parsing and checking the YAML is most of loading the rules; the checked mapping
-    is cached under the file's content and the shape it was checked against."""
+    is cached under the file's content and the code that checked it (this module, which
+    holds the shape, and econer.config, which checks it)."""
     try:
-        name = cache.entry("yaml", path.read_bytes(), _SCHEMA.encode())
+        name = cache.entry("yaml", path.read_bytes(), *_checker())
     except OSError:
-        name = None  # read_yaml says why, below
+        name = None  # read_yaml (or no source to key on): no cache, read_yaml says why
     data = cache.load(name) if name else None
     if isinstance(data, dict):
         return data
@@ -343,9 +344,16 @@ def _yaml(path: Path) -> dict[str, Any]:
     return data or {}
 
 
-# what a cached pattern file was checked against (a changed shape checks the files again)
-_SCHEMA = repr([(cls.__name__, f.name, str(f.type), None if f.default is MISSING else f.default)
-                for cls in (PatternFile, RuleFile, ContextFile) for f in fields(cls)])
+_CHECKER: list[bytes] = []
+
+
+def _checker() -> list[bytes]:
+    """The source of the code that checks a pattern file (a changed check reads the files
+    again); OSError where it cannot be read."""
+    if not _CHECKER:
+        sources = [Path(module).read_bytes() for module in (__file__, config.__file__)]
+        _CHECKER.extend(sources)
+    return _CHECKER
 
 
 def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],

@@ -110,7 +110,10 @@ class Regexes:
     """
 
     def __init__(self) -> None:
-        self._name = entry("regex", *_SRE, b"2") if _SRE else ""
+        try:  # the entry of this interpreter, regex engine and module (_required may change)
+            self._name = entry("regex", *_SRE, Path(__file__).read_bytes()) if _SRE else ""
+        except OSError:
+            self._name = ""
         # (pattern, flags) → (the arguments of _sre.compile, a literal every match holds)
         self._code: dict[tuple[str, int], tuple[tuple[Any, ...], str]] | None = None
         self._made: dict[tuple[str, int], re.Pattern[str]] = {}

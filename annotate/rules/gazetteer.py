@@ -297,7 +297,7 @@ class BrandSet:
         blob = text[start:] if start >= 0 else "\n" + text
         if not blob.endswith("\n"):
             blob += "\n"
-        cached = cache.entry("brands", data, b"%d" % _CACHE_FORMAT)
+        cached = cache.entry("brands", data, b"%d %d" % (_CACHE_FORMAT, _FILTER_BITS))
         found = cache.load(cached)
         if isinstance(found, tuple) and len(found) == 3:
             return cls(blob, *found)

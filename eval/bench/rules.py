@@ -6,9 +6,9 @@ for), and prints characters per second for both and their ratio, also with start
 on both sides (the rules: a fresh process importing and loading patterns and the gazetteer,
 then one pass over the corpus, once with an empty cache folder and once with the cache the
 first run leaves, Python's bytecode compiled as an installed package has it; jieba: its import
-and dictionary load, from the cache jieba keeps, plus the corpus at its slice's rate). jieba is slow, so it runs
-on a slice of the corpus (``--jieba-chars``); the rules run on all of it (and again with
-``--workers`` processes when asked). Not a test: it prints figures.
+and dictionary load, from the cache jieba keeps, plus the corpus at its slice's rate). jieba
+is slow, so it runs on a slice of the corpus (``--jieba-chars``); the rules run on all of it
+(and again with ``--workers`` processes when asked). Not a test: it prints figures.
 
     .venv/bin/python -m econer.eval.bench.rules
     .venv/bin/python -m econer.eval.bench.rules --workers 2 --jieba-chars 100000

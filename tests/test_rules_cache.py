@@ -34,6 +34,7 @@ def spans(folder: Path, text: str = TEXT) -> list[tuple[int, int, str, str | Non
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("ECONER_CACHE_DIR", str(folder))
+    monkeypatch.setattr(cache, "_REGEXES", None)  # as in a new process: nothing compiled yet
     return folder
 
 

@@ -194,6 +194,8 @@ def _required(items: Any) -> str:
         if op is _constants.LITERAL:
             run.append(chr(av))
             continue
+        if op is _constants.SUBPATTERN and av[1] & re.IGNORECASE:
+            op = None  # (?i:...): its literals match other cases too; it ends a run, no more
         if op is _constants.SUBPATTERN and all(o is _constants.LITERAL for o, _ in av[-1].data):
             run.extend(chr(a) for _, a in av[-1].data)  # a group of literals: (?P<mag>亿)
             continue

@@ -19,17 +19,17 @@ hit becomes a span is decided by the name finder's context rules, not here.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import marshal
-import os
 import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import itemgetter, lt
 from pathlib import Path
+
+from econer.annotate.rules import cache
 
 from econer.errors import EconerError
 from econer.jsonl import write_text
@@ -240,15 +240,6 @@ def write(folder: str | Path, listed: list[Entry], brands: dict[str, int]) -> li
 
 
 # -- the brand list: compact, cached -------------------------------------------------------------
-def cache_dir() -> Path:
-    """Where derived data is cached (never in git): ``$ECONER_CACHE_DIR``, else the user's
-    cache folder (``$XDG_CACHE_HOME/econer``, ``~/.cache/econer``)."""
-    if os.environ.get("ECONER_CACHE_DIR"):
-        return Path(os.environ["ECONER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "econer"
-
-
 _FILTER_BITS = 1 << 23  # 8M bits for ~265K names: about 3% of absent names pass the filter
 _CACHE_FORMAT = 2  # 2: the filter holds the names' first two characters too
 
@@ -259,7 +250,7 @@ class BrandSet:
 
     A set of 265K strings costs 0.15-0.2 s to build at every start, most of a small run; this
     keeps the file's text as it is, and its filter and first-character index (derived data)
-    are cached under the file's content hash (:func:`cache_dir`), so a start with the cache
+    are cached under the file's content hash (:mod:`.cache`), so a start with the cache
     reads ~1 MB and builds nothing. A lookup is exact: the filter only skips the search.
 
     >>> brands = BrandSet.from_names(["耐克", "三洋", "耐克森"])
@@ -284,23 +275,27 @@ class BrandSet:
     @classmethod
     def _derive(cls, blob: str, lines: list[str]) -> BrandSet:
         """Filter and index of ``blob`` ("\\n" + sorted ``lines`` joined by "\\n" + "\\n")."""
+        # speed (a start without the cache): the hashes and first characters are taken by
+        # C-level maps, the blocks found by str.find; only setting the bits loops in Python
         bits = bytearray(_FILTER_BITS // 8)
-        index: dict[str, tuple[int, int]] = {}
-        bit, pos, first, opened, opens = cls._bit, 0, "", 0, ""
-        for line in lines:
-            if line[0] != first:  # sorted: a first character's lines are contiguous
-                if first:
-                    index[first] = (opened, pos + 1)
-                first, opened = line[0], pos
-            h = bit(line)
+        mask = _FILTER_BITS - 1
+        for h in map(zlib.crc32, map(str.encode, lines)):
+            h &= mask
             bits[h >> 3] |= 1 << (h & 7)
-            if line[:2] != opens:  # what a name opens with (see may_open); sorted: once each
-                opens = line[:2]
-                h = bit("\x01" + opens)
-                bits[h >> 3] |= 1 << (h & 7)
-            pos += len(line) + 1
-        if first:
-            index[first] = (opened, pos + 1)
+        # sorted: a first character's lines are contiguous, and the blocks come in order
+        firsts = sorted(set(map(itemgetter(0), lines)))
+        opens = []
+        pos = 0
+        for first in firsts:
+            pos = blob.find("\n" + first, pos)
+            opens.append(pos)
+        ends = [*opens[1:], len(blob) - 1] if opens else []
+        index = {first: (opened, end + 1) for first, opened, end in
+                 zip(firsts, opens, ends, strict=True)}
+        # what a name opens with (see may_open): one bit per two-character opening
+        for opening in dict.fromkeys(map(itemgetter(slice(0, 2)), lines)):
+            h = cls._bit("\x01" + opening)
+            bits[h >> 3] |= 1 << (h & 7)
         return cls(blob, index, bytes(bits), len(lines))
 
     @classmethod
@@ -313,35 +308,28 @@ class BrandSet:
         blob = text[start:] if start >= 0 else "\n" + text
         if not blob.endswith("\n"):
             blob += "\n"
-        key = hashlib.sha1(data).hexdigest()
-        cached = cache_dir() / f"brands-{_CACHE_FORMAT}-{key}.bin"
-        try:
-            index, bits, count = marshal.loads(cached.read_bytes())
-            return cls(blob, index, bits, count)
-        except (OSError, ValueError, EOFError, TypeError):
-            pass  # no cache (or a broken one): derive it, below
+        cached = cache.entry("brands", data, b"%d %d" % (_CACHE_FORMAT, _FILTER_BITS))
+        found = cache.load(cached)
+        if isinstance(found, tuple) and len(found) == 3:
+            return cls(blob, *found)
+        # no cache (or a broken one): derive it, below
         lines = blob[1:-1].split("\n") if len(blob) > 1 else []
         offset = 1 if start >= 0 else 0  # file line of lines[0], less one
         if "" in lines:
             raise EconerError("empty name", path=path, line=lines.index("") + offset + 1)
-        for number, (before, after) in enumerate(pairwise(lines), start=offset + 2):
-            if after <= before:  # the lookup searches a first character's contiguous lines
-                raise EconerError("names not sorted or repeated (rebuild it with `econer "
-                                  "rules gazetteer`)", path=path, line=number)
+        if not all(map(lt, lines, islice(lines, 1, None))):  # C-level; the loop finds where
+            for number, (before, after) in enumerate(pairwise(lines), start=offset + 2):
+                if after <= before:  # the lookup searches a first character's lines
+                    raise EconerError("names not sorted or repeated (rebuild it with `econer "
+                                      "rules gazetteer`)", path=path, line=number)
         brands = cls._derive(blob, lines)
-        try:  # a cache that cannot be written costs only time
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((brands._index, brands._bits, brands._count)))
-            os.replace(tmp, cached)
-        except OSError:
-            pass
+        cache.store(cached, (brands._index, brands._bits, brands._count))
         return brands
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str) or not name:
             return False
-        h = self._bit(name)
+        h = zlib.crc32(name.encode("utf-8")) & (_FILTER_BITS - 1)  # _bit, inlined: a hot path
         if not self._bits[h >> 3] >> (h & 7) & 1:
             return False
         span = self._index.get(name[0])

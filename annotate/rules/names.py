@@ -27,7 +27,7 @@ from operator import itemgetter
 from typing import Any
 
 import ahocorasick_rs
-from econer.annotate.rules import context
+from econer.annotate.rules import cache, context
 from econer.annotate.rules.gazetteer import Gazetteer
 from econer.annotate.rules.patterns import Patterns, alternation, expand
 
@@ -41,9 +41,11 @@ _NAME_CHARS = f"{_CJK}A-Za-z·&（）()"
 _PARK_CHARS = _NAME_CHARS + "—－-"
 _CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
 _BRACKET = re.compile(r"[（(][^（）()\n]{2,8}[）)]")
+_ANY_BRACKET = re.compile("[（）()]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _STATUS_BEFORE = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
+_STATUS_LAST = ("T", "D", "R", "\n")
 _STATUS_ANY = re.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = re.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
 _REGION_ARM = re.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
@@ -64,6 +66,7 @@ class NameFinder:
     """Finds COMPANY and PARK candidates in a text (overlapping; the labeller resolves)."""
 
     def __init__(self, patterns: Patterns):
+        re = cache.regexes()  # speed: re.compile with its code kept (cache.Regexes)
         lists = patterns.lists
         conf: dict[str, Any] = dict(patterns.settings.get("names") or {})
         self.scores: dict[str, float] = {str(k): float(v)
@@ -87,11 +90,16 @@ class NameFinder:
         self.company_boundary = re.compile(alt("BOUNDARY", "COMPANY_BOUNDARY"))
         self.park_boundary = re.compile(alt("BOUNDARY", "PARK_BOUNDARY"))
         self.boundary_start = re.compile(alt("BOUNDARY"))
+        self._long_boundary_first = frozenset(w[0] for w in words("BOUNDARY") if len(w) >= 2)
         self.not_boundary = re.compile(alt("NOT_BOUNDARY")) if words("NOT_BOUNDARY") else None
         # a digit belongs to a name only before a latin letter (5G互联网产业园, 3M公司)
         digit = "[0-9０-９](?![0-9０-９]*[A-Za-z])"
         self.non_name = re.compile(f"{digit}|[^0-9０-９{_NAME_CHARS}]")
         self.non_park = re.compile(f"{digit}|[^0-9０-９{_PARK_CHARS}]")
+        # speed: the last match of each, in one call (every match is one character, so the
+        # greedy prefix backs off to the last position where one matches)
+        self._last_name = re.compile(f"(?s:.*)(?:{self.non_name.pattern})")
+        self._last_park = re.compile(f"(?s:.*)(?:{self.non_park.pattern})")
         level = alternation(words("PLACE_LEVEL"))
         place_level = f"[{_CJK}]{{1,4}}?(?:{level})"
         self.place = re.compile(f"(?:{alt('PLACE')}|{place_level})+")
@@ -147,6 +155,7 @@ class NameFinder:
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
+        self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
         self._all_names = sorted(set(self.known_label) |
                                  set(self.gazetteer.listed if self.gazetteer else ()))
         self._all = ahocorasick_rs.AhoCorasick(
@@ -189,13 +198,21 @@ class NameFinder:
         last boundary word within ``max_len`` characters."""
         lo = max(0, end - max_len)
         window = text[lo:end]
-        cut = 0
-        for match in non_name.finditer(window):
-            cut = match.end()
-        shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
-            if self.not_boundary is not None else []
+        last = self._last_name if non_name is self.non_name else \
+            self._last_park if non_name is self.non_park else None
+        if last is not None:
+            found = last.match(window)
+            cut = found.end() if found else 0
+        else:
+            cut = 0
+            for match in non_name.finditer(window):
+                cut = match.end()
+        shields = None  # made at the first boundary word (most windows have none)
         for match in boundary.finditer(window, cut):
-            if any(s <= match.start() and match.end() <= e for s, e in shields):
+            if shields is None:
+                shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
+                    if self.not_boundary is not None else []
+            if shields and any(s <= match.start() and match.end() <= e for s, e in shields):
                 continue  # 高等级: 等 here is no boundary
             cut = max(cut, match.end())
         # 300家铅酸电池厂, 前10位益海嘉里: a count's measure word is no part of the name
@@ -205,6 +222,8 @@ class NameFinder:
         for match in _CN_COUNT.finditer(window, cut):
             cut = max(cut, match.end())
         core = window[cut:]
+        if not _ANY_BRACKET.search(core):
+            return lo + cut
         # unbalanced brackets: the name starts after them
         for opening, closing in (("（", "）"), ("(", ")")):
             close_at = core.find(closing)
@@ -384,7 +403,7 @@ class NameFinder:
     def _enumerations(self, text: str) -> Iterator[NameHit]:
         for rule, label, trigger, max_item, suppress, trigger_not in self.enumerations:
             needs = self.requires.get(rule)
-            if needs and not any(word in text for word in needs):
+            if needs and not any(map(text.__contains__, needs)):
                 continue
             for match in trigger.finditer(text):
                 if trigger_not is not None and trigger_not.search(match.group()):
@@ -518,7 +537,9 @@ class NameFinder:
 
     @staticmethod
     def _status_before(text: str, start: int) -> bool:
-        return bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
+        # speed: every prefix ends in T, D or R ($ also matches before a final newline)
+        return text[start - 1 : start] in _STATUS_LAST and \
+            bool(_STATUS_BEFORE.search(text, max(0, start - 5), start))
 
     def _straddled(self, text: str, start: int) -> bool:
         """A boundary word runs across ``start`` (我国新能源: 我国): the name would start
@@ -526,6 +547,8 @@ class NameFinder:
         for back in (1, 2, 3):
             if start - back < 0:
                 break
+            if text[start - back] not in self._long_boundary_first:
+                continue  # speed: no boundary word of two characters or more opens there
             word = self.boundary_start.match(text, start - back)
             if word and word.end() > start:
                 return True
@@ -632,10 +655,9 @@ class NameFinder:
         if not brands or self.trigger is None:
             return
 
-        def ok(start: int, end: int) -> bool:
-            name = text[start:end]
-            return (name in brands and self._opens_word(text, start)
-                    and not self.company_generic.fullmatch(name)
+        def ok(start: int, end: int) -> bool:  # a name of the list (checked first) ...
+            return (self._opens_word(text, start)
+                    and not self.company_generic.fullmatch(text[start:end])
                     and not text.startswith(self.listed_not_after, end))
 
         inside = None  # 1 where a listed or known name goes on (made at the first trigger)
@@ -644,16 +666,16 @@ class NameFinder:
                 inside = bytearray(len(text) + 1)
                 for s, e, _ in matches:
                     inside[s + 1 : e] = b"\x01" * (e - s - 1)
-            if inside[match.start()]:
+            at = match.start()
+            if inside[at]:
                 continue  # 中国平安股价: not 平安, a listed name decides
-            for size in range(6, 1, -1):  # the longest name before the trigger
-                start = match.start() - size
-                if start >= 0 and ok(start, match.start()):
-                    yield (start, match.start(), "COMPANY", "company.brand.trigger",
+            for start in range(max(0, at - 6), at - 1):  # the longest name before the trigger
+                if text[start:at] in brands and ok(start, at):
+                    yield (start, at, "COMPANY", "company.brand.trigger",
                            self.score("company.brand.trigger"), 0)
                     break
         statuses = _STATUS_ANY.finditer(text) if any(
-            p in text for p in ("ST", "XD", "XR", "DR", "PT")) else ()  # a rare sight
+            map(text.__contains__, ("ST", "XD", "XR", "DR", "PT"))) else ()  # a rare sight
         for match in statuses:  # *ST吉恩: a status prefix marks a firm
             for size in range(6, 1, -1):
                 if match.end() + size <= len(text) and \
@@ -685,6 +707,8 @@ class NameFinder:
         listed = self.gazetteer.listed if self.gazetteer else {}
         todo = [(s, e) for s, e, label, _, _, _ in hits if label == "COMPANY"]
         seen = set(todo)
+        # only a name with a 、 beside it can start a list (speed: most have none)
+        todo = [(s, e) for s, e in todo if text[s - 1 : s] == "、" or text[e : e + 1] == "、"]
         while todo:
             start, end = todo.pop()
             for step in (-1, 1):
@@ -789,6 +813,15 @@ class NameFinder:
         >>> NameFinder(load_patterns()).short_forms("重庆紫建电子有限公司")
         ['紫建电子', '紫建']
         """
+        # speed: asked twice per full name (its listed forms, its aliases), again per mention
+        forms = self._forms.get(name)
+        if forms is None:
+            if len(self._forms) > 100_000:
+                self._forms.clear()  # bounded, on a stream of any length
+            forms = self._forms[name] = tuple(self._short_forms(name))
+        return list(forms)
+
+    def _short_forms(self, name: str) -> list[str]:
         bare = _LEGAL.sub("", name)
         if bare == name or "（" in bare or "(" in bare:
             return []

@@ -22,10 +22,11 @@ import os
 import re
 import signal
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
-from econer.annotate.rules import names
+from econer.annotate.rules import cache, names
 from econer.annotate.rules.numbers import amount_value, rate_value
 from econer.annotate.rules.patterns import Patterns, Rule, load_patterns
 
@@ -33,8 +34,9 @@ from econer.errors import EconerError
 from econer.spans import Document, Span, Value
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A rule's proposal (a named tuple: a pass makes tens of thousands of them)."""
+
     start: int
     end: int
     label: str
@@ -53,6 +55,8 @@ class RuleLabeller:
         self._currency = {str(k): str(v) for k, v in
                           dict(patterns.lists.get("CURRENCY") or {}).items()}
         self._names = names.NameFinder(patterns)
+        # a value is a function of the rule and its match's groups: computed once each
+        self._values: dict[tuple[str, tuple[str | None, ...]], Value | None] = {}
 
     # -- candidates -------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
@@ -80,15 +84,27 @@ class RuleLabeller:
     def _regex_candidates(self, rule: Rule, text: str,
                           windows: list[tuple[int, int]]) -> Iterator[Candidate]:
         group = "span" if "span" in rule.regex.groupindex else 0
-        finditer, context = rule.regex.finditer, rule.context
+        finditer, context, values = rule.regex.finditer, rule.context, self._values
+        required = rule.required
         for lo, hi in windows:
+            if required and text.find(required, lo, hi) == -1:
+                continue  # no match can be here
             for match in finditer(text, lo, hi):
                 start, end = match.span(group)
                 if start >= end or (context and not context.holds(text, start, end)):
                     continue
-                value = self._value(rule, match, text) if rule.value else None
-                if rule.value and value is None:
-                    continue
+                if rule.value:
+                    key = (rule.name, match.groups())
+                    if key in values:
+                        value = values[key]
+                    else:
+                        if len(values) > 100_000:
+                            values.clear()  # bounded, on a stream of any length
+                        value = values[key] = self._value(rule, match, text)
+                    if value is None:
+                        continue
+                else:
+                    value = None
                 yield Candidate(start, end, rule.label, rule.name, rule.score, rule.priority,
                                 value)
 
@@ -121,8 +137,8 @@ class RuleLabeller:
                  in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
-        return [Span.at(text, c.start, c.end, c.label, score=c.score, source=f"rules:{c.rule}",
-                        value=c.value) for c in chosen]
+        return [Span(c.start, c.end, c.label, text[c.start : c.end], c.score, f"rules:{c.rule}",
+                     c.value) for c in chosen]
 
     def repeats(self, text: str, spans: Iterable[Span]) -> list[Span]:
         """Other mentions of the COMPANY names among ``spans`` (from any source), by the
@@ -205,23 +221,37 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     >>> [x.rule for x in resolve([a, b, c])]
     ['company', 'rate']
     """
-    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, -c.score,
-                                              c.start))
+    # stable sorts, least significant key first (reverse keeps ties in order): the order of
+    # one sort by (-length, -priority, -score, start), with C-level keys but one
+    order = sorted(candidates, key=_START)
+    order.sort(key=_SCORE, reverse=True)
+    order.sort(key=_PRIORITY, reverse=True)
+    order.sort(key=_length, reverse=True)
     # one byte per character: taken or not (linear, where a sorted list of spans with
     # inserts would be quadratic on a 1 MB document full of entities)
-    taken = bytearray(max((c.end for c in candidates), default=0))
+    taken = bytearray(max(map(_END, candidates), default=0))
     kept: list[Candidate] = []
     for cand in order:
         if taken.find(1, cand.start, cand.end) != -1:
             continue
         taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=_START)
+
+
+_START, _END, _SCORE, _PRIORITY = (itemgetter(Candidate._fields.index(name))
+                                   for name in ("start", "end", "score", "priority"))
+
+
+def _length(cand: Candidate) -> int:
+    return cand.end - cand.start
 
 
 def load_rules(folder: str | Path | None = None) -> RuleLabeller:
     """The labeller of a rules folder (default ``configs/rules/``)."""
-    return RuleLabeller(load_patterns(folder))
+    labeller = RuleLabeller(load_patterns(folder))
+    cache.regexes().save()  # the code of regexes compiled anew, for the next start
+    return labeller
 
 
 _WORKER: RuleLabeller | None = None

@@ -1,0 +1,230 @@
+"""The rules' cache of derived data: files named by the content hash of what made them.
+
+Loading the rules derives data that only changes when its inputs do (the parsed and checked
+pattern files, the brand list's filter). It is kept in :func:`cache_dir` (never in git),
+one ``marshal`` file an entry, under a key hashing every input that shapes it. A missing,
+stale, corrupt or unwritable cache costs only time: :func:`load` answers None and the caller
+derives the data again.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> name = entry("demo", b"input bytes")
+>>> load(name, folder) is None
+True
+>>> store(name, {"a": [1, 2]}, folder)
+>>> load(name, folder)
+{'a': [1, 2]}
+>>> _ = (folder / name).write_bytes(b"garbage")
+>>> load(name, folder) is None
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+# marshal's format is the interpreter's: an entry of another Python is another entry
+_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}".encode()
+_CHECK = hashlib.sha1  # a corrupt file fails its check and is derived again
+
+
+def cache_dir() -> Path:
+    """Where derived data is cached (never in git): ``$ECONER_CACHE_DIR``, else the user's
+    cache folder (``$XDG_CACHE_HOME/econer``, ``~/.cache/econer``)."""
+    if os.environ.get("ECONER_CACHE_DIR"):
+        return Path(os.environ["ECONER_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "econer"
+
+
+def entry(kind: str, *inputs: bytes) -> str:
+    """The file name of the entry derived from ``inputs`` (contents, format versions)."""
+    digest = hashlib.sha1(_PYTHON)
+    for data in inputs:
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return f"{kind}-{digest.hexdigest()}.bin"
+
+
+def load(name: str, folder: Path | None = None) -> Any | None:
+    """The data stored under ``name`` (in ``folder``, default :func:`cache_dir`), or None
+    (absent, unreadable or corrupt)."""
+    try:
+        blob = ((folder or cache_dir()) / name).read_bytes()
+        check, payload = blob[:20], blob[20:]
+        if _CHECK(payload).digest() != check:
+            return None
+        return marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store(name: str, data: Any, folder: Path | None = None) -> None:
+    """Keep ``data`` (marshal-able) under ``name``, atomically; a failure costs only time."""
+    try:
+        payload = marshal.dumps(data)
+    except ValueError:
+        return  # a value marshal cannot keep (none in the rules' data): no cache
+    path = (folder or cache_dir()) / name
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(_CHECK(payload).digest() + payload)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+# -- compiled regular expressions ---------------------------------------------------------------
+try:  # the pieces re.compile is made of (CPython's; elsewhere Regexes is plain re.compile)
+    import _sre
+    from re import _compiler, _constants, _parser
+
+    _SRE: tuple[bytes, ...] | None = (sys.version.encode(), b"%d" % _sre.MAGIC,
+                                      b"%d" % _sre.CODESIZE)
+except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+    _SRE = None
+
+
+class Regexes:
+    """``re.compile`` whose compiled code is kept across processes.
+
+    Speed: the rules compile some 80 long word-list alternations at every start, about 0.04 s
+    of it. ``re.compile`` is a parse, a code generation and ``_sre.compile(code)``; this keeps
+    the code (a list of ints, :mod:`marshal`-able) under the interpreter's exact version and
+    the regex engine's magic number, and calls ``_sre.compile`` with it, which checks the code
+    before it makes the pattern. Where any piece of that is missing or refuses, it is
+    ``re.compile``. :meth:`save` writes what was compiled anew (``load_rules`` calls it).
+    Anything else (``escape``, ``Pattern`` ...) is the ``re`` module's.
+
+    >>> regexes = Regexes()
+    >>> regexes.compile("(?P<n>[0-9]+)元").match("12元").group("n")
+    '12'
+    >>> regexes.escape("a.b")
+    'a\\\\.b'
+    """
+
+    def __init__(self) -> None:
+        try:  # the entry of this interpreter, regex engine and module (_required may change)
+            self._name = entry("regex", *_SRE, Path(__file__).read_bytes()) if _SRE else ""
+        except OSError:
+            self._name = ""
+        # (pattern, flags) → (the arguments of _sre.compile, a literal every match holds)
+        self._code: dict[tuple[str, int], tuple[tuple[Any, ...], str]] | None = None
+        self._made: dict[tuple[str, int], re.Pattern[str]] = {}
+        self._new = False
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        key = (pattern, int(flags))
+        made = self._made.get(key)
+        if made is not None:
+            return made
+        if not self._name or not isinstance(pattern, str):
+            return re.compile(pattern, flags)
+        if self._code is None:
+            found = load(self._name)
+            self._code = found if isinstance(found, dict) else {}
+        made = None
+        for kept in (self._code.get(key), None):  # the kept entry, else one made anew
+            try:
+                if kept is None:
+                    kept = _make(pattern, key[1])
+                    self._new = True
+                made = _sre.compile(pattern, *kept[0])
+                if not isinstance(kept[1], str):
+                    raise TypeError("a broken entry")
+            except Exception:  # noqa: BLE001 - refused (a broken entry), or no _sre here
+                self._code.pop(key, None)
+                made = None
+            else:
+                self._code[key] = kept
+                break
+        if made is None:
+            made = re.compile(pattern, flags)
+        self._made[key] = made
+        return made
+
+    def required(self, pattern: str, flags: int = 0) -> str:
+        """A literal every match of ``pattern`` holds within its span ("" where none is
+        known): a stretch of text without it holds no match.
+
+        >>> Regexes().required("(?<!x)[0-9]+个(?P<mag>亿)(?!元)"), Regexes().required("a|b")
+        ('个亿', '')
+        """
+        self.compile(pattern, flags)
+        kept = self._code.get((pattern, int(flags))) if self._code is not None else None
+        return kept[1] if kept is not None else ""
+
+    def save(self) -> None:
+        """Keep the code of the patterns this process compiled (only those: a changed rules
+        folder leaves no stale entries behind)."""
+        if self._new and self._code is not None:
+            store(self._name, {key: self._code[key] for key in self._made if key in self._code})
+            self._new = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+
+def _make(pattern: str, flags: int) -> tuple[tuple[Any, ...], str]:
+    """The arguments of ``_sre.compile`` as ``re._compiler.compile`` makes them, and the
+    pattern's required literal."""
+    parsed = _parser.parse(pattern, flags)
+    groups = parsed.state.groupdict
+    index: list[str | None] = [None] * parsed.state.groups
+    for group, number in groups.items():
+        index[number] = group
+    code = (int(flags | parsed.state.flags),
+            list(map(int, _compiler._code(parsed, flags))),  # marshal: no int subclasses
+            parsed.state.groups - 1, dict(groups), tuple(index))
+    caseless = (flags | parsed.state.flags) & re.IGNORECASE
+    return code, "" if caseless else _required(parsed.data)
+
+
+def _required(items: Any) -> str:
+    """The longest literal run that every match of the parsed sequence ``items`` consumes
+    (sound, not complete: a branch, an optional part or an assertion ends a run)."""
+    runs, run = [], []
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _constants.SUBPATTERN and av[1] & re.IGNORECASE:
+            op = None  # (?i:...): its literals match other cases too; it ends a run, no more
+        if op is _constants.SUBPATTERN and all(o is _constants.LITERAL for o, _ in av[-1].data):
+            run.extend(chr(a) for _, a in av[-1].data)  # a group of literals: (?P<mag>亿)
+            continue
+        runs.append("".join(run))
+        run = []
+        if op is _constants.SUBPATTERN:  # a group: its own required literal is required
+            runs.append(_required(av[-1].data))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            runs.append(_required(av[2].data))
+        elif op is _constants.BRANCH:  # what every alternative's literal ends with (万亿|亿)
+            ends = [_required(alt.data) for alt in av[1]]
+            runs.append(ends[0][len(ends[0]) - _common_suffix(ends):] if ends else "")
+    runs.append("".join(run))
+    return max(runs, key=len)
+
+
+def _common_suffix(words: list[str]) -> int:
+    size = min(map(len, words))
+    while size and len({w[len(w) - size:] for w in words}) > 1:
+        size -= 1
+    return size
+
+
+_REGEXES: Regexes | None = None
+
+
+def regexes() -> Regexes:
+    """The process's :class:`Regexes` (its cache file read at the first compile)."""
+    global _REGEXES
+    if _REGEXES is None:
+        _REGEXES = Regexes()
+    return _REGEXES

@@ -1,0 +1,99 @@
+"""The rules' speed paths give what the straightforward code gives (same spans, same order)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from econer.annotate.rules.patterns import load_patterns
+from econer.annotate.rules.ruler import Candidate, resolve
+
+
+def resolve_by_one_sort(candidates: list[Candidate]) -> list[Candidate]:
+    """The resolution as first written: one sort by a composite key."""
+    order = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, -c.score,
+                                              c.start))
+    kept: list[Candidate] = []
+    for cand in order:
+        if all(cand.end <= k.start or k.end <= cand.start for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def test_resolution_by_stable_sorts_is_the_one_sort_resolution() -> None:
+    rng = random.Random(12)
+    for _ in range(2000):
+        cands = []
+        for i in range(rng.randint(0, 12)):
+            start = rng.randint(0, 15)
+            # few distinct values, so that ties on every key are common
+            cands.append(Candidate(start, start + rng.randint(1, 4), "COMPANY", f"r{i}",
+                                   rng.choice([0.5, 0.9, 0.0]), rng.choice([0, 1])))
+        assert resolve(cands) == resolve_by_one_sort(cands)
+
+
+def test_a_names_left_edge_by_one_greedy_match_is_the_last_match() -> None:
+    from econer.annotate.rules.names import NameFinder
+
+    finder = NameFinder(load_patterns())
+    rng = random.Random(3)
+    alphabet = "公司集团中国5G3M互联网A-B（）()，。、的 ·&２０"
+    for non_name, last in ((finder.non_name, finder._last_name),
+                           (finder.non_park, finder._last_park)):
+        for _ in range(3000):
+            window = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+            ends = [m.end() for m in non_name.finditer(window)]
+            found = last.match(window)
+            assert (found.end() if found else 0) == (ends[-1] if ends else 0), window
+    assert re.fullmatch(r"\(\?s:\.\*\)\(\?:.*\)", finder._last_name.pattern)
+
+
+REQUIRED = [  # pattern, the literal every match must hold
+    ("ab(?:cd)e", "abcde"), ("(?:ab|cd)ef", "ef"), ("x(?P<a>yz)w", "xyzw"), ("a?bc", "bc"),
+    ("(?:abc)+d", "abc"), ("(?:abc)*d", "d"), ("ab(?=cd)ef", "ab"), ("(?:万亿|亿)x", "亿"),
+    ("(?:a|)b", "b"), ("(?:xa|ya)", "a"), ("q(?:b|c)", "q"), ("a|b", ""), ("(?i)abc", ""),
+    ("(?<=x)ab", "ab"), ("[ab]+", ""), ("(?P<n>[0-9]+)个(?P<mag>亿)(?!元)", "个亿"),
+    ("(?i:ab)c", "c"), ("x(?i:ab)", "x"), ("(?P<g>(?i:ab))c", "c"),
+]
+
+
+def test_a_required_literal_is_in_every_match() -> None:
+    from econer.annotate.rules.cache import Regexes
+
+    regexes = Regexes()
+    rng = random.Random(5)
+    alphabet = "abcdexyzqwAB个亿万元0123"  # upper case: (?i:...) must not be trusted
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+             for _ in range(3000)]
+    for pattern, expected in REQUIRED:
+        assert regexes.required(pattern) == expected, pattern
+        for text in texts:
+            for match in re.finditer(pattern, text):
+                assert expected in match.group(), (pattern, text)
+
+
+def test_the_rules_required_literals_hold_on_the_corpus() -> None:
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / \
+        "industry-news-2011.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")][:300]
+    rules = [r for r in load_patterns().rules if r.required]
+    assert {r.name for r in rules} >= {"amount.ge_yi", "rate.points"}  # 个亿, 百分点
+    for rule in rules:
+        for text in texts:
+            for match in rule.regex.finditer(text):
+                assert rule.required in match.group(), (rule.name, match.group())
+
+
+def test_the_status_prefix_check_answers_as_its_regex() -> None:
+    from econer.annotate.rules import names
+
+    rng = random.Random(8)
+    alphabet = "ST*XDRPA公司\n "
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        start = rng.randint(0, len(text))
+        plain = bool(names._STATUS_BEFORE.search(text, max(0, start - 5), start))
+        assert names.NameFinder._status_before(text, start) == plain, (text, start)

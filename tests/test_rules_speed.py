@@ -97,3 +97,22 @@ def test_the_status_prefix_check_answers_as_its_regex() -> None:
         start = rng.randint(0, len(text))
         plain = bool(names._STATUS_BEFORE.search(text, max(0, start - 5), start))
         assert names.NameFinder._status_before(text, start) == plain, (text, start)
+
+
+def test_the_latin_act_regex_finds_what_the_lookbehind_first_one_finds() -> None:
+    from econer.annotate.rules import context
+    from econer.annotate.rules.names import NameFinder
+
+    finder = NameFinder(load_patterns())
+    # as first written: the lookbehind before the first letter (re tries every position)
+    plain = re.compile(r"(?<![A-Za-z0-9])" + context.LATIN_WORD
+                       + finder.latin_acting.pattern[len(context.LATIN_START
+                                                         + context.LATIN_REST):])
+    assert plain.pattern != finder.latin_acting.pattern
+    rng = random.Random(21)
+    pieces = ["A", "b", "KDDI", "Co", "3", "x9", " ", ".", "-", "&", "宣布", "日前", "将与",
+              "公司", "股价", "\n", "，", "的", "收购"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in finder.latin_acting.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)], text

@@ -62,10 +62,13 @@ _OFFICE = re.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
 _ANY_LATIN = re.compile("[A-Za-z]{3}")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
-LATIN_WORD = r"[A-Za-z][A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
+LATIN_REST = r"[A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
+LATIN_WORD = "[A-Za-z]" + LATIN_REST
 # a name opens a latin word: tried mid-word, the act regex would take quadratic time on a
-# long run of letters
-LATIN_START = r"(?<![A-Za-z0-9])"
+# long run of letters. Its first letter, then the look behind it (no letter or digit before
+# that letter): a pattern that opens with a letter lets re skip to the letters in C, one that
+# opens with a lookbehind is tried at every position (2.5 times the time on the corpus)
+LATIN_START = r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = re.compile(r"\s?[0-9]|\s[A-Za-z&]")
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",

@@ -183,7 +183,7 @@ class NameFinder:
         # company.latin (context.py): a latin name before a firm's act, after a trade's role
         latin, time = context.LATIN_WORD, context.TIME_AFTER
         self.latin_acting = re.compile(
-            f"{context.LATIN_START}{latin}(?=(?:{time})?(?:{alt('LATIN_ACTION')}))") \
+            f"{context.LATIN_START}{context.LATIN_REST}(?=(?:{time})?(?:{alt('LATIN_ACTION')}))") \
             if words("LATIN_ACTION") else None
         self.latin_after_role = re.compile(f"(?:{alt('LATIN_ROLE_BEFORE')})({latin})") \
             if words("LATIN_ROLE_BEFORE") else None

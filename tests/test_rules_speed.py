@@ -116,3 +116,56 @@ def test_the_latin_act_regex_finds_what_the_lookbehind_first_one_finds() -> None
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert [m.span() for m in finder.latin_acting.finditer(text)] == \
             [m.span() for m in plain.finditer(text)], text
+
+
+def test_occurrences_by_stable_sorts_are_the_composite_sort_ones() -> None:
+    from econer.annotate.rules.names import _occurrences
+
+    def plain(text: str, names: set[str]) -> list[tuple[int, int]]:
+        found = [(m.start(), m.start() + len(n)) for n in names
+                 for m in re.finditer(f"(?={re.escape(n)})", text)]
+        found.sort(key=lambda x: (x[0], -x[1]))
+        out: list[tuple[int, int]] = []
+        for start, end in found:
+            if not out or start >= out[-1][1]:
+                out.append((start, end))
+        return out
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("紫建电子与aab") for _ in range(rng.randint(0, 20)))
+        names = {"".join(rng.choice("紫建电子ab") for _ in range(rng.randint(1, 4)))
+                 for _ in range(rng.randint(0, 5))}
+        assert _occurrences(text, names) == plain(text, names), (text, names)
+
+
+def test_a_trade_after_a_list_name_is_found_as_by_the_plain_loop() -> None:
+    from econer.annotate.rules import context
+    from econer.annotate.rules.names import NameFinder
+
+    finder = NameFinder(load_patterns())
+    brands = finder.gazetteer.brands
+
+    def plain(text: str, end: int) -> list:
+        for trade in finder.brand_trade:  # as first written: every trade word tried
+            if not text.endswith(trade, 0, end):
+                continue
+            stop = end - len(trade)
+            for size in range(4, 1, -1):
+                start = stop - size
+                if start >= 0 and text[start:stop] in brands and \
+                        context._brand_ok(finder, text, start, stop, brands):
+                    return [(start, end)]
+            return []
+        return []
+
+    rng = random.Random(8)
+    pieces = [*finder.brand_trade[:12], "大富豪", "起亚", "，", "宣布", "的", "海尔", "公司"]
+    positives = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for end in range(len(text) + 1):
+            found = [(s, e) for s, e, *_ in context._brand_trade(finder, text, end, brands)]
+            assert found == plain(text, end), (text, end)
+            positives += bool(found)
+    assert positives > 50  # the texts hold firms with their trade, not only misses

@@ -131,6 +131,8 @@ def _brand_acting(finder: NameFinder, text: str,
 
 
 def _brand_trade(finder: NameFinder, text: str, end: int, brands) -> Iterator[NameHit]:  # noqa: ANN001
+    if not text.endswith(finder.brand_trade, 0, end):
+        return  # speed: no trade word ends here (one call in C for all of them)
     for trade in finder.brand_trade:
         if not text.endswith(trade, 0, end):
             continue
@@ -350,14 +352,15 @@ def _before_trigger(finder: NameFinder, text: str,
     if trigger is None:
         return
     brands = finder.gazetteer.brands if finder.gazetteer else frozenset()
-    known_end: dict[int, int] = {}  # a listed or known name ending here decides by itself
-    for s, e, _ in matches:
-        known_end[e] = min(known_end.get(e, s), s)
+    known_end: set[int] | None = None  # where a listed or known name ends (made when needed)
     for match in trigger.finditer(text):
         end = match.start()
-        if end < 2 or end in known_end or not (_HAN.match(text, end - 1)
-                                               or text[end - 1].isalpha()):
-            continue  # no name ends here
+        if end < 2:
+            continue
+        if known_end is None:
+            known_end = {e for _, e, _ in matches}
+        if end in known_end or not (_HAN.match(text, end - 1) or text[end - 1].isalpha()):
+            continue  # no name ends here; a listed or known name ending here decides itself
         latin = _latin_before(text, end)
         if latin is not None:
             start = latin

@@ -721,8 +721,9 @@ class NameFinder:
                         continue
                     name = text[lo:hi]
                     closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)"
-                    if not closes or self.company_generic.fullmatch(name) or \
-                            not (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n"):
+                    if not closes or \
+                            not (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n") or \
+                            self.company_generic.fullmatch(name):  # (the regex last: speed)
                         continue
                     rule = "company.listed.list" if name in listed or name in self.known_label \
                         else "company.brand.list" if name in brands else ""
@@ -863,7 +864,9 @@ def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
         while at != -1:
             found.append((at, at + len(name)))
             at = text.find(name, at + 1)
-    found.sort(key=lambda x: (x[0], -x[1]))
+    # by start, then longest: two stable C-level sorts (the order of one by (start, -end))
+    found.sort(key=itemgetter(1), reverse=True)
+    found.sort(key=itemgetter(0))
     out: list[tuple[int, int]] = []
     for start, end in found:
         if not out or start >= out[-1][1]:

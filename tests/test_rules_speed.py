@@ -201,8 +201,8 @@ def test_repeated_list_names_are_found_as_by_trying_every_opener() -> None:
                 for at in ats if not (at and text[at - 1] in "·•")}
 
     rng = random.Random(17)
-    pieces = [*names, *(f"，{n}" for n in names), "，", "。", "与", "的", "在", "公司", "公司", "上市",
-              "集团", "·", "品牌", "等", "、", "5", "于", "电子", "营收", "\n", "花", "万"]
+    pieces = [*names, *(f"，{n}" for n in names), "，", "。", "与", "的", "在", "公司", "公司",
+              "上市", "集团", "·", "品牌", "等", "、", "5", "于", "电子", "营收", "\n", "花", "万"]
     positives = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
@@ -210,3 +210,32 @@ def test_repeated_list_names_are_found_as_by_trying_every_opener() -> None:
         assert fast == plain(text), text
         positives += bool(fast)
     assert positives > 150  # the texts repeat names, not only miss
+
+
+def test_a_search_skipping_to_a_first_character_finds_what_re_finds() -> None:
+    from econer.annotate.rules import cache
+
+    patterns = load_patterns()
+    regexes = cache.Regexes()
+    sources = [rule.regex.pattern for rule in patterns.rules]
+    sources += [r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])",
+                r"(?<!x)(?:y?z|w)+", r"(?<!a)b*c", r"(?:(?<![0-9]))(?P<n>[0-9]*)元?"]
+    skipping = [s for s in sources
+                if cache._first_skipping_code(cache._parser.parse(s, 0), 0) is not None]
+    # the amount and rate rules open with a lookbehind: they are the ones that gain
+    assert {r.name for r in patterns.rules if r.regex.pattern in skipping} >= \
+        {"amount.arabic", "amount.chinese", "rate.percent", "rate.points"}
+    assert r"(?:(?<![0-9]))(?P<n>[0-9]*)元?" not in skipping  # it may match empty
+    rng = random.Random(4)
+    pieces = ["1", "2", "0", ".", ",", "，", "5", "亿", "万", "元", "美元", "%", "％", "个",
+              "百分点", "百分之", "三", "十", "余", "多", "-", "~", "至", "负", "x", "yz", "w",
+              "ST", "*", "吉恩", "b", "c", "a", " ", "人民币", "、", "年", "千分之"]
+    for source in skipping:
+        fast, plain = regexes.compile(source), re.compile(source)
+        assert fast is not plain
+        for _ in range(400):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+            assert [m.group(0, *range(1, plain.groups + 1)) for m in fast.finditer(text)] == \
+                [m.group(0, *range(1, plain.groups + 1)) for m in plain.finditer(text)], \
+                (source, text)
+            assert bool(fast.match(text)) == bool(plain.match(text))

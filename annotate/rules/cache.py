@@ -180,10 +180,79 @@ def _make(pattern: str, flags: int) -> tuple[tuple[Any, ...], str]:
     for group, number in groups.items():
         index[number] = group
     code = (int(flags | parsed.state.flags),
-            list(map(int, _compiler._code(parsed, flags))),  # marshal: no int subclasses
+            list(map(int, _first_skipping_code(parsed, flags)
+                     or _compiler._code(parsed, flags))),  # marshal: no int subclasses
             parsed.state.groups - 1, dict(groups), tuple(index))
     caseless = (flags | parsed.state.flags) & re.IGNORECASE
     return code, "" if caseless else _required(parsed.data)
+
+
+def _first_skipping_code(parsed: Any, flags: int) -> list[int] | None:
+    """``re._compiler._code(parsed, flags)`` with the set of characters a match can start with
+    in its info block, where ``re`` finds none (None there: the compiler's code is it).
+
+    Speed: ``re`` skips to the places a match can start at only when the pattern opens with a
+    literal or a class. The amount and rate rules open with a lookbehind (no digit before the
+    number), so ``re`` tried them at every place of every window; this set, the same as
+    ``re`` writes for a class, makes the search skip to the digits. Only the search loop
+    reads it (``match`` does not), and each match still runs the whole code: the same
+    matches, if the set holds every first character (:func:`_first`, sound by construction,
+    tested against ``re.compile`` on random texts)."""
+    flags |= parsed.state.flags
+    lo, hi = parsed.getwidth()
+    if lo == 0 or flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    prefix, _, _ = _compiler._get_literal_prefix(parsed, flags)
+    if prefix or _compiler._get_charset_prefix(parsed, flags):
+        return None  # re's own prefix or class: its code as it is
+    first = _first(parsed.data)
+    if first is None or first[1] or not first[0]:
+        return None  # a character no class here bounds, or a match that may be empty
+    charset, hascased = _compiler._optimize_charset(first[0])
+    if hascased:
+        return None
+    code = [_constants.INFO, 0, _constants.SRE_INFO_CHARSET, min(lo, _compiler.MAXCODE),
+            min(hi, _compiler.MAXCODE)]
+    _compiler._compile_charset(charset, flags, code)
+    code[1] = len(code) - 1
+    _compiler._compile(code, parsed.data, flags)
+    code.append(_constants.SUCCESS)
+    return code
+
+
+def _first(items: Any) -> tuple[list[tuple[Any, Any]], bool] | None:
+    """The characters a match of the parsed sequence ``items`` can start with (as class
+    items: literals and ranges), and whether it can match empty; None where a first
+    character is not bounded so (any character, a category, a negated class, a backref)."""
+    chars: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT):
+            continue  # zero width: the next item consumes the first character
+        if op is _constants.LITERAL:
+            return [*chars, (op, av)], False
+        if op is _constants.IN:
+            if not all(o in (_constants.LITERAL, _constants.RANGE) for o, _ in av):
+                return None
+            return [*chars, *av], False
+        if op is _constants.SUBPATTERN:
+            inner = _first(av[-1].data)
+        elif op is _constants.BRANCH:
+            alts = [_first(alt.data) for alt in av[1]]
+            if any(alt is None for alt in alts):
+                return None
+            inner = ([c for alt in alts for c in alt[0]], any(alt[1] for alt in alts))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            inner = _first(av[2].data)
+            if inner is not None and av[0] == 0:
+                inner = (inner[0], True)  # may repeat no time: what follows may come first
+        else:
+            return None
+        if inner is None:
+            return None
+        chars.extend(inner[0])
+        if not inner[1]:
+            return chars, False
+    return chars, True
 
 
 def _required(items: Any) -> str:

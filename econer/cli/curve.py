@@ -20,6 +20,10 @@ def learning_curve(
     fold: str = typer.Option("loo-003", "--fold",
                              help="Without --held-out: this fold's test documents are scored, "
                                   "its other documents are the pool gold is drawn from."),
+    gold_weight: float = typer.Option(
+        5.0, "--gold-weight", min=0.0,
+        help="How often each gold document is repeated in training (data.mix.gold; the "
+             "default config has 0, which keeps the seeds held out of the shipped model)."),
     full: bool = typer.Option(False, "--full", help="Train as the config says (default: a cheap "
                                                      "curve, 1 epoch over a sample)."),
     set_: list[str] = typer.Option([], "--set", help="Override any config key (YAML value)."),
@@ -68,6 +72,7 @@ def learning_curve(
     if held_out is None:
         overrides["data.fold"] = fold
     cfg = load_config(config, overrides)
+    cfg.data.mix = {**cfg.data.mix, "gold": gold_weight}  # the curve is about gold
     if held_out is None:
         pool, test = split_gold(cfg.data)
     else:

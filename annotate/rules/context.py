@@ -274,9 +274,10 @@ def _brand_repeated(finder: NameFinder, text: str,
         return
     brands = gazetteer.brands
     # speed: the run of Han characters (up to six) after each opener, found in C. A name met
-    # n times after an opener opens n runs: only the openings of two to six characters met
-    # that often (counted in C) are asked of the list, and those only where some name of the
-    # list may open with their pair (the list's filter)
+    # n times after an opener opens n runs, so only openings met that often are asked of the
+    # list: the pairs (counted in C) that some name of the list may open with (its filter),
+    # then the three-character openings of their runs (counted in C), then every longer
+    # opening of the runs whose three characters are met twice
     runs = _REPEAT_RUN.findall(text)
     first = _FIRST_RUN.match(text)
     if first:
@@ -292,16 +293,14 @@ def _brand_repeated(finder: NameFinder, text: str,
     opens = set(often)
     runs = list(compress(runs, map(opens.__contains__, heads)))
     names = [pair for pair in often if pairs[pair] > _REPEATS]  # a two-character name
-    for size in range(3, 7):  # the openings of three to six characters met twice
-        heads = list(map(_OPENING[size], runs))
-        counts = Counter(heads)
-        twice = [k for k in compress(counts, map(ge, counts.values(), repeat(_REPEATS)))
-                 if len(k) == size]
-        if not twice:
-            break
-        names.extend(twice)
-        opens = set(twice)  # a longer opening met twice opens with one of these
-        runs = list(compress(runs, map(opens.__contains__, heads)))
+    heads = list(map(_OPENING[3], runs))
+    counts = Counter(heads)
+    threes = [k for k in compress(counts, map(ge, counts.values(), repeat(_REPEATS)))
+              if len(k) == 3]
+    if threes:
+        names.extend(threes)
+        runs = dict.fromkeys(compress(runs, map(set(threes).__contains__, heads)))
+        names.extend(dict.fromkeys(run[:size] for run in runs for size in range(4, len(run) + 1)))
     found: dict[str, list[int]] = {}
     for name in _answered(finder, names, brands.__contains__):
         at = text.find(name)

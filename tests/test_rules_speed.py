@@ -239,3 +239,17 @@ def test_a_search_skipping_to_a_first_character_finds_what_re_finds() -> None:
                 [m.group(0, *range(1, plain.groups + 1)) for m in plain.finditer(text)], \
                 (source, text)
             assert bool(fast.match(text)) == bool(plain.match(text))
+
+
+def test_kept_kind_answers_are_the_regex_answers() -> None:
+    from econer.annotate.rules.names import NameFinder
+
+    finder = NameFinder(load_patterns())
+    kind, regex = finder.company_generic, finder.company_generic.regex
+    rng = random.Random(6)
+    pieces = ["重庆", "电子", "科技", "紫建", "公司", "有限", "中国", "市", "新", "区", "能源", ""]
+    for _ in range(3000):
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        assert kind.fullmatch(name) == (regex.fullmatch(name) is not None), name
+        assert kind.fullmatch(name) == (regex.fullmatch(name) is not None), name  # kept
+    assert kind.fullmatch("重庆电子") and not kind.fullmatch("紫建电子")

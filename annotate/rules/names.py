@@ -62,6 +62,29 @@ _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总�
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
 
+class KeptAnswers:
+    """A regex's ``fullmatch`` as a yes or no, the answer kept by string (bounded).
+
+    >>> kind = KeptAnswers(re.compile("(?:电子|科技)+"))
+    >>> kind.fullmatch("电子科技"), kind.fullmatch("紫建电子"), kind.fullmatch("电子科技")
+    (True, False, True)
+    """
+
+    __slots__ = ("regex", "_answers")
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self._answers: dict[str, bool] = {}
+
+    def fullmatch(self, string: str) -> bool:
+        answer = self._answers.get(string)
+        if answer is None:
+            if len(self._answers) > 200_000:
+                self._answers.clear()  # bounded, on a stream of any length
+            answer = self._answers[string] = self.regex.fullmatch(string) is not None
+        return answer
+
+
 class NameFinder:
     """Finds COMPANY and PARK candidates in a text (overlapping; the labeller resolves)."""
 
@@ -104,7 +127,9 @@ class NameFinder:
         place_level = f"[{_CJK}]{{1,4}}?(?:{level})"
         self.place = re.compile(f"(?:{alt('PLACE')}|{place_level})+")
         generic = alt("PLACE", "INDUSTRY", "GENERIC", "COMPANY_STOP_CORE")
-        self.company_generic = re.compile(f"(?:{generic}|{place_level})+")
+        # speed: asked some 19K times a pass, of 8K strings (the same cores, names and kinds
+        # in text after text): its answers are kept
+        self.company_generic = KeptAnswers(re.compile(f"(?:{generic}|{place_level})+"))
         self.park_generic = re.compile(f"(?:{alt('PARK_STOP_CORE')})+")
         self.phases = tuple(words("PROJECT_PHASE"))
         self.facilities = tuple(words("FACILITY"))

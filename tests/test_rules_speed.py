@@ -171,45 +171,27 @@ def test_a_trade_after_a_list_name_is_found_as_by_the_plain_loop() -> None:
     assert positives > 50  # the texts hold firms with their trade, not only misses
 
 
-def test_repeated_list_names_are_found_as_by_trying_every_opener() -> None:
+def test_repeated_runs_are_picked_as_by_the_plain_loop() -> None:
+    from collections import Counter
+
     from econer.annotate.rules import context
-    from econer.annotate.rules.gazetteer import BrandSet, Gazetteer
-    from econer.annotate.rules.names import NameFinder
 
-    finder = NameFinder(load_patterns())
-    names = ["万士达", "万士", "联胜", "奥的斯", "鲁花", "胜华", "万士达电", "花生", "达电子"]
-    finder.gazetteer = Gazetteer({}, BrandSet.from_names(names))
-
-    def plain(text: str) -> set:
-        """Every opener tried with every size (the counts and the filter skip most)."""
-        brands = finder.gazetteer.brands
-        found: dict[str, list[int]] = {}
-        for at in range(len(text)):
-            if at and text[at - 1] not in context._OPENERS or text[at] in context._NOT_FIRST:
-                continue
-            for size in range(2, 7):
-                name, end = text[at:at + size], at + size
-                if len(name) < size or not all("\u4e00" <= c <= "\u9fff" for c in name):
-                    break
-                if name in brands and finder._ends_word(text, end) and not (
-                        end < len(text) and (text[end] in "于·•" or text[end].isascii()
-                                             and text[end].isalnum())) and \
-                        not context._CALLED_BRAND.match(text, end):
-                    found.setdefault(name, []).append(at)
-        return {(at, at + len(name)) for name, ats in found.items()
-                if len(ats) >= 2 + (len(name) == 2) and context._repeat_ok(finder, text, name)
-                for at in ats if not (at and text[at - 1] in "·•")}
+    def plain(text: str) -> list[str]:
+        """As first written: every counted run looked at in Python."""
+        counts = Counter(context._REPEAT_RUN.findall(text, 0) + (
+            [m.group(1)] if (m := context._FIRST_RUN.match(text)) else []))
+        return [n for n, c in counts.items() if c > 1 + (len(n) == 2)
+                and n[0] not in context._NOT_FIRST]
 
     rng = random.Random(17)
-    pieces = [*names, *(f"，{n}" for n in names), "，", "。", "与", "的", "在", "公司", "公司",
-              "上市", "集团", "·", "品牌", "等", "、", "5", "于", "电子", "营收", "\n", "花", "万"]
+    pieces = ["，万士达", "与联胜", "。奥的斯", "的鲁花", "万士达", "联胜", "，", "。", "与", "的",
+              "在", "表示", "宣布", "上市", "集团", "等", "、", "5", "于", "电子", "\n", "花", "一"]
     positives = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
-        fast = {(s, e) for s, e, *_ in context._brand_repeated(finder, text, [])}
-        assert fast == plain(text), text
-        positives += bool(fast)
-    assert positives > 150  # the texts repeat names, not only miss
+        assert context._repeated_runs(text) == plain(text), text
+        positives += bool(plain(text))
+    assert positives > 500  # the texts repeat runs, not only miss
 
 
 def test_a_search_skipping_to_a_first_character_finds_what_re_finds() -> None:

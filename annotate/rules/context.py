@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import ge, itemgetter
+from operator import gt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # names imports this module; the finder is passed in
@@ -43,18 +43,18 @@ _PARTICLES = frozenset("着了过地得")
 # not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand).
 # The two characters after it are the group key (a lookahead: openers may follow each other)
 _OPENERS = "，。、；：！？”’」』》（）(),;:!?的与和及给在对向将由被把从让 \t\n\u3000"
+# where a word may end after a name, for finding candidates (each is then checked with the
+# finder's own word end): punctuation, a one-character function word, or the first character
+# of a time word or a verb that follows a firm (近日, 目前, 表示, 宣布, 作为, 合作, 旗下 …)
+_ENDERS = ("，。、；：！？“”‘’「」《》（）(),;:!?的和与及或是在对向将把被让给从了等也还又已"
+           "就而但并据称说由为该其这那此各每有用近目今去随曾均仅再共陆获认指透介表宣推启拥依"
+           "计打准决继完签承负牵作位来入收旗隶包合携参成 \t\n\u3000")
+# (the last opener of a run: 。与万士达 opens at 与; linear on a text of openers only)
+_REPEAT_RUN = re.compile(f"[{_OPENERS}](?![{_OPENERS}])([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
+_FIRST_RUN = re.compile(f"([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
 # characters no name of a list opens with here: function words, numerals, dates
 _NOT_FIRST = frozenset("的了是在和有不这那我你他她它们也就都而及与对向将把被从让给为以于其此该各每"
                        "一二两三四五六七八九十几数双单半年月日时上下中内外前后等会要能可并但或还又")
-_NAME_FIRST = f"(?![{''.join(sorted(_NOT_FIRST))}])[\u4e00-\u9fff]"  # a name of the list opens
-# the run of Han characters (two to six) after an opener (a lookahead: openers may follow
-# each other)
-_REPEAT_RUN = re.compile(f"[{_OPENERS}](?=({_NAME_FIRST}[\u4e00-\u9fff]{{1,5}}))")
-_FIRST_RUN = re.compile(f"{_NAME_FIRST}[\u4e00-\u9fff]{{1,5}}")
-_OPENING = {size: itemgetter(slice(0, size)) for size in range(2, 7)}
-# a name called a brand, alone or with the names listed after it (丰田、本田等品牌, 鲁花、龙大
-# 两个知名品牌: the standard's "called a brand")
-_CALLED_BRAND = re.compile("(?:、[\u4e00-\u9fff]{2,6})*(?:等|两个|两大|几个|多个)?(?:知名)?品牌")
 _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
@@ -272,46 +272,21 @@ def _brand_repeated(finder: NameFinder, text: str,
     gazetteer = finder.gazetteer
     if gazetteer is None or not gazetteer.brands:
         return
+    # one pass in C: the shortest run of two to six characters after an opener that a word
+    # end follows (万士达 in 与万士达作为); counted in C; the list is asked only about runs met
+    # twice (three times for two characters)
+    names = _repeated_runs(text)
     brands = gazetteer.brands
-    # speed: the run of Han characters (up to six) after each opener, found in C. A name met
-    # n times after an opener opens n runs, so only openings met that often are asked of the
-    # list: the pairs (counted in C) that some name of the list may open with (its filter),
-    # then the three-character openings of their runs (counted in C), then every longer
-    # opening of the runs whose three characters are met twice
-    runs = _REPEAT_RUN.findall(text)
-    first = _FIRST_RUN.match(text)
-    if first:
-        runs.append(first.group())
-    heads = list(map(_OPENING[2], runs))
-    pairs = Counter(heads)
-    often = list(compress(pairs, map(ge, pairs.values(), repeat(_REPEATS))))
-    may_open = getattr(brands, "may_open", None)
-    if may_open is not None:
-        often = _answered(finder, often, may_open)
-    if not often:
-        return
-    opens = set(often)
-    runs = list(compress(runs, map(opens.__contains__, heads)))
-    names = [pair for pair in often if pairs[pair] > _REPEATS]  # a two-character name
-    heads = list(map(_OPENING[3], runs))
-    counts = Counter(heads)
-    threes = [k for k in compress(counts, map(ge, counts.values(), repeat(_REPEATS)))
-              if len(k) == 3]
-    if threes:
-        names.extend(threes)
-        runs = dict.fromkeys(compress(runs, map(set(threes).__contains__, heads)))
-        names.extend(dict.fromkeys(run[:size] for run in runs for size in range(4, len(run) + 1)))
+    names = [n for n in names if n in brands]
     found: dict[str, list[int]] = {}
-    for name in _answered(finder, names, brands.__contains__):
+    for name in names:
         at = text.find(name)
         while at != -1:
             end = at + len(name)
             if (at == 0 or text[at - 1] in _OPENERS) and finder._ends_word(text, end) and \
-                    not (end < len(text) and (text[end] in "于·•" or text[end].isascii()
-                                              and text[end].isalnum())) and \
-                    not _CALLED_BRAND.match(text, end):
-                # (标普500, 奥迪A6: an index, a model; 远高于: a verb; 伯克希尔·哈撒韦: a
-                # transliterated name goes on; 鲁花、龙大两个知名品牌: a brand, so called)
+                    not (end < len(text) and (text[end] == "于" or text[end].isascii()
+                                              and text[end].isalnum())):
+                # (标普500, 奥迪A6: an index, a model; 远高于: a verb)
                 found.setdefault(name, []).append(at)
             at = text.find(name, at + 1)
     inside: set[int] | None = None
@@ -327,17 +302,17 @@ def _brand_repeated(finder: NameFinder, text: str,
                        finder.score("company.brand.repeat"), 0)
 
 
-def _answered(finder: NameFinder, keys: list[str], ask) -> list[str]:  # noqa: ANN001
-    """The ``keys`` for which ``ask`` (a question to the 267K list) says yes, in order. The
-    answers are kept (the same words open clauses in text after text), bounded."""
-    memo = finder.memo.setdefault(ask, {})  # (by the question: a bound method of the list)
-    new = set(keys).difference(memo)
-    if len(memo) + len(new) > 200_000:
-        memo.clear()  # bounded, on a stream of any length
-        new = set(keys)
-    for key in new:
-        memo[key] = ask(key)
-    return list(compress(keys, map(memo.__getitem__, keys)))
+def _repeated_runs(text: str) -> list[str]:
+    """The runs met twice (two characters: three times) that may be a name of the list.
+
+    >>> _repeated_runs("与万士达作为伙伴，万士达表示")
+    ['万士达']
+    """
+    counts = Counter(_REPEAT_RUN.findall(text, 0) + ([m.group(1)] if (
+        m := _FIRST_RUN.match(text)) else []))
+    # speed: the runs met twice picked in C (most runs are met once), the rest asked after
+    return [n for n in compress(counts, map(gt, counts.values(), repeat(1)))
+            if counts[n] > 1 + (len(n) == 2) and n[0] not in _NOT_FIRST]
 
 
 def _repeat_ok(finder: NameFinder, text: str, name: str) -> bool:

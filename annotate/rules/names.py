@@ -181,7 +181,6 @@ class NameFinder:
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
         self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
-        self.memo: dict[Any, dict[str, bool]] = {}  # the lists' answers, kept (context.py)
         self._all_names = sorted(set(self.known_label) |
                                  set(self.gazetteer.listed if self.gazetteer else ()))
         self._all = ahocorasick_rs.AhoCorasick(

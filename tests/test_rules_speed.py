@@ -200,6 +200,10 @@ def test_a_search_skipping_to_a_first_character_finds_what_re_finds() -> None:
     patterns = load_patterns()
     regexes = cache.Regexes()
     sources = [rule.regex.pattern for rule in patterns.rules]
+    from econer.annotate.rules import context, names  # their module regexes go through it too
+
+    sources += [v.pattern for module in (context, names) for v in vars(module).values()
+                if isinstance(v, re.Pattern)]
     sources += [r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])",
                 r"(?<!x)(?:y?z|w)+", r"(?<!a)b*c", r"(?:(?<![0-9]))(?P<n>[0-9]*)元?"]
     skipping = [s for s in sources

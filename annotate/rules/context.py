@@ -20,24 +20,28 @@ leftwards with the name finder's boundaries (``names.NameFinder._left``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import gt
 from typing import TYPE_CHECKING
 
+from econer.annotate.rules import cache
+
 if TYPE_CHECKING:  # names imports this module; the finder is passed in
     from econer.annotate.rules.names import NameFinder, NameHit
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&\-. ]{0,18}[A-Za-z0-9]|[A-Z]{2}")
+# speed: the module's regexes compiled with their code kept across processes
+# (cache.Regexes; a start compiled them anew, ~5-8 ms a module)
+_KEPT = cache.regexes()
+_LATIN = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&\-. ]{0,18}[A-Za-z0-9]|[A-Z]{2}")
 # an alias declared for a full name: …有限公司（简称“顺达科技”）, (以下简称"顺达")
-_DECLARED = re.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称)[：:为]?\s*[“\"「『]"
+_DECLARED = _KEPT.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称)[：:为]?\s*[“\"「『]"
                        r"([^”\"」』（）()\n]{2,12})[”\"」』]")
-_HAN_THEN_LATIN = re.compile(r"[\u4e00-\u9fff][A-Za-z]")
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN_THEN_LATIN = _KEPT.compile(r"[\u4e00-\u9fff][A-Za-z]")
+_HAN = _KEPT.compile("[\u4e00-\u9fff]")
 _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
-_DATE_END = re.compile(r"[0-9０-９][日号]$")
+_DATE_END = _KEPT.compile(r"[0-9０-９][日号]$")
 _PARTICLES = frozenset("着了过地得")
 # where a word opens: punctuation, a space, a one-character function word (与万士达, 的联胜);
 # not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand).
@@ -50,8 +54,8 @@ _ENDERS = ("，。、；：！？“”‘’「」《》（）(),;:!?的和与�
            "就而但并据称说由为该其这那此各每有用近目今去随曾均仅再共陆获认指透介表宣推启拥依"
            "计打准决继完签承负牵作位来入收旗隶包合携参成 \t\n\u3000")
 # (the last opener of a run: 。与万士达 opens at 与; linear on a text of openers only)
-_REPEAT_RUN = re.compile(f"[{_OPENERS}](?![{_OPENERS}])([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
-_FIRST_RUN = re.compile(f"([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
+_REPEAT_RUN = _KEPT.compile(f"[{_OPENERS}](?![{_OPENERS}])([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
+_FIRST_RUN = _KEPT.compile(f"([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
 # characters no name of a list opens with here: function words, numerals, dates
 _NOT_FIRST = frozenset("的了是在和有不这那我你他她它们也就都而及与对向将把被从让给为以于其此该各每"
                        "一二两三四五六七八九十几数双单半年月日时上下中内外前后等会要能可并但或还又")
@@ -59,10 +63,10 @@ _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
 # a branch office or shop after a firm: its place or road (2 to 14 characters), then the word
-_OFFICE = re.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
+_OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
                      r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
-_ANY_LATIN = re.compile("[A-Za-z]{3}")
+_ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
 LATIN_REST = r"[A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
 LATIN_WORD = "[A-Za-z]" + LATIN_REST
@@ -72,7 +76,7 @@ LATIN_WORD = "[A-Za-z]" + LATIN_REST
 # opens with a lookbehind is tried at every position (2.5 times the time on the corpus)
 LATIN_START = r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
-_LATIN_GOES_ON = re.compile(r"\s?[0-9]|\s[A-Za-z&]")
+_LATIN_GOES_ON = _KEPT.compile(r"\s?[0-9]|\s[A-Za-z&]")
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})

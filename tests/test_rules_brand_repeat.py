@@ -77,4 +77,3 @@ def test_runs_of_openers_or_letters_are_read_in_one_pass(labeller, text) -> None
     # the repeat and latin regexes start only at a run's last opener and a word's first
     # letter: on these texts a regex tried at every place of a run would not finish
     assert spans(labeller, text) == []
-

@@ -239,3 +239,16 @@ def test_kept_kind_answers_are_the_regex_answers() -> None:
         assert kind.fullmatch(name) == (regex.fullmatch(name) is not None), name
         assert kind.fullmatch(name) == (regex.fullmatch(name) is not None), name  # kept
     assert kind.fullmatch("重庆电子") and not kind.fullmatch("紫建电子")
+
+
+def test_the_brand_filter_answers_exactly() -> None:
+    from econer.annotate.rules.gazetteer import BrandSet
+
+    rng = random.Random(9)
+    names = {"".join(rng.choice("耐克森三洋万士达a1") for _ in range(rng.randint(1, 5)))
+             for _ in range(3000)}
+    brands = BrandSet.from_names(names)
+    assert all(name in brands for name in names)
+    others = {"".join(rng.choice("耐克森三洋万士达a1b") for _ in range(rng.randint(1, 6)))
+              for _ in range(3000)} - names
+    assert others and not any(name in brands for name in others)

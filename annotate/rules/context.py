@@ -37,7 +37,7 @@ _KEPT = cache.regexes()
 _LATIN = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&\-. ]{0,18}[A-Za-z0-9]|[A-Z]{2}")
 # an alias declared for a full name: …有限公司（简称“顺达科技”）, (以下简称"顺达")
 _DECLARED = _KEPT.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称)[：:为]?\s*[“\"「『]"
-                       r"([^”\"」』（）()\n]{2,12})[”\"」』]")
+                          r"([^”\"」』（）()\n]{2,12})[”\"」』]")
 _HAN_THEN_LATIN = _KEPT.compile(r"[\u4e00-\u9fff][A-Za-z]")
 _HAN = _KEPT.compile("[\u4e00-\u9fff]")
 _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
@@ -64,7 +64,7 @@ _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
 # a branch office or shop after a firm: its place or road (2 to 14 characters), then the word
 _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
-                     r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
+                        r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # (regex fragments: the name finder builds company.latin's two regexes from them)

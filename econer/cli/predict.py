@@ -19,7 +19,7 @@ def predict(
     progress: bool = typer.Option(True, "--progress/--no-progress",
                                   help="Show a progress bar on stderr."),
     hybrid: bool = typer.Option(False, "--hybrid",
-                                help="Rules plus the model's confident COMPANY/PARK spans "
+                                help="Rules plus the model spans the hybrid policy accepts "
                                      "(configs/hybrid/default.yaml)."),
     engine: str = sharded.engine_option,
     workers: int = sharded.ray_workers_option,
@@ -29,8 +29,11 @@ def predict(
 ) -> None:
     """Predict COMPANY, PARK, AMOUNT and RATE spans with a trained model.
 
-    With --hybrid: the rules' spans, plus the model's COMPANY and PARK spans above the
-    policy's thresholds that overlap no rule span (AMOUNT and RATE from the rules only).
+    With --hybrid: every rule span, plus model spans the policy accepts where nothing is
+    taken (configs/hybrid/default.yaml: COMPANY at a high confidence, or a lower one with
+    support such as a gazetteer name or a company word, gazetteer names the model's tag
+    probabilities confirm, and their other mentions; AMOUNT, RATE and, by default, PARK from
+    the rules only).
 
     Long documents are cut into overlapping windows and stitched back; every span has a
     confidence (mean tag probability) and the source "model:RUN". The run record (model

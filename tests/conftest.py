@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository, ../shared beside it, the seeds, and one real Label Studio
+"""Shared fixtures: the repository, ../shared beside it, the seeds, the rule labeller (loaded
+once for the rules' test modules), and one real Label Studio
 server for the whole session (no mocks), used by tests/labelstudio/ and tests/browser/.
 
 The server runs from ``$ECONER_LABEL_STUDIO`` (``make test`` sets it), else ``.venv-ls``, on a
@@ -41,6 +42,13 @@ def seed_paths() -> list[Path]:
     paths = sorted((REPO / "seeds").glob("*.txt"))
     assert len(paths) == 5
     return paths
+
+
+@pytest.fixture(scope="session")
+def labeller():  # noqa: ANN201 - a RuleLabeller; read-only once loaded
+    from econer.annotate.rules.ruler import load_rules
+
+    return load_rules()
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 from econer.annotate.rules import gazetteer
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def spans(labeller, text: str) -> list[tuple[str, str]]:

@@ -4,15 +4,9 @@ and boundaries, each pinned by an example written from the standard (spec/entiti
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
 
 from econer.cli import run
 from econer.spans import Document
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:

@@ -7,14 +7,8 @@ context can find them."""
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def spans(labeller, text: str) -> list[tuple[str, str]]:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def names(labeller, text: str, label: str) -> list[str]:

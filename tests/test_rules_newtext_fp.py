@@ -6,14 +6,8 @@ indices and kinds are no COMPANY; a name's span starts at the name)."""
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def companies(labeller, text: str) -> list[str]:

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 from econer.annotate.rules.numbers import amount_value, parse_chinese, parse_number, rate_value
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document, Value
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def spans(labeller, text: str, label: str) -> list[str]:

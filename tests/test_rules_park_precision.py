@@ -5,14 +5,8 @@ quantities before a park head. Sentences written for the test from the standard
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def parks(labeller, text: str) -> list[str]:

@@ -6,14 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
 
 from econer.spans import Document, check_spans
-
-
-@pytest.fixture(scope="module")
-def labeller():
-    return load_rules()
 
 
 def _valid(doc: Document) -> None:

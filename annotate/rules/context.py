@@ -114,13 +114,10 @@ def _brand_acting(finder: NameFinder, text: str,
             inside = {i for s, e, _ in matches for i in range(s + 1, e)}
         if end in inside:
             continue
-        for size in range(6, 1, -1):  # the longest name before the verb
-            start = end - size
-            if start >= 0 and text[start:end] in brands and \
-                    _brand_ok(finder, text, start, end, brands):
-                yield (start, end, "COMPANY", "company.brand.action",
-                       finder.score("company.brand.action"), 0)
-                break
+        start = _brand_ending(finder, text, end, brands, 6)  # the longest name before the verb
+        if start is not None:
+            yield (start, end, "COMPANY", "company.brand.action",
+                   finder.score("company.brand.action"), 0)
         else:  # 澳斯曼卫浴宣布: a name of the list and its trade, acting (the firm, not a product)
             yield from _brand_trade(finder, text, end, brands)
     if before is None:
@@ -136,6 +133,18 @@ def _brand_acting(finder: NameFinder, text: str,
                 break
 
 
+def _brand_ending(finder: NameFinder, text: str, stop: int, brands,  # noqa: ANN001
+                  longest: int) -> int | None:
+    """Where the longest name of the list (``longest`` down to 2 characters) that ends at
+    ``stop`` and passes :func:`_brand_ok` starts; None where none does."""
+    for size in range(longest, 1, -1):
+        start = stop - size
+        if start >= 0 and text[start:stop] in brands and \
+                _brand_ok(finder, text, start, stop, brands):
+            return start
+    return None
+
+
 def _brand_trade(finder: NameFinder, text: str, end: int, brands) -> Iterator[NameHit]:  # noqa: ANN001
     if not text.endswith(finder.brand_trade, 0, end):
         return  # speed: no trade word ends here (one call in C for all of them)
@@ -143,13 +152,10 @@ def _brand_trade(finder: NameFinder, text: str, end: int, brands) -> Iterator[Na
         if not text.endswith(trade, 0, end):
             continue
         stop = end - len(trade)
-        for size in range(4, 1, -1):
-            start = stop - size
-            if start >= 0 and text[start:stop] in brands and \
-                    _brand_ok(finder, text, start, stop, brands):
-                yield (start, end, "COMPANY", "company.brand.trade",
-                       finder.score("company.brand.trade"), 0)
-                return
+        start = _brand_ending(finder, text, stop, brands, 4)
+        if start is not None:
+            yield (start, end, "COMPANY", "company.brand.trade",
+                   finder.score("company.brand.trade"), 0)
         return
 
 

@@ -356,8 +356,9 @@ def _brand_ok(finder: NameFinder, text: str, start: int, end: int, brands,  # no
     name = text[start:end]
     if name not in brands or finder.company_generic.fullmatch(name) or \
             name in finder.lexicon.stop.get("COMPANY", ()) or \
-            finder.boundary_start.fullmatch(name):  # 首家员工持股的: a word, not a name
-        return False
+            finder.boundary_start.fullmatch(name) or \
+            name[-1] in "中内里" or len(name) == 2 and name[-1] in "上下外":
+        return False  # 首家员工持股的: a word, not a name; 时间里, 信中: a place in a thing
     if start > 0 and (text[start - 1] in "·•-－—" or text[start - 1].isdigit()):
         return False  # 迈克·威尔逊: a person's name; 1.6万名员工: a count
     if finder._straddled(text, start):

@@ -37,12 +37,23 @@ from econer.jsonl import write_text
 LISTED_FILE = "listed.tsv"
 BRANDS_FILE = "brands.tsv"
 BRANDS_COMMON_FILE = "brands-common.tsv"
+NONNAME_FILE = "words-nonname.tsv"
 KINDS = ("short", "full", "former")
 _HEADER_LISTED = "# name\tkind\tcode\tcommon\tsources   (built by `econer rules gazetteer`)"
 _HEADER_BRANDS = ("# one name a line, all from company-short-names/company-short-names.txt "
                   "(built by `econer rules gazetteer`)")
 _HEADER_COMMON = ("# the names of brands.tsv that are common words in jieba's dictionary "
                   "(built by `econer rules gazetteer`)")
+_HEADER_NONNAME = ("# words of jieba's dictionary (2-4 characters, frequency >= 5) of classes "
+                   "no firm's name opens or ends with: verbs, adverbs, numerals, time words, "
+                   "pronouns ... and their class (built by `econer rules gazetteer`)")
+# jieba's classes of those words (v verb, d adverb, m numeral, mq numeral-measure, q measure,
+# t time, r pronoun, p preposition, c conjunction, u particle, o onomatopoeia, e/y
+# interjections, ad/vd adverbial): not n, a, b (光明, 先锋, 平安 name firms), not f (南方基金,
+# 北方…公司) and never nr/ns/nz/nt/j (names)
+_NONNAME_TAGS = frozenset(("v", "vd", "ad", "d", "df", "dg", "m", "mq", "q", "t", "tg", "r",
+                           "rr", "rz", "rg", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv",
+                           "o", "e", "y", "zg"))
 
 # status prefixes of a short name (special treatment, ex-dividend/rights, new listing,
 # share reform) and suffixes (delisting, A/B shares, unprofitable / weighted-vote listings)
@@ -208,6 +219,25 @@ def common_words(names: Iterable[str], min_freq: int = 20) -> set[str]:
     return common
 
 
+def nonname_words(min_freq: int = 5) -> list[str]:
+    """Rows ``word<TAB>class`` of the words of jieba's dictionary (a fixed, versioned list)
+    of 2 to 4 characters whose class never opens or ends a firm's name (导致, 很多, 发行,
+    当时, 一笔): a company word read leftwards over one of them read a clause or a phrase
+    (可能导致公司, 发行股份), not a name."""
+    try:
+        import jieba
+    except ImportError:
+        raise EconerError("building the gazetteer needs jieba (pip install jieba)") from None
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, tag = line.split()
+            if 2 <= len(word) <= 4 and tag in _NONNAME_TAGS and int(freq) >= min_freq:
+                words.setdefault(word, tag)
+    return [f"{w}\t{words[w]}" for w in sorted(words)]
+
+
 def build(root: str | Path) -> tuple[list[Entry], dict[str, int]]:
     """The listed entries (with their common-word flag) and the brand list of ``root``."""
     root = Path(root)
@@ -236,7 +266,8 @@ def write(folder: str | Path, listed: list[Entry], brands: dict[str, int]) -> li
     # brand met twice is no firm for that
     rows = [_HEADER_COMMON, *sorted(common_words(brands, min_freq=3))]
     write_text(out / BRANDS_COMMON_FILE, "\n".join(rows) + "\n")
-    return [out / LISTED_FILE, out / BRANDS_FILE, out / BRANDS_COMMON_FILE]
+    write_text(out / NONNAME_FILE, "\n".join([_HEADER_NONNAME, *nonname_words()]) + "\n")
+    return [out / LISTED_FILE, out / BRANDS_FILE, out / BRANDS_COMMON_FILE, out / NONNAME_FILE]
 
 
 # -- the brand list: compact, cached -------------------------------------------------------------
@@ -349,6 +380,8 @@ class Gazetteer:
     brands: BrandSet | frozenset[str]
     common_path: Path | None = None  # brands-common.tsv, read at the first question
     _common: frozenset[str] | None = field(default=None, repr=False)
+    nonname_path: Path | None = None  # words-nonname.tsv, read at the first question
+    _nonname: dict[str, str] | None = field(default=None, repr=False)
     _automaton: object = field(default=None, repr=False)
     _names: list[str] = field(default_factory=list, repr=False)
 
@@ -373,7 +406,9 @@ class Gazetteer:
         brand_path = folder / BRANDS_FILE
         brands = BrandSet.load(brand_path) if brand_path.is_file() else frozenset()
         common = folder / BRANDS_COMMON_FILE
-        return cls(listed, brands, common if common.is_file() else None)
+        nonname = folder / NONNAME_FILE
+        return cls(listed, brands, common if common.is_file() else None,
+                   nonname_path=nonname if nonname.is_file() else None)
 
     def common_brand(self, name: str) -> bool:
         """A brand name that is a common word too (苹果, 长城). The list is read only when a
@@ -388,6 +423,20 @@ class Gazetteer:
                 line for line in _read_lines(path) if line and not line.startswith("#")) \
                 if path is not None else frozenset()
         return name in self._common
+
+    def nonname_word(self, word: str) -> str:
+        """jieba's class of a word that never opens or ends a firm's name (导致: v, 很多: m),
+        "" for any other word: from ``words-nonname.tsv``, read at the first question.
+
+        >>> Gazetteer({}, frozenset()).nonname_word("导致")
+        ''
+        """
+        if self._nonname is None:
+            path = self.nonname_path
+            self._nonname = dict(
+                line.split("\t", 1) for line in _read_lines(path)
+                if line and not line.startswith("#")) if path is not None else {}
+        return self._nonname.get(word, "")
 
     def automaton(self):  # noqa: ANN201 - an ahocorasick_rs.AhoCorasick
         if self._automaton is None:

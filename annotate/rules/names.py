@@ -52,7 +52,9 @@ _STATUS_LAST = ("T", "D", "R", "\n")
 _STATUS_ANY = _KEPT.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = _KEPT.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
 _REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
-_MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列)")  # a model: A6, X5, X系列
+# a model: A6, X5, X系列, CR-V, CX-5; 5系 (the standard: a brand naming a product is no firm)
+_MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
+                       r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)")
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
@@ -62,6 +64,12 @@ _BANK_KIND = ("农村商业", "城市商业", "商业", "农商", "发展")
 _NOT_A_CITY = frozenset({"中国", "全国", "农村", "城市", "国内", "境内", "境外", "海外", "地方"})
 _INNER_SUFFIX = _KEPT.compile("银行|公司(?!法)")
 _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总公司")
+# after a park's name, words that make it part of a firm's or a building's name (横琴国际商品
+# 交易中心, 横琴金投, 中关村E世界); not 发展 or 投资 (滨海新区投资环境)
+_PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|银行|证券|实业|置业|[A-Za-z]")
+# jieba's classes of the words cut off the start of a core (verbs, adverbs, time words,
+# prepositions, conjunctions): 允许日产汽车 → 日产汽车
+_CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
 _LEGAL = _KEPT.compile(
     r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
@@ -294,6 +302,8 @@ class NameFinder:
             start, end, label, rule = hit[:4]
             if rule in self.suppressors or text[start:end] in stop.get(label, ()):
                 continue
+            if label == "PARK" and _PARK_IN_FIRM.match(text, end):
+                continue  # 横琴国际商品交易中心, 中关村E世界: the park's name inside a firm's
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
                     and (self.product_after.match(text, end) or _MODEL.match(text, end)
@@ -330,6 +340,53 @@ class NameFinder:
         return bool(suffix == "银行" and kind and len(core) - len(kind) >= 2
                     and self.place.fullmatch(core, 0, len(core) - len(kind))
                     and core[: len(core) - len(kind)] not in _NOT_A_CITY)
+
+    def clause_cut(self, core: str) -> int | None:
+        """Words no firm's name opens or ends with (verbs, adverbs, numerals, time words,
+        pronouns: jieba's classes, ``words-nonname.tsv``) at the edges of a core read
+        leftwards: those that open it are cut off (允许日产汽车 → 日产汽车: how many characters,
+        0 for none); one that ends it, or nothing left, makes it a clause or a phrase and no
+        name (可能导致公司, 发现公司, 很多银行, 发行股份: None). A name of a list that opens or
+        ends the core, or a known name inside it, decides instead (导致李宁公司 is left to the
+        rebound to 李宁公司).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> [finder.clause_cut(c) for c in ("可能导致", "很多", "宏图钢铁", "允许宏图钢铁")]
+        [None, None, 0, 2]
+        """
+        gazetteer = self.gazetteer
+        if gazetteer is None or len(core) < 2:
+            return 0
+        word = gazetteer.nonname_word
+        top = min(4, len(core))
+        if not any(word(core[:k]) or word(core[-k:]) for k in range(2, top + 1)):
+            return 0  # most cores (speed: the names below are asked only of the rest)
+        if self.known is not None and self.known.find_matches_as_indexes(core):
+            return 0
+        listed, brands = gazetteer.listed, gazetteer.brands
+        for name in {core[:k] for k in range(2, len(core) + 1)} | \
+                {core[-k:] for k in range(2, len(core) + 1)}:
+            if name in listed or (name in brands and not gazetteer.common_brand(name)):
+                return 0
+        cut = 0
+        while True:  # verbs, adverbs, time words open no name; a numeral may open a word
+            size = next((k for k in (4, 3, 2) if cut + k <= len(core)
+                         and word(core[cut : cut + k])), 0)  # (一季|报, 千亿|级): no cut there
+            if not size:
+                break
+            if word(core[cut : cut + size]) not in _CUT_TAGS:
+                return None
+            cut += size
+        rest = core[cut:]
+        if len(rest) < 2 or any(word(rest[-k:]) for k in range(2, min(4, len(rest)) + 1)):
+            return None
+        # what is left after a cut is a name only where it is no fragment of a clause: three
+        # characters or more, no such word anywhere inside (采购款项落入外国公司)
+        if cut and (len(rest) < 3 or any(word(rest[i : i + k]) for i in range(len(rest))
+                                          for k in (2, 3, 4) if i + k <= len(rest))):
+            return None
+        return cut
 
     def _companies(self, text: str, matches: list[tuple[int, int, str]] = ()
                    ) -> Iterator[NameHit]:
@@ -371,6 +428,11 @@ class NameFinder:
                 continue
             rule = "company.full" if _LEGAL.search(match.group()) and "有限" in match.group() \
                 else "company.suffix"
+            if rule == "company.suffix":
+                cut = self.clause_cut(core)  # 可能导致公司, 很多银行: a clause, a phrase
+                if cut is None or (cut and not self._company_core_ok(core[cut:], suffix)):
+                    continue
+                start += cut  # 允许日产汽车公司: the verb stays out
             yield (start, match.end(), "COMPANY", rule, self.score(rule), 0)
 
     def _parks(self, text: str, matches: list[tuple[int, int, str]] = ()
@@ -424,7 +486,8 @@ class NameFinder:
                 before = text[before_start:start]
                 if (not before or self.place.fullmatch(before)) and \
                         not self._straddled(text, start):  # 这种高科技: not 种高科技
-                    if known_at.get(match.end(), start) <= start:
+                    if known_at.get(match.end(), start) <= start and \
+                            self.clause_cut(core) == 0:  # 发行股份, 当时股份: a phrase
                         yield (start, match.end(), "COMPANY", "company.short",
                                self.score("company.short"), 0)
                     break
@@ -685,7 +748,9 @@ class NameFinder:
             return
 
         def ok(start: int, end: int) -> bool:  # a name of the list (checked first) ...
-            return (self._opens_word(text, start)
+            last = text[end - 1]  # 时间里, 信中: a place in a thing, no name
+            return (last not in "中内里" and (end - start > 2 or last not in "上下外")
+                    and self._opens_word(text, start)
                     and not self.company_generic.fullmatch(text[start:end])
                     and not text.startswith(self.listed_not_after, end))
 
@@ -829,7 +894,7 @@ class NameFinder:
             if taken.find(1, start, end) != -1 or not self._opens_word(text, start):
                 continue
             if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
-                    or self.media_after.match(text, end) \
+                    or self.media_after.match(text, end) or _MODEL.match(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end):

@@ -154,7 +154,9 @@ def gazetteer_cmd(
     Names are normalised (NFKC, no padding, no ST/*ST/XD prefix, no A/B share letter),
     deduplicated and kept with their sources (file:line); names that are also common words
     are flagged (they need context). Writes gazetteer/listed.tsv, gazetteer/brands.tsv and
-    gazetteer/brands-common.tsv (the brand names that are common words) in the rules folder;
+    gazetteer/brands-common.tsv (the brand names that are common words) and
+    gazetteer/words-nonname.tsv (jieba's verbs, adverbs, numerals, time words ... that no
+    firm's name opens or ends with) in the rules folder;
     a rebuild from the same lists is byte-identical.
 
     Examples:

@@ -1,0 +1,83 @@
+"""False kinds of round five (issue 12): the corpus spans of two fresh random samples judged
+against the standard. Sentences written for the test from spec/entities.md (brands naming
+products, clauses and phrases before a company word, a firm's base, a park's name inside a
+firm's, a city's planning cluster); none is a corpus or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+from econer.annotate.rules import gazetteer
+
+from econer.spans import Document
+
+
+def spans(labeller, text: str, label: str) -> list[str]:
+    return [s.text for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+# -- a clause or a phrase before a company word is no name (words-nonname.tsv) ------------
+@pytest.mark.parametrize("text", [
+    "原材料涨价可能导致公司今年亏损",           # a verb before 公司: the company referred back
+    "分析师认为很多银行的估值偏低",             # a quantity word: any banks
+    "拟通过发行股份购买资产并募集配套资金",     # 发行股份: issuing shares, no firm
+    "当时股份转让的价格为每股三元",             # a time word before 股份
+])
+def test_a_clause_or_phrase_before_a_company_word_is_no_company(labeller, text) -> None:
+    assert spans(labeller, text, "COMPANY") == []
+
+
+def test_a_verb_before_a_name_stays_out_of_it(labeller) -> None:
+    # the standard: names stop at verbs before them; 允许 is a verb no name opens with
+    assert spans(labeller, "这将允许宏图钢铁集团进入当地市场", "COMPANY") == ["宏图钢铁集团"]
+
+
+def test_a_name_of_a_list_after_a_verb_is_still_a_company(labeller) -> None:
+    # 联想 is a known name (jieba calls 联想 a verb): the list decides
+    assert "联想集团" in spans(labeller, "今年联想集团的营收增长明显", "COMPANY")
+
+
+def test_the_word_list_is_built_from_jiebas_dictionary() -> None:
+    rows = gazetteer.nonname_words()
+    words = dict(r.split("\t") for r in rows)
+    assert words["导致"] == "v" and words["很多"] == "m"
+    assert "南方" not in words and "光明" not in words  # localizers and nouns name firms
+    assert rows == sorted(rows)
+
+
+# -- a brand naming a product is no firm (the standard: 王老吉凉茶, 茅台酒) ---------------
+@pytest.mark.parametrize("text", [
+    "他犹豫是买一辆宝马5系还是奥迪Q5",
+    "本田CR-V预定后要等三个月才能提车",
+])
+def test_a_brand_before_a_model_is_the_product(labeller, text) -> None:
+    assert spans(labeller, text, "COMPANY") == []
+
+
+def test_a_repeated_name_before_a_model_is_the_product(labeller) -> None:
+    text = "奥迪公司宣布降价。降价后奥迪A6的售价下调两万元"
+    assert spans(labeller, text, "COMPANY") == ["奥迪公司"]
+
+
+def test_a_time_word_ending_a_list_name_is_no_firm(labeller) -> None:
+    # 的时间里 before a firm's act (股价): a place in a time, not a name of the list
+    assert spans(labeller, "在不到十个月的时间里股价大涨一倍", "COMPANY") == []
+
+
+# -- PARK: a firm's base, a park inside a firm's name, a planning cluster -----------------
+@pytest.mark.parametrize("text", [
+    "该电器企业宣布开建年产值百亿元的西南产业基地",   # a firm's base named by a region
+    "公司将在华东产业基地扩建两条生产线",
+    "公司收购了横琴国际商品交易中心的股权",            # a park's name inside a firm's
+    "市里将加快城东组团的建设",                        # a city's planning cluster
+])
+def test_firm_bases_firm_names_and_planning_clusters_are_no_park(labeller, text) -> None:
+    assert spans(labeller, text, "PARK") == []
+
+
+def test_a_park_and_its_cluster_stay_park(labeller) -> None:
+    # the standard's own example: the longest name, the sub-area included
+    assert spans(labeller, "浦里新区赵家组团全貌", "PARK") == ["浦里新区赵家组团"]
+
+
+def test_a_park_before_an_ordinary_word_stays_park(labeller) -> None:
+    assert spans(labeller, "横琴发展迅速，企业纷纷入驻", "PARK") == ["横琴"]

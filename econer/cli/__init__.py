@@ -21,6 +21,7 @@ from econer.cli import (
     ls,
     predict,
     prelabel,
+    pretrain,
     rules,
     silver,
     train,
@@ -46,6 +47,7 @@ app.add_typer(gold.app, name="gold")
 gold.app.command("devset")(devset.devset)
 app.command("silver")(silver.silver)
 app.command("train")(train.train)
+app.command("pretrain")(pretrain.pretrain)
 app.command("predict")(predict.predict)
 app.command("learning-curve")(curve.learning_curve)
 app.command("eval")(evaluate.evaluate)

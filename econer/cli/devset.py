@@ -10,7 +10,8 @@ import typer
 def devset(
     name: str = typer.Argument(..., help="The devset, a file name in eval/devsets/: news-dev, "
                               "news-test, news-park-dev, news-park-test; round two news-dev2, "
-                              "news-park-dev2, news-park-test2."),
+                              "news-park-dev2, news-park-test2; round three news-dev3, "
+                              "news-test3, news-test4, news-park-test3."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),
@@ -19,8 +20,8 @@ def devset(
 
     The repository ships only offsets, labels and a SHA-1 per paragraph (the news
     may not be shipped); the texts are read from SHARED/corpus/ and must hash
-    as annotated. news-dev is for tuning and model selection; keep news-test
-    for the final figures.
+    as annotated. The *dev* sets are for tuning and model selection; keep the *test*
+    sets for the final figures (eval/devsets/README.md says which was scored when).
 
     Examples:
 

@@ -81,3 +81,32 @@ def test_a_park_and_its_cluster_stay_park(labeller) -> None:
 
 def test_a_park_before_an_ordinary_word_stays_park(labeller) -> None:
     assert spans(labeller, "横琴发展迅速，企业纷纷入驻", "PARK") == ["横琴"]
+
+
+# -- recall: known names after a function word, a country's firm named without its country --
+@pytest.mark.parametrize("text, name", [
+    ("昨天海尔发布消息称将扩产", "海尔"),         # a time word ends a word before the name
+    ("此次松下决定出售白电业务", "松下"),
+])
+def test_a_known_name_after_a_time_word_or_pronoun_is_a_company(labeller, text, name) -> None:
+    assert spans(labeller, text, "COMPANY") == [name]
+
+
+def test_a_known_name_inside_a_longer_name_is_not_cut_out(labeller) -> None:
+    # 现代 is a time word and a firm (Hyundai): 现代起亚 is not 现代 + 起亚
+    assert "起亚" not in spans(labeller, "今年4月，现代起亚成为全球销量第五", "COMPANY")
+
+
+def test_a_countrys_firm_licenses_its_name_without_the_country(labeller) -> None:
+    # issue 12's document consistency: 中国联通 … 联通 is the same firm (a word of its own)
+    text = "中国联通发布公告。分析师认为，联通获得5G频段是利好，联通的网络覆盖扩大"
+    assert spans(labeller, text, "COMPANY") == ["中国联通", "联通", "联通"]
+
+
+def test_a_common_word_left_by_the_country_is_not_licensed(labeller) -> None:
+    # 中国黄金 … 黄金: the rest is a common word, no name of a list
+    assert spans(labeller, "中国黄金发布公告。央行首次成为黄金的买家", "COMPANY") == ["中国黄金"]
+
+
+def test_the_counterparty_of_a_sale_is_a_company(labeller) -> None:
+    assert spans(labeller, "该集团把酒店项目卖给富力，回笼资金", "COMPANY")[-1:] == ["富力"]

@@ -70,6 +70,8 @@ _PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|
 # jieba's classes of the words cut off the start of a core (verbs, adverbs, time words,
 # prepositions, conjunctions): 允许日产汽车 → 日产汽车
 _CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
+# … and those that end a word right before a known name of two characters (昨天海尔)
+_BEFORE_NAME_TAGS = frozenset(("t", "tg", "r", "rr", "rz", "d", "c", "p"))
 _LEGAL = _KEPT.compile(
     r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
@@ -599,10 +601,34 @@ class NameFinder:
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
                     not self.boundary_end.search(text, max(0, start - 4), start) and \
-                    not self.place.fullmatch(text, max(0, start - 2), start):
+                    not self.place.fullmatch(text, max(0, start - 2), start) and \
+                    not self._function_word_before(text, start):
                 continue  # 宽松下, 联想到: two characters inside a longer word
             rule = "company.lexicon" if label == "COMPANY" else "park.lexicon"
             yield (start, end, label, rule, self.score(rule), 1)
+
+    def _function_word_before(self, text: str, start: int) -> bool:
+        """A time word, a pronoun, an adverb, a conjunction or a preposition of jieba's
+        dictionary ends right before ``start`` (昨天海尔, 此次松下): a word ends there."""
+        gazetteer = self.gazetteer
+        if gazetteer is None:
+            return False
+        word = gazetteer.nonname_word
+        for k in (2, 3, 4):
+            at = start - k
+            if at < 0 or word(text[at:start]) not in _BEFORE_NAME_TAGS or \
+                    text[at:start] in self.known_label or \
+                    text[at:start] in gazetteer.listed:  # 现代起亚: 现代 names a firm too
+                continue
+            # the word opens a clause itself (，此次; not 韩国现代起亚: a name goes on there)
+            if not (self._starts_cleanly(text, at) or _DATE_BEFORE.search(text, max(0, at - 3), at)
+                    or self.boundary_end.search(text, max(0, at - 4), at)):
+                continue
+            # and the name ends there (腾讯控股, 汇丰晋信: a longer name of a list goes on)
+            return not any(text[start : start + n] in gazetteer.listed
+                           or text[start : start + n] in gazetteer.brands for n in (3, 4, 5, 6)
+                           if start + n <= len(text))
+        return False
 
     # -- the gazetteer -----------------------------------------------------------------------
     def _opens_word(self, text: str, start: int) -> bool:
@@ -868,6 +894,42 @@ class NameFinder:
             # 鸿远精密 before 浙江鸿远精密机械有限公司 is the firm; 新三板 before 新三板公司 not
             if start >= since[text[start:end]] or end - start >= 4:
                 yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
+        # a known or listed short name that opens with its country or city (中国联通) licenses
+        # the rest (联通) after it, where that is a word of its own (often a common word too:
+        # 移动, 联通): after punctuation or a boundary word, before one or a company word
+        later: dict[str, int] = {}
+        prefixes: dict[str, set[str]] = {}  # 贵州 of 贵州茅台: the full name again, not 茅台
+        for start, end, label, rule, _, _ in hits:
+            if label != "COMPANY" or rule not in ("company.listed", "company.lexicon"):
+                continue
+            place = self.place.match(text, start, end)
+            rest = text[place.end():end] if place else ""
+            if len(rest) >= 2 and rest not in since and self._names_a_firm(rest) and \
+                    not self.company_generic.fullmatch(rest):
+                later[rest] = min(later.get(rest, end), end)
+                prefixes.setdefault(rest, set()).add(text[start:place.end()])
+        if not later:
+            return
+        taken = bytearray(len(text) + 1)  # not inside a name found (贵州茅台 stays whole)
+        for start, end, label, *_ in hits:
+            if label == "COMPANY":
+                taken[start:end] = b"\x01" * (end - start)
+        for start, end in _occurrences(text, set(later)):
+            name = text[start:end]
+            if any(text.endswith(p, 0, start) for p in prefixes[name]):
+                continue
+            if start >= later[name] and taken.find(1, start, end) == -1 and \
+                    self._opens_word(text, start) and self._ends_word(text, end) and \
+                    not self.product_after.match(text, end):
+                yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
+
+    def _names_a_firm(self, name: str) -> bool:
+        """A known or listed name, or a brand of the list that is no common word (中国联通 →
+        联通, a listed former name; not 中国电影 → 电影, 中国黄金 → 黄金: words)."""
+        gazetteer = self.gazetteer
+        return name in self.known_label or gazetteer is not None and (
+            name in gazetteer.listed or name in gazetteer.brands
+            and not gazetteer.common_brand(name))
 
     def repeats(self, text: str, chosen: list[tuple[int, int, str, str]]) -> Iterator[NameHit]:
         """Document-level consistency: a COMPANY name chosen once is a name at its other

@@ -110,3 +110,13 @@ def test_a_common_word_left_by_the_country_is_not_licensed(labeller) -> None:
 
 def test_the_counterparty_of_a_sale_is_a_company(labeller) -> None:
     assert spans(labeller, "该集团把酒店项目卖给富力，回笼资金", "COMPANY")[-1:] == ["富力"]
+
+
+# -- PARK: a park head read inside a longer word, a verb before the place that opens a park --
+def test_a_development_zone_read_inside_block_chain_is_no_park(labeller) -> None:
+    # 开发|区块链: software development and block chains, no 开发区
+    assert spans(labeller, "公司承接商城平台定制开发区块链系统", "PARK") == []
+
+
+def test_a_verb_before_the_place_of_a_park_stays_out(labeller) -> None:
+    assert spans(labeller, "他家住成都市高新区，每天通勤", "PARK") == ["成都市高新区"]

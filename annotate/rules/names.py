@@ -390,6 +390,33 @@ class NameFinder:
             return None
         return cut
 
+    def _verb_cut(self, core: str) -> int:
+        """Where a park's name read leftwards starts after the last verb, adverb or time word
+        of jieba's dictionary inside it (and a particle after it) that a place follows: the
+        place opens the name (家住南岸经开区 → 南岸经开区, 坐落美国硅谷 → 美国硅谷, no park);
+        0 where there is none.
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._verb_cut("来到成都市高新"), finder._verb_cut("中科院计算所龙芯")
+        (2, 0)
+        """
+        word = self.gazetteer.nonname_word if self.gazetteer is not None else None
+        if word is None or len(core) < 4:
+            return 0
+        for i in range(len(core) - 3, -1, -1):  # the rightmost such word before a place
+            for k in (4, 3, 2):
+                cut = i + k
+                if cut > len(core) - 2 or word(core[i:cut]) not in _CUT_TAGS:
+                    continue
+                while cut < len(core) - 2 and core[cut] in "着了过到在于至":
+                    cut += 1
+                # only before a place (地处成都市…, 坐落美国…): a park's own words (开发,
+                # 计算所, 现代制造) hold verbs too, and a cut there would split the name
+                if core[cut] not in "区市县镇省州" and self.place.match(core, cut):
+                    return cut  # (开发|区杭州…: a word ran into a level, no cut there)
+        return 0
+
     def _companies(self, text: str, matches: list[tuple[int, int, str]] = ()
                    ) -> Iterator[NameHit]:
         # known and listed names by where they end: a name read leftwards that holds one at
@@ -447,6 +474,9 @@ class NameFinder:
             start = self._left(text, head, self.park_max, self.non_park, self.park_boundary)
             core = text[start:head].strip("—－-")
             start = head - len(core)
+            cut = self._verb_cut(core)  # 坐落美国硅谷, 地处成都市…经济开发区: after the verb
+            if cut:
+                start, core = start + cut, core[cut:]
             if len(core) < 2 or self.park_generic.fullmatch(core) or core[-1] in _CN_NUMERALS:
                 continue  # 市级高新区, 一园六组团
             if match.group() in self.subarea_heads and not self.any_park_head.search(core):

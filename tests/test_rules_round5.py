@@ -120,3 +120,9 @@ def test_a_development_zone_read_inside_block_chain_is_no_park(labeller) -> None
 
 def test_a_verb_before_the_place_of_a_park_stays_out(labeller) -> None:
     assert spans(labeller, "他家住成都市高新区，每天通勤", "PARK") == ["成都市高新区"]
+
+
+def test_a_person_acting_is_no_firm_anywhere_in_the_text(labeller) -> None:
+    # the standard: people are not COMPANY; 总统X somewhere makes X a person at 宣布 too
+    text = "美国总统宏远上任一年。宏远宣布减税，宏远的支持率下跌"
+    assert spans(labeller, text, "COMPANY") == []

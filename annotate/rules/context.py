@@ -116,6 +116,8 @@ def _brand_acting(finder: NameFinder, text: str,
             continue
         start = _brand_ending(finder, text, end, brands, 6)  # the longest name before the verb
         if start is not None:
+            if _said_of_person(finder, text, text[start:end]):
+                continue  # 总统特朗普 … 特朗普宣布: a person acts too
             yield (start, end, "COMPANY", "company.brand.action",
                    finder.score("company.brand.action"), 0)
         else:  # 澳斯曼卫浴宣布: a name of the list and its trade, acting (the firm, not a product)
@@ -349,6 +351,24 @@ def _repeat_ok(finder: NameFinder, text: str, name: str) -> bool:
         near = near or bool(firm.search(text, max(0, at - _NEAR), end + _NEAR))
         at = text.find(name, end)
     return near
+
+
+def _said_of_person(finder: NameFinder, text: str, name: str) -> bool:
+    """Somewhere in the text the name is a person's (总统X, X说, a speaker's X：, X（化名）).
+
+    >>> from econer.annotate.rules.ruler import load_rules
+    >>> finder = load_rules()._names
+    >>> _said_of_person(finder, "美国总统宏远宣布减税。宏远宣布", "宏远")
+    True
+    """
+    after, before = finder.person_after, finder.person_before
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if text.startswith(after, end) or text.endswith(before, 0, at):
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def _brand_ok(finder: NameFinder, text: str, start: int, end: int, brands,  # noqa: ANN001

@@ -126,3 +126,12 @@ def test_a_person_acting_is_no_firm_anywhere_in_the_text(labeller) -> None:
     # the standard: people are not COMPANY; 总统X somewhere makes X a person at 宣布 too
     text = "美国总统宏远上任一年。宏远宣布减税，宏远的支持率下跌"
     assert spans(labeller, text, "COMPANY") == []
+
+
+def test_shares_held_of_a_listed_firm_are_not_its_name(labeller) -> None:
+    # 万科A → 万科 in the standard: what follows the firm's name for its shares stays out
+    assert spans(labeller, "宝能系合计持有万科股份的25%", "COMPANY") == ["万科"]
+
+
+def test_a_joint_venture_written_with_a_hyphen_is_one_name(labeller) -> None:
+    assert spans(labeller, "按照一汽-大众总经理的规划，销量将翻番", "COMPANY") == ["一汽-大众"]

@@ -210,8 +210,8 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
 
 
 def _joint(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
-    """华润雪花, 三菱重工海尔: two firms' names written together with nothing between are one
-    joint venture's name, where the pair is a word of its own."""
+    """华润雪花, 三菱重工海尔, 一汽-大众: two firms' names written together with nothing but a
+    hyphen between are one joint venture's name, where the pair is a word of its own."""
     names = {(s, e) for s, e, label, rule, _, _ in hits
              if label == "COMPANY" and rule in _JOINT_PARTS}
     if len(names) < 2:
@@ -220,7 +220,8 @@ def _joint(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameH
     for s, e in names:
         ends.setdefault(s, []).append(e)
     for s, e in names:
-        for end in ends.get(e, ()):
+        # 一汽-大众: a hyphen between the two is the joint venture's own spelling
+        for end in (*ends.get(e, ()), *(ends.get(e + 1, ()) if text[e : e + 1] in "-－" else ())):
             if finder._opens_word(text, s) and finder._ends_word(text, end):
                 yield (s, end, "COMPANY", "company.joint", finder.score("company.joint"), 0)
 

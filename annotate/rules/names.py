@@ -67,6 +67,8 @@ _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总�
 # after a park's name, words that make it part of a firm's or a building's name (横琴国际商品
 # 交易中心, 横琴金投, 中关村E世界); not 发展 or 投资 (滨海新区投资环境)
 _PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|银行|证券|实业|置业|[A-Za-z]")
+# verbs before a firm's name and 股份 that make 股份 its shares (持有万科股份)
+_HOLDING = ("持有", "收购", "买入", "增持", "减持", "购买", "受让", "持股", "抛售", "出售")
 # jieba's classes of the words cut off the start of a core (verbs, adverbs, time words,
 # prepositions, conjunctions): 允许日产汽车 → 日产汽车
 _CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
@@ -390,6 +392,18 @@ class NameFinder:
             return None
         return cut
 
+    def _shares_of(self, text: str, start: int, word: str) -> bool:
+        """持有乐视网股份: 股份 after a holding or buying verb and a firm's own name of a list
+        (not itself a listed name, as 伊利股份 is) is its shares, and the name alone is the firm
+        (the listed rule's); 卖给银亿股份 is the firm."""
+        gazetteer = self.gazetteer
+        if word != "股份" or gazetteer is None or \
+                not text.endswith(_HOLDING, max(0, start - 2), start):
+            return False
+        core = text[start : text.index(word, start)]
+        return (core in gazetteer.listed or core in self.known_label) and \
+            core + word not in gazetteer.listed
+
     def _verb_cut(self, core: str) -> int:
         """Where a park's name read leftwards starts after the last verb, adverb or time word
         of jieba's dictionary inside it (and a particle after it) that a place follows: the
@@ -519,7 +533,8 @@ class NameFinder:
                 if (not before or self.place.fullmatch(before)) and \
                         not self._straddled(text, start):  # 这种高科技: not 种高科技
                     if known_at.get(match.end(), start) <= start and \
-                            self.clause_cut(core) == 0:  # 发行股份, 当时股份: a phrase
+                            self.clause_cut(core) == 0 and \
+                            not self._shares_of(text, start, match.group()):  # 发行股份
                         yield (start, match.end(), "COMPANY", "company.short",
                                self.score("company.short"), 0)
                     break

@@ -135,3 +135,17 @@ def test_shares_held_of_a_listed_firm_are_not_its_name(labeller) -> None:
 
 def test_a_joint_venture_written_with_a_hyphen_is_one_name(labeller) -> None:
     assert spans(labeller, "按照一汽-大众总经理的规划，销量将翻番", "COMPANY") == ["一汽-大众"]
+
+
+@pytest.mark.parametrize("text", [
+    "越来越多的内地公司前往香港上市",      # a common noun before 公司: a kind of firm
+    "一月份权益基金合计规模增长一成",
+    "美国利率期货隐含的加息预期上升",
+])
+def test_a_common_noun_before_a_company_word_is_a_kind(labeller, text) -> None:
+    assert spans(labeller, text, "COMPANY") == []
+
+
+def test_the_kind_words_are_built_from_jiebas_dictionary() -> None:
+    words = set(gazetteer.kind_words())
+    assert {"影视", "内地", "权益"} <= words and "导致" not in words

@@ -38,6 +38,7 @@ LISTED_FILE = "listed.tsv"
 BRANDS_FILE = "brands.tsv"
 BRANDS_COMMON_FILE = "brands-common.tsv"
 NONNAME_FILE = "words-nonname.tsv"
+KIND_FILE = "words-kind.tsv"
 KINDS = ("short", "full", "former")
 _HEADER_LISTED = "# name\tkind\tcode\tcommon\tsources   (built by `econer rules gazetteer`)"
 _HEADER_BRANDS = ("# one name a line, all from company-short-names/company-short-names.txt "
@@ -47,6 +48,10 @@ _HEADER_COMMON = ("# the names of brands.tsv that are common words in jieba's di
 _HEADER_NONNAME = ("# words of jieba's dictionary (2-4 characters, frequency >= 5) of classes "
                    "no firm's name opens or ends with: verbs, adverbs, numerals, time words, "
                    "pronouns ... and their class (built by `econer rules gazetteer`)")
+_HEADER_KIND = ("# words of jieba's dictionary (2-4 characters, frequency >= 20) that are common "
+                "nouns, adjectives or distinguishing words: alone before a company word they name "
+                "a kind (built by `econer rules gazetteer`)")
+_KIND_TAGS = frozenset(("n", "vn", "a", "an", "b", "ad"))
 # jieba's classes of those words (v verb, d adverb, m numeral, mq numeral-measure, q measure,
 # t time, r pronoun, p preposition, c conjunction, u particle, o onomatopoeia, e/y
 # interjections, ad/vd adverbial): not n, a, b (光明, 先锋, 平安 name firms), not f (南方基金,
@@ -238,6 +243,24 @@ def nonname_words(min_freq: int = 5) -> list[str]:
     return [f"{w}\t{words[w]}" for w in sorted(words)]
 
 
+def kind_words(min_freq: int = 20) -> list[str]:
+    """Common nouns, adjectives and distinguishing words of jieba's dictionary (2 to 4
+    characters): one alone before a company word names a kind of firm (影视公司, 内地公司,
+    权益基金), not a firm, unless it is a name of a list too (暴风集团, 新闻集团 are)."""
+    try:
+        import jieba
+    except ImportError:
+        raise EconerError("building the gazetteer needs jieba (pip install jieba)") from None
+    path = Path(jieba.__file__).parent / "dict.txt"
+    words = set()
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, tag = line.split()
+            if 2 <= len(word) <= 4 and tag in _KIND_TAGS and int(freq) >= min_freq:
+                words.add(word)
+    return sorted(words)
+
+
 def build(root: str | Path) -> tuple[list[Entry], dict[str, int]]:
     """The listed entries (with their common-word flag) and the brand list of ``root``."""
     root = Path(root)
@@ -267,7 +290,9 @@ def write(folder: str | Path, listed: list[Entry], brands: dict[str, int]) -> li
     rows = [_HEADER_COMMON, *sorted(common_words(brands, min_freq=3))]
     write_text(out / BRANDS_COMMON_FILE, "\n".join(rows) + "\n")
     write_text(out / NONNAME_FILE, "\n".join([_HEADER_NONNAME, *nonname_words()]) + "\n")
-    return [out / LISTED_FILE, out / BRANDS_FILE, out / BRANDS_COMMON_FILE, out / NONNAME_FILE]
+    write_text(out / KIND_FILE, "\n".join([_HEADER_KIND, *kind_words()]) + "\n")
+    return [out / LISTED_FILE, out / BRANDS_FILE, out / BRANDS_COMMON_FILE, out / NONNAME_FILE,
+            out / KIND_FILE]
 
 
 # -- the brand list: compact, cached -------------------------------------------------------------
@@ -382,6 +407,8 @@ class Gazetteer:
     _common: frozenset[str] | None = field(default=None, repr=False)
     nonname_path: Path | None = None  # words-nonname.tsv, read at the first question
     _nonname: dict[str, str] | None = field(default=None, repr=False)
+    kind_path: Path | None = None  # words-kind.tsv, read at the first question
+    _kind: frozenset[str] | None = field(default=None, repr=False)
     _automaton: object = field(default=None, repr=False)
     _names: list[str] = field(default_factory=list, repr=False)
 
@@ -407,8 +434,10 @@ class Gazetteer:
         brands = BrandSet.load(brand_path) if brand_path.is_file() else frozenset()
         common = folder / BRANDS_COMMON_FILE
         nonname = folder / NONNAME_FILE
+        kind = folder / KIND_FILE
         return cls(listed, brands, common if common.is_file() else None,
-                   nonname_path=nonname if nonname.is_file() else None)
+                   nonname_path=nonname if nonname.is_file() else None,
+                   kind_path=kind if kind.is_file() else None)
 
     def common_brand(self, name: str) -> bool:
         """A brand name that is a common word too (苹果, 长城). The list is read only when a
@@ -437,6 +466,20 @@ class Gazetteer:
                 line.split("\t", 1) for line in _read_lines(path)
                 if line and not line.startswith("#")) if path is not None else {}
         return self._nonname.get(word, "")
+
+    def kind_word(self, word: str) -> bool:
+        """A common noun, adjective or distinguishing word (影视, 内地, 权益): from
+        ``words-kind.tsv``, read at the first question.
+
+        >>> Gazetteer({}, frozenset()).kind_word("影视")
+        False
+        """
+        if self._kind is None:
+            path = self.kind_path
+            self._kind = frozenset(
+                line for line in _read_lines(path) if line and not line.startswith("#")) \
+                if path is not None else frozenset()
+        return word in self._kind
 
     def automaton(self):  # noqa: ANN201 - an ahocorasick_rs.AhoCorasick
         if self._automaton is None:

@@ -67,6 +67,9 @@ _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总�
 # after a park's name, words that make it part of a firm's or a building's name (横琴国际商品
 # 交易中心, 横琴金投, 中关村E世界); not 发展 or 投资 (滨海新区投资环境)
 _PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|银行|证券|实业|置业|[A-Za-z]")
+# company words after which a common noun alone is a kind (影视公司, 权益基金, 利率期货); not
+# 集团, 证券, 保险: groups and brokers are named by nouns too (新闻集团, 野村证券, 友邦保险)
+_KIND_SUFFIX = frozenset(("公司", "基金", "期货", "信托"))
 # verbs before a firm's name and 股份 that make 股份 its shares (持有万科股份)
 _HOLDING = ("持有", "收购", "买入", "增持", "减持", "购买", "受让", "持股", "抛售", "出售")
 # jieba's classes of the words cut off the start of a core (verbs, adverbs, time words,
@@ -392,6 +395,23 @@ class NameFinder:
             return None
         return cut
 
+    def kind_core(self, core: str, suffix: str) -> bool:
+        """The core is one common noun, adjective or distinguishing word of jieba's dictionary
+        (``words-kind.tsv``) and neither it nor the whole name is a name of a list: a kind of
+        firm (影视公司, 权益基金, 利率期货), not a firm; only before 公司, 基金, 期货, 信托.
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder.kind_core("影视", "公司"), finder.kind_core("宏图", "公司")
+        (True, False)
+        """
+        gazetteer = self.gazetteer
+        if suffix not in _KIND_SUFFIX or gazetteer is None or not gazetteer.kind_word(core):
+            return False
+        return not any(name in self.known_label or name in gazetteer.listed or (
+            name in gazetteer.brands and not gazetteer.common_brand(name))
+            for name in (core, core + suffix))
+
     def _shares_of(self, text: str, start: int, word: str) -> bool:
         """持有乐视网股份: 股份 after a holding or buying verb and a firm's own name of a list
         (not itself a listed name, as 伊利股份 is) is its shares, and the name alone is the firm
@@ -476,6 +496,8 @@ class NameFinder:
                 if cut is None or (cut and not self._company_core_ok(core[cut:], suffix)):
                     continue
                 start += cut  # 允许日产汽车公司: the verb stays out
+                if self.kind_core(core[cut:], suffix):
+                    continue  # 影视公司, 内地公司: a kind
             yield (start, match.end(), "COMPANY", rule, self.score(rule), 0)
 
     def _parks(self, text: str, matches: list[tuple[int, int, str]] = ()
@@ -534,6 +556,7 @@ class NameFinder:
                         not self._straddled(text, start):  # 这种高科技: not 种高科技
                     if known_at.get(match.end(), start) <= start and \
                             self.clause_cut(core) == 0 and \
+                            not self.kind_core(core, match.group()) and \
                             not self._shares_of(text, start, match.group()):  # 发行股份
                         yield (start, match.end(), "COMPANY", "company.short",
                                self.score("company.short"), 0)

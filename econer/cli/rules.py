@@ -156,7 +156,8 @@ def gazetteer_cmd(
     are flagged (they need context). Writes gazetteer/listed.tsv, gazetteer/brands.tsv and
     gazetteer/brands-common.tsv (the brand names that are common words) and
     gazetteer/words-nonname.tsv (jieba's verbs, adverbs, numerals, time words ... that no
-    firm's name opens or ends with) in the rules folder;
+    firm's name opens or ends with) and gazetteer/words-kind.tsv (its common nouns and
+    adjectives: alone before 公司 they name a kind) in the rules folder;
     a rebuild from the same lists is byte-identical.
 
     Examples:

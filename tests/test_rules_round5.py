@@ -149,3 +149,13 @@ def test_a_common_noun_before_a_company_word_is_a_kind(labeller, text) -> None:
 def test_the_kind_words_are_built_from_jiebas_dictionary() -> None:
     words = set(gazetteer.kind_words())
     assert {"影视", "内地", "权益"} <= words and "导致" not in words
+
+
+def test_a_kind_word_before_a_full_name_stays_out(labeller) -> None:
+    # 央企 (a state-owned enterprise) says what the firm is; the name starts after it
+    assert spans(labeller, "该院是央企宏图建设集团公司下属企业", "COMPANY") == ["宏图建设集团公司"]
+
+
+def test_an_index_named_after_its_firm_is_no_alias(labeller) -> None:
+    text = "宏图指数有限公司发布公告。当天宏图指数下跌2%"
+    assert spans(labeller, text, "COMPANY") == ["宏图指数有限公司"]

@@ -957,7 +957,8 @@ class NameFinder:
             if label != "COMPANY" or rule not in ("company.full", "company.suffix"):
                 continue
             for alias in self.short_forms(text[start:end]):
-                since[alias] = min(since.get(alias, end), end)
+                if not alias.endswith(("指数", "板块")):  # 恒生指数有限公司 → not 恒生指数
+                    since[alias] = min(since.get(alias, end), end)
         for start, end in _occurrences(text, set(since)):
             # 鸿远精密 before 浙江鸿远精密机械有限公司 is the firm; 新三板 before 新三板公司 not
             if start >= since[text[start:end]] or end - start >= 4:

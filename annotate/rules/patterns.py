@@ -236,10 +236,14 @@ def files_of(folder: Path) -> list[Path]:
 
 
 def version_of(folder: Path) -> str:
-    """A hash of every pattern file in ``folder``: it changes whenever one does."""
+    """A hash of every pattern file in ``folder`` and of the rules' own code: it changes
+    whenever either does (a code-only change can change the output as much as a pattern)."""
     digest = hashlib.sha256()
     for path in files_of(folder):
         digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    code = Path(__file__).parent
+    for path in sorted(code.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return "rules-" + digest.hexdigest()[:8]
 
 

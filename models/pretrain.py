@@ -165,6 +165,7 @@ def pretrain(cfg: PretrainConfig, out_dir: str | Path | None = None, *,
         _progress,
         _versions,
         code_version,
+        publish,
         sha256,
     )
     from transformers import (
@@ -288,10 +289,7 @@ def pretrain(cfg: PretrainConfig, out_dir: str | Path | None = None, *,
             "code": code_version(), "versions": _versions(),
         }
         write_text(tmp / "run.json", json.dumps(info, ensure_ascii=False, indent=2) + "\n")
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-        out.chmod(0o755)  # mkdtemp made it private
+        publish(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

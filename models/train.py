@@ -364,14 +364,20 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
         }
         write_text(tmp / "run.json", json.dumps(info, ensure_ascii=False, indent=2) + "\n")
         _prepare_out(out)
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-        out.chmod(0o755)  # mkdtemp made it private
+        publish(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out
+
+
+def publish(tmp: Path, out: Path) -> None:
+    """Put the finished folder ``tmp`` (made beside ``out``) in place of ``out`` with one
+    rename, so a reader never meets a half-written run."""
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+    out.chmod(0o755)  # mkdtemp made it private
 
 
 def _parent(out: Path) -> Path:

@@ -11,7 +11,8 @@ def devset(
     name: str = typer.Argument(..., help="The devset, a file name in eval/devsets/: news-dev, "
                               "news-test, news-park-dev, news-park-test; round two news-dev2, "
                               "news-park-dev2, news-park-test2; round three news-dev3, "
-                              "news-test3, news-test4, news-park-test3."),
+                              "news-test3, news-test4, news-park-test3, news-dev4, "
+                              "news-dev5."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),

@@ -60,6 +60,12 @@ _FIRST_RUN = _KEPT.compile(f"([\u4e00-\u9fff]{{2,6}}?)(?=[{_ENDERS}])")
 _NOT_FIRST = frozenset("的了是在和有不这那我你他她它们也就都而及与对向将把被从让给为以于其此该各每"
                        "一二两三四五六七八九十几数双单半年月日时上下中内外前后等会要能可并但或还又")
 _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
+# what only a firm has, right after its name (beside COMPANY_TRIGGER, BRAND_ACTION): its
+# side, its controller, its partners, its listing
+_FIRM_AFTER = ("方面", "实控人", "实际控制人", "母公司", "创始人", "合伙人", "上市", "首席")
+_SAYS = ("认为", "表示", "指出", "称", "预计", "透露", "介绍", "坦言", "分析", "建议", "发布",
+         "宣布", "发现", "提醒", "看好", "判断")
+_FUND_NOT_AFTER = frozenset("者人额家类型化品")  # 投资者, 投资额, 资产类, 资管产品
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
 # a branch office or shop after a firm: its place or road (2 to 14 characters), then the word
@@ -94,6 +100,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
     yield from _joint(finder, text, hits)
+    yield from _fund_firms(finder, text, matches)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -288,15 +295,21 @@ def _brand_repeated(finder: NameFinder, text: str,
     # one pass in C: the shortest run of two to six characters after an opener that a word
     # end follows (万士达 in 与万士达作为); counted in C; the list is asked only about runs met
     # twice (three times for two characters)
-    names = _repeated_runs(text)
+    names, once = _repeated_runs(text)
     brands = gazetteer.brands
     names = [n for n in names if n in brands]
+    # a name of three characters or more met once after an opener and again elsewhere: its
+    # other mentions may follow a verb (借给乐视网 … 借予乐视网使用) and run into the next word
+    # (乐视网资金紧张); each is then a word of its own by jieba's dictionary (below)
+    loose = {n for n in once if n in brands and text.count(n) >= _REPEATS
+             and _acts_once(finder, text, n)}
     found: dict[str, list[int]] = {}
-    for name in names:
+    for name in (*names, *loose):
         at = text.find(name)
         while at != -1:
             end = at + len(name)
-            if (at == 0 or text[at - 1] in _OPENERS) and finder._ends_word(text, end) and \
+            if ((at == 0 or text[at - 1] in _OPENERS) and finder._ends_word(text, end)
+                    or name in loose and _own_word(finder, text, at, end)) and \
                     not (end < len(text) and (text[end] == "于" or text[end].isascii()
                                               and text[end].isalnum())):
                 # (标普500, 奥迪A6: an index, a model; 远高于: a verb)
@@ -315,17 +328,51 @@ def _brand_repeated(finder: NameFinder, text: str,
                        finder.score("company.brand.repeat"), 0)
 
 
-def _repeated_runs(text: str) -> list[str]:
-    """The runs met twice (two characters: three times) that may be a name of the list.
+def _repeated_runs(text: str) -> tuple[list[str], list[str]]:
+    """The runs met twice (two characters: three times) that may be a name of the list, and
+    the runs of three characters or more met once.
 
-    >>> _repeated_runs("与万士达作为伙伴，万士达表示")
-    ['万士达']
+    >>> _repeated_runs("与万士达作为伙伴，万士达表示，由宏远达承建")
+    (['万士达'], ['宏远达'])
     """
     counts = Counter(_REPEAT_RUN.findall(text, 0) + ([m.group(1)] if (
         m := _FIRST_RUN.match(text)) else []))
     # speed: the runs met twice picked in C (most runs are met once), the rest asked after
-    return [n for n in compress(counts, map(gt, counts.values(), repeat(1)))
-            if counts[n] > 1 + (len(n) == 2) and n[0] not in _NOT_FIRST]
+    twice = [n for n in compress(counts, map(gt, counts.values(), repeat(1)))
+             if counts[n] > 1 + (len(n) == 2) and n[0] not in _NOT_FIRST]
+    once = [n for n, c in counts.items() if c == 1 and len(n) >= 3 and n[0] not in _NOT_FIRST]
+    return twice, once
+
+
+def _acts_once(finder: NameFinder, text: str, name: str) -> bool:
+    """One mention of ``name`` is right before a firm's word (乐视网实控人, 东方网力上市,
+    鼎湖山泉方面; ``COMPANY_TRIGGER``, ``BRAND_ACTION``): met twice with no such word, a name
+    of the list is as often a thing's (电地暖企业: the trade's firms)."""
+    words = [w for w in (finder.trigger, finder.brand_action) if w is not None]
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if text.startswith(_FIRM_AFTER, end) or any(w.match(text, end) for w in words):
+            return True
+        at = text.find(name, end)
+    return False
+
+
+def _own_word(finder: NameFinder, text: str, start: int, end: int) -> bool:
+    """The mention is a word of its own: an opener, a date or a verb, adverb or pronoun of
+    jieba's dictionary ends before it (借予|乐视网), and a word end, or a word of jieba's
+    dictionary, follows it (乐视网|资金, 乐视网|使用)."""
+    if not (start == 0 or text[start - 1] in _OPENERS or finder._word_ends_before(text, start)):
+        return False
+    if text.startswith(finder.listed_not_after, end) or \
+            text.startswith(finder.short_not_after, end):
+        return False  # 道琼斯指数, X市场: an index, a market
+    if finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end):
+        return True
+    gazetteer = finder.gazetteer
+    return gazetteer is not None and any(
+        gazetteer.nonname_word(text[end : end + k]) or gazetteer.kind_word(text[end : end + k])
+        for k in (2, 3, 4) if end + k <= len(text))
 
 
 def _repeat_ok(finder: NameFinder, text: str, name: str) -> bool:
@@ -480,3 +527,52 @@ def _declared(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[Na
         if not name or finder.company_generic.fullmatch(name):
             continue
         yield (start, end, "COMPANY", "company.declared", finder.score("company.declared"), 0)
+
+
+def _fund_firms(finder: NameFinder, text: str,
+                matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+    """星石投资, 高瓴资本, 红塔资管, 高毅资产: a name of a list (2 to 4 characters: the 267K
+    list, a listed or known name) right before an investment or asset manager's word
+    (``FUND_SUFFIX``) is that firm, where the name opens a word and a word ends after it (not
+    投资者, 投资5亿元: the verb). A kind or a place is no name (基建投资, 价值投资, 嘉兴投资).
+
+    >>> from econer.annotate.rules.ruler import load_rules
+    >>> finder = load_rules()._names
+    >>> [(text[s:e], rule) for text in ("据悉，星石投资认为", "基建投资回落", "星石投资者")
+    ...  for s, e, _, rule, _, _ in _fund_firms(finder, text, [])]
+    [('星石投资', 'company.fund')]
+    """
+    suffix, gazetteer = finder.fund_suffix, finder.gazetteer
+    if suffix is None or gazetteer is None:
+        return
+    brands, listed = gazetteer.brands, gazetteer.listed
+    inside: set[int] | None = None
+    for match in suffix.finditer(text):
+        head, end = match.span()
+        if end < len(text) and (text[end] in _FUND_NOT_AFTER or text[end].isdigit()):
+            continue  # 投资者, 投资人, 资产5亿: a person, a verb, a sum
+        if match.group() == "投资" and not text.startswith(_SAYS, end) and \
+                any(gazetteer.nonname_word(text[end : end + k]) == "v" for k in (2, 3, 4)):
+            continue  # 光线传媒投资设立: 投资 is the verb there (not 星石投资认为)
+        if not (finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end)
+                or finder.context_trigger is not None and finder.context_trigger.match(text, end)):
+            continue  # 投资理念, 资产规模 …: the word goes on
+        if inside is None:
+            inside = {i for s, e, _ in matches for i in range(s + 1, e)}
+        if head in inside:
+            continue  # 华润资本 inside a longer name of a list
+        for size in (4, 3, 2):
+            start = head - size
+            if start < 0:
+                continue
+            core = text[start:head]
+            if not (core in brands or core in listed or core in finder.known_label) or \
+                    gazetteer.kind_word(core) or gazetteer.nonname_word(core) or \
+                    finder.company_generic.fullmatch(core) or finder.place.fullmatch(core):
+                continue
+            if not (finder._starts_cleanly(text, start) or text[start - 1] in _OPENERS
+                    or _DATE_END.search(text, max(0, start - 3), start)
+                    or finder.boundary_end.search(text, max(0, start - 4), start)):
+                continue  # 压缩同业投资: mid-clause
+            yield (start, end, "COMPANY", "company.fund", finder.score("company.fund"), 0)
+            break

@@ -220,6 +220,7 @@ class NameFinder:
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \
             if words("BRAND_ACTION_BEFORE") else None
         self.brand_trade = tuple(sorted(words("BRAND_TRADE"), key=len, reverse=True))
+        self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))
         self.person_after = tuple(words("PERSON_AFTER"))
         self.person_before = tuple(words("PERSON_BEFORE"))
@@ -1022,7 +1023,10 @@ class NameFinder:
         for s, e, _, _ in chosen:
             taken[s:e] = b"\x01" * (e - s)
         for start, end in _occurrences(text, names):
-            if taken.find(1, start, end) != -1 or not self._opens_word(text, start):
+            if taken.find(1, start, end) != -1:
+                continue
+            if not self._opens_word(text, start) and not (
+                    self._word_ends_before(text, start) and self._ends_word(text, end)):
                 continue
             if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
                     or self.media_after.match(text, end) or _MODEL.match(text, end) \
@@ -1031,6 +1035,23 @@ class NameFinder:
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _word_ends_before(self, text: str, start: int) -> bool:
+        """A word no name is part of ends right before ``start``: a date (2016年), or a verb,
+        adverb, pronoun, preposition or time word of jieba's dictionary (进入, 致电, 尾随) that
+        is not itself the end of a longer name (现代起亚)."""
+        if _DATE_BEFORE.search(text, max(0, start - 3), start):
+            return True
+        gazetteer = self.gazetteer
+        if gazetteer is None:
+            return False
+        for k in (2, 3, 4):
+            at = start - k
+            word = text[at:start] if at >= 0 else ""
+            if word and gazetteer.nonname_word(word) and word not in self.known_label and \
+                    word not in gazetteer.listed:
+                return True
+        return False
 
     def short_forms(self, name: str) -> list[str]:
         """The short forms a full name goes by: without legal suffix, places, industry.

@@ -1,0 +1,65 @@
+"""Recall of round six (issue 12): a firm named again after a verb or a date, a name of the
+267K list met again where it runs into the next word, an investment or asset manager's own
+name. Sentences written for the test from spec/entities.md ("a name labelled once is
+labelled at its other mentions", "a fund management firm or a securities firm acting is
+COMPANY"); none is a corpus, dev or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from econer.spans import Document
+
+
+def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
+    return [(s.text, s.source.removeprefix("rules:"))
+            for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+# -- a firm named again after a verb or a date (company.repeat) ----------------------------
+@pytest.mark.parametrize("text", [
+    "奥的斯宣布扩产。记者致电奥的斯，未获回应。",     # 致电: a verb of jieba's dictionary
+    "奥的斯宣布扩产。2016年奥的斯在华销量增长。",    # a date ends a word
+])
+def test_a_firm_named_again_after_a_verb_or_a_date_is_the_firm(labeller, text) -> None:
+    assert spans(labeller, text) == [("奥的斯", "company.brand.action"),
+                                     ("奥的斯", "company.repeat")]
+
+
+def test_a_mention_running_into_a_longer_word_after_a_verb_is_not_repeated(labeller) -> None:
+    # 奥的斯大厦: the building; after a verb the name must end a word of its own
+    assert spans(labeller, "奥的斯宣布扩产。记者致电奥的斯大厦的物业。") == [
+        ("奥的斯", "company.brand.action")]
+
+
+# -- a name of the 267K list met again, running into the next word (company.brand.repeat) ---
+def test_a_list_name_met_again_and_said_to_have_a_controller_is_a_firm(labeller) -> None:
+    # once after an opener (与), once before 实控人 (only a firm has one), once after a verb
+    # and before a word (帮助 … 渡过)
+    text = "康达信实控人近日减持股票，与康达信合作的银行表示将帮助康达信渡过难关。"
+    assert spans(labeller, text) == [("康达信", "company.brand.repeat")] * 3
+
+
+def test_a_list_name_met_again_with_no_firm_word_by_it_is_no_firm(labeller) -> None:
+    # the same list name, said only of a thing (its use, its price): no firm acts
+    text = "居民选用康达信暖器，与康达信相比，支持康达信使用。"
+    assert spans(labeller, text) == []
+
+
+# -- an investment or asset manager's own name (company.fund) -----------------------------
+@pytest.mark.parametrize("text, name", [
+    ("据悉，星石投资认为市场仍有机会。", "星石投资"),     # saying is no verb of 投资
+    ("在高瓴资本入股后，股价上涨。", "高瓴资本"),
+    ("业内人士称，红塔资管近期增持。", "红塔资管"),
+])
+def test_a_list_name_before_a_managers_word_is_the_firm(labeller, text, name) -> None:
+    assert (name, "company.fund") in spans(labeller, text)
+
+
+@pytest.mark.parametrize("text", [
+    "今年基建投资回落，价值投资者增多。",   # kinds, and investors (投资者)
+    "上月光线传媒投资设立一家影视公司。",   # 投资 the verb (设立 follows): the listed firm alone
+    "资金流向固定资产，资本市场走强。",     # no name before them
+])
+def test_kinds_verbs_and_investors_are_no_fund_firm(labeller, text) -> None:
+    assert all(rule != "company.fund" for _, rule in spans(labeller, text))

@@ -63,3 +63,12 @@ def test_a_list_name_before_a_managers_word_is_the_firm(labeller, text, name) ->
 ])
 def test_kinds_verbs_and_investors_are_no_fund_firm(labeller, text) -> None:
     assert all(rule != "company.fund" for _, rule in spans(labeller, text))
+
+
+# -- a listed name before its shares' ratios (市 there is no city) -------------------------
+@pytest.mark.parametrize("text, name", [
+    ("截至周五，中国平安市盈率回落至十倍。", "中国平安"),   # the standard: 中国平安股价
+    ("受消费股带动，贵州茅台市值再创新高。", "贵州茅台"),
+])
+def test_a_listed_name_before_its_market_value_is_the_firm(labeller, text, name) -> None:
+    assert (name, "company.listed") in spans(labeller, text)

@@ -364,7 +364,7 @@ def _own_word(finder: NameFinder, text: str, start: int, end: int) -> bool:
     dictionary, follows it (乐视网|资金, 乐视网|使用)."""
     if not (start == 0 or text[start - 1] in _OPENERS or finder._word_ends_before(text, start)):
         return False
-    if text.startswith(finder.listed_not_after, end) or \
+    if finder.not_after_listed(text, end) or \
             text.startswith(finder.short_not_after, end):
         return False  # 道琼斯指数, X市场: an index, a market
     if finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end):

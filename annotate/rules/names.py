@@ -56,6 +56,7 @@ _REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南�
 _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
                        r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)")
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
+_SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
@@ -815,7 +816,7 @@ class NameFinder:
                 yield (start, end, "COMPANY", "company.listed.full",
                        self.score("company.listed.full"), 1)
                 continue
-            if inside or text.startswith(self.listed_not_after, end):
+            if inside or self.not_after_listed(text, end):
                 continue  # 茅台 inside 贵州茅台: the longer name decides; 中国石油板块
             since = min([codes_at.get(c, never) for c in codes] + [licensed.get(name, never)])
             if since <= start:
@@ -847,7 +848,7 @@ class NameFinder:
             return (last not in "中内里" and (end - start > 2 or last not in "上下外")
                     and self._opens_word(text, start)
                     and not self.company_generic.fullmatch(text[start:end])
-                    and not text.startswith(self.listed_not_after, end))
+                    and not self.not_after_listed(text, end))
 
         inside = None  # 1 where a listed or known name goes on (made at the first trigger)
         for match in self.trigger.finditer(text):
@@ -882,7 +883,7 @@ class NameFinder:
                     ends = self._ends_word(text, end)
                     if ends and text[match.end():end] in brands and \
                             not self.company_generic.fullmatch(text[match.end():end]) and \
-                            not text.startswith(self.listed_not_after, end):
+                            not self.not_after_listed(text, end):
                         yield (match.end(), end, "COMPANY", "company.brand.trigger",
                                self.score("company.brand.trigger"), 0)
                         break
@@ -1028,13 +1029,25 @@ class NameFinder:
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)):
                 continue
-            if text.startswith(self.listed_not_after, end) or self.product_after.match(text, end) \
+            if self.not_after_listed(text, end) or self.product_after.match(text, end) \
                     or self.media_after.match(text, end) or _MODEL.match(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def not_after_listed(self, text: str, end: int) -> bool:
+        """A sector, a product or a place goes on after a listed name (``LISTED_NOT_AFTER``:
+        中国石油板块, 茅台酒, 万科城市花园), not its shares' ratios (贵州茅台市值, 市盈率).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder.not_after_listed("万科市场", 2), finder.not_after_listed("万科市值", 2)
+        (True, False)
+        """
+        return text.startswith(self.listed_not_after, end) and \
+            not text.startswith(_SHARE_RATIOS, end)
 
     def _word_ends_before(self, text: str, start: int) -> bool:
         """A word no name is part of ends right before ``start``: a date (2016年), or a verb,

@@ -72,3 +72,25 @@ def test_kinds_verbs_and_investors_are_no_fund_firm(labeller, text) -> None:
 ])
 def test_a_listed_name_before_its_market_value_is_the_firm(labeller, text, name) -> None:
     assert (name, "company.listed") in spans(labeller, text)
+
+
+# -- a level or a grade before a company word names a kind (the standard: 市级高新区 is a
+# title, not a name) ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "某省级分行近期要求理财经理推销基金",
+    "会议安排在一家五星级酒店举行",
+    "多家千亿级基金公司调整了费率",
+])
+def test_a_level_or_grade_before_a_company_word_is_no_company(labeller, text) -> None:
+    assert spans(labeller, text) == []
+
+
+# -- a date ends a word; a term does not ----------------------------------------------------
+def test_a_listed_name_after_a_date_is_the_firm(labeller) -> None:
+    assert ("獐子岛", "company.listed") in spans(labeller, "2月5日獐子岛发布了业绩预告。")
+
+
+def test_stock_exchanges_are_no_companies(labeller) -> None:
+    # the standard: stock exchanges are not COMPANY (深交所); nor abroad
+    text = "该公司计划在纳斯达克上市，此前曾考虑联交所。纳斯达克宣布了新规。"
+    assert spans(labeller, text) == []

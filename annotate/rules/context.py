@@ -554,8 +554,9 @@ def _fund_firms(finder: NameFinder, text: str,
         if match.group() == "投资" and not text.startswith(_SAYS, end) and \
                 any(gazetteer.nonname_word(text[end : end + k]) == "v" for k in (2, 3, 4)):
             continue  # 光线传媒投资设立: 投资 is the verb there (not 星石投资认为)
-        if not (finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end)
-                or finder.context_trigger is not None and finder.context_trigger.match(text, end)):
+        if finder.context_trigger is not None and finder.context_trigger.match(text, end):
+            continue  # 宏岳资产总经理: company.context's (a name before an officer's title)
+        if not (finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end)):
             continue  # 投资理念, 资产规模 …: the word goes on
         if inside is None:
             inside = {i for s, e, _ in matches for i in range(s + 1, e)}

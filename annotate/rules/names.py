@@ -56,6 +56,8 @@ _REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南�
 _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
                        r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)")
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
+# a date: a year of four digits, a month, a day (not 10年, 5年期: a term)
+_DAY_BEFORE = _KEPT.compile(r"(?:[0-9０-９]{4}年|[0-9０-９]月|[0-9０-９][日号])$")
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
@@ -493,6 +495,8 @@ class NameFinder:
                 continue
             rule = "company.full" if _LEGAL.search(match.group()) and "有限" in match.group() \
                 else "company.suffix"
+            if rule == "company.suffix" and "级" in core:
+                continue  # 省级分行, 五星级酒店, 顶级私募股权基金公司: a level, a grade, a kind
             if rule == "company.suffix":
                 cut = self.clause_cut(core)  # 可能导致公司, 很多银行: a clause, a phrase
                 if cut is None or (cut and not self._company_core_ok(core[cut:], suffix)):
@@ -548,8 +552,8 @@ class NameFinder:
                 core = text[start : match.start()]
                 if self.non_name.search(core) or self.boundary_start.search(core):
                     break
-                if self.company_generic.fullmatch(core):
-                    break
+                if self.company_generic.fullmatch(core) or "级" in core:
+                    break  # (千亿级基金, 分级B基金: a grade, a kind)
                 if size > self.short_core and core[0] in self.function_start:
                     break
                 before_start = self._left(text, start, 8, self.non_name, self.company_boundary)
@@ -706,6 +710,8 @@ class NameFinder:
         it ends a word just as well as punctuation does)."""
         if self._starts_cleanly(text, start) or self._status_before(text, start):
             return True  # *ST康美: a status prefix before a listed name stays out of it
+        if _DAY_BEFORE.search(text, max(0, start - 5), start):
+            return True  # 1月30日獐子岛, 2017年獐子岛: a date ends a word (not 10年国开: a term)
         if self._straddled(text, start):
             return False
         if text[max(0, start - 3) : start].endswith(self.listed_not_before):
@@ -714,8 +720,19 @@ class NameFinder:
         return bool(self.boundary_end.search(left)
                     or self.place.fullmatch(text, max(0, start - 2), start)
                     or self.place.fullmatch(text, max(0, start - 3), start)
-                    or (self.trigger is not None and self.trigger.search(left)
-                        and self.trigger.search(left).end() == len(left)))
+                    or self._trigger_ends(text, start))
+
+    def _trigger_ends(self, text: str, start: int) -> bool:
+        """A company word ends right before ``start`` and no longer one runs on across it
+        (旗下|润和 ends there; 净利|润和 does not: 净利润)."""
+        if self.trigger is None:
+            return False
+        for size in (2, 3, 4):
+            found = self.trigger.fullmatch(text, max(0, start - size), start)
+            if found is not None:
+                longer = self.trigger.match(text, found.start())
+                return longer is None or longer.end() <= start
+        return False
 
     def _ends_word(self, text: str, end: int) -> bool:
         """A name may end here: punctuation, a boundary word or a company word follows."""
@@ -1053,7 +1070,7 @@ class NameFinder:
         """A word no name is part of ends right before ``start``: a date (2016年), or a verb,
         adverb, pronoun, preposition or time word of jieba's dictionary (进入, 致电, 尾随) that
         is not itself the end of a longer name (现代起亚)."""
-        if _DATE_BEFORE.search(text, max(0, start - 3), start):
+        if _DAY_BEFORE.search(text, max(0, start - 5), start):
             return True
         gazetteer = self.gazetteer
         if gazetteer is None:

@@ -94,3 +94,15 @@ def test_stock_exchanges_are_no_companies(labeller) -> None:
     # the standard: stock exchanges are not COMPANY (深交所); nor abroad
     text = "该公司计划在纳斯达克上市，此前曾考虑联交所。纳斯达克宣布了新规。"
     assert spans(labeller, text) == []
+
+
+# -- a short name chosen once ends a word before a verb or an adverb ------------------------
+def test_a_short_name_chosen_once_is_the_firm_again_before_a_verb(labeller) -> None:
+    # two characters need their end marked: an adverb of jieba's dictionary does (突然)
+    text = "汉威宣布裁员。消息传出后，汉威突然停产。"
+    assert spans(labeller, text) == [("汉威", "company.brand.action"), ("汉威", "company.repeat")]
+
+
+def test_a_short_name_chosen_once_inside_a_longer_word_is_not_repeated(labeller) -> None:
+    text = "汉威宣布裁员。消息传出后，汉威克电影上映。"   # 汉威克: another name
+    assert spans(labeller, text) == [("汉威", "company.brand.action")]

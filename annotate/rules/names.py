@@ -1050,9 +1050,18 @@ class NameFinder:
                     or self.media_after.match(text, end) or _MODEL.match(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue
-            if self.ambiguous(text[start:end]) and not self._ends_word(text, end):
+            if self.ambiguous(text[start:end]) and not self._ends_word(text, end) and \
+                    not self._verb_after(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _verb_after(self, text: str, end: int) -> bool:
+        """A verb, an adverb or another word of jieba's dictionary no name holds opens right
+        after ``end`` (味千承认, 三星突然宣布): the name ends there."""
+        gazetteer = self.gazetteer
+        return gazetteer is not None and any(
+            gazetteer.nonname_word(text[end : end + k]) for k in (2, 3, 4)
+            if end + k <= len(text))
 
     def not_after_listed(self, text: str, end: int) -> bool:
         """A sector, a product or a place goes on after a listed name (``LISTED_NOT_AFTER``:

@@ -80,6 +80,9 @@ def test_a_listed_name_before_its_market_value_is_the_firm(labeller, text, name)
     "某省级分行近期要求理财经理推销基金",
     "会议安排在一家五星级酒店举行",
     "多家千亿级基金公司调整了费率",
+    "分析师看好地产类公司的估值修复",    # X类, X型 before a company word: a kind of firm
+    "多只价值型基金净值回落",
+    "监管收紧后融资类信托规模收缩",
 ])
 def test_a_level_or_grade_before_a_company_word_is_no_company(labeller, text) -> None:
     assert spans(labeller, text) == []
@@ -106,3 +109,9 @@ def test_a_short_name_chosen_once_is_the_firm_again_before_a_verb(labeller) -> N
 def test_a_short_name_chosen_once_inside_a_longer_word_is_not_repeated(labeller) -> None:
     text = "汉威宣布裁员。消息传出后，汉威克电影上映。"   # 汉威克: another name
     assert spans(labeller, text) == [("汉威", "company.brand.action")]
+
+
+def test_an_open_joint_stock_company_is_a_firm_not_a_kind(labeller) -> None:
+    # 开放型股份公司: a legal form of a foreign firm, not a kind
+    assert spans(labeller, "伏尔加开放型股份公司宣布扩产") == [
+        ("伏尔加开放型股份公司", "company.suffix")]

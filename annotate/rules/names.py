@@ -58,6 +58,7 @@ _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 # a date: a year of four digits, a month, a day (not 10年, 5年期: a term)
 _DAY_BEFORE = _KEPT.compile(r"(?:[0-9０-９]{4}年|[0-9０-９]月|[0-9０-９][日号])$")
+_LEGAL_FORMS = ("开放型", "封闭型")  # 乌拉尔开放型股份公司: a Russian firm's legal form
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
@@ -495,8 +496,9 @@ class NameFinder:
                 continue
             rule = "company.full" if _LEGAL.search(match.group()) and "有限" in match.group() \
                 else "company.suffix"
-            if rule == "company.suffix" and "级" in core:
-                continue  # 省级分行, 五星级酒店, 顶级私募股权基金公司: a level, a grade, a kind
+            if rule == "company.suffix" and ("级" in core or core[-1] in "类型") and \
+                    not core.endswith(_LEGAL_FORMS):
+                continue  # 省级分行, 五星级酒店, 价值型公司, 地产类公司: a level, a grade, a kind
             if rule == "company.suffix":
                 cut = self.clause_cut(core)  # 可能导致公司, 很多银行: a clause, a phrase
                 if cut is None or (cut and not self._company_core_ok(core[cut:], suffix)):
@@ -552,8 +554,8 @@ class NameFinder:
                 core = text[start : match.start()]
                 if self.non_name.search(core) or self.boundary_start.search(core):
                     break
-                if self.company_generic.fullmatch(core) or "级" in core:
-                    break  # (千亿级基金, 分级B基金: a grade, a kind)
+                if self.company_generic.fullmatch(core) or "级" in core or core[-1] in "类型":
+                    break  # (千亿级基金, 分级B基金, 融资类信托, 价值型基金: a grade, a kind)
                 if size > self.short_core and core[0] in self.function_start:
                     break
                 before_start = self._left(text, start, 8, self.non_name, self.company_boundary)

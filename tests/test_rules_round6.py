@@ -51,6 +51,7 @@ def test_a_list_name_met_again_with_no_firm_word_by_it_is_no_firm(labeller) -> N
     ("据悉，星石投资认为市场仍有机会。", "星石投资"),     # saying is no verb of 投资
     ("在高瓴资本入股后，股价上涨。", "高瓴资本"),
     ("业内人士称，红塔资管近期增持。", "红塔资管"),
+    ("星石投资的基金经理认为市场见底。", "星石投资"),
 ])
 def test_a_list_name_before_a_managers_word_is_the_firm(labeller, text, name) -> None:
     assert (name, "company.fund") in spans(labeller, text)
@@ -60,6 +61,7 @@ def test_a_list_name_before_a_managers_word_is_the_firm(labeller, text, name) ->
     "今年基建投资回落，价值投资者增多。",   # kinds, and investors (投资者)
     "上月光线传媒投资设立一家影视公司。",   # 投资 the verb (设立 follows): the listed firm alone
     "资金流向固定资产，资本市场走强。",     # no name before them
+    "这家工厂设在万科投资的新园区内。",     # a firm of its own invests: 万科 alone
 ])
 def test_kinds_verbs_and_investors_are_no_fund_firm(labeller, text) -> None:
     assert all(rule != "company.fund" for _, rule in spans(labeller, text))

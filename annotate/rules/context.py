@@ -575,5 +575,8 @@ def _fund_firms(finder: NameFinder, text: str,
                     or _DATE_END.search(text, max(0, start - 3), start)
                     or finder.boundary_end.search(text, max(0, start - 4), start)):
                 continue  # 压缩同业投资: mid-clause
+            if match.group() == "投资" and text.startswith("的", end) and \
+                    (core in listed or core in finder.known_label):
+                break  # TCL投资的华星光电: a firm of its own invests (星石投资的基金经理 stays)
             yield (start, end, "COMPANY", "company.fund", finder.score("company.fund"), 0)
             break

@@ -117,3 +117,17 @@ def test_an_open_joint_stock_company_is_a_firm_not_a_kind(labeller) -> None:
     # 开放型股份公司: a legal form of a foreign firm, not a kind
     assert spans(labeller, "伏尔加开放型股份公司宣布扩产") == [
         ("伏尔加开放型股份公司", "company.suffix")]
+
+
+# -- a listed name of a place and a trade is the firm before its code or its shares' words -----
+@pytest.mark.parametrize("text, name", [
+    ("受油价拖累，中国石油股价下跌两成。", "中国石油"),    # the standard: 中国平安股价
+    ("机场股中，深圳机场(000089)涨幅居前。", "深圳机场"),
+])
+def test_a_place_and_trade_listed_name_before_its_shares_is_the_firm(labeller, text, name) -> None:
+    assert (name, "company.listed.trigger") in spans(labeller, text)
+
+
+def test_a_place_and_trade_listed_name_alone_is_the_trade(labeller) -> None:
+    # 中国石油需求: China's oil demand, an industry (the issue: 中国石油 needs a trigger)
+    assert spans(labeller, "今年中国石油需求增速放缓。") == []

@@ -58,6 +58,11 @@ _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 # a date: a year of four digits, a month, a day (not 10年, 5年期: a term)
 _DAY_BEFORE = _KEPT.compile(r"(?:[0-9０-９]{4}年|[0-9０-９]月|[0-9０-９][日号])$")
+# what only a listed firm has, right after its name: its shares, its price, its filings
+_LISTED_ONLY = ("股价", "市值", "总市值", "市净率", "市盈率", "涨停", "跌停", "停牌", "复牌",
+                "公告", "董事长", "董事会", "总经理", "总裁", "股东", "大股东", "净利润", "营收",
+                "年报", "半年报", "财报", "旗下", "子公司", "股份有限公司", "A股", "H股")
+_CODE_AFTER = _KEPT.compile(r"[（(]\s*(?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{5})")  # (600104, (00857
 _LEGAL_FORMS = ("开放型", "封闭型")  # 乌拉尔开放型股份公司: a Russian firm's legal form
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
@@ -844,6 +849,8 @@ class NameFinder:
                 rule = "company.listed"
             elif ambiguity == 1 and self.has_trigger(text, start, end):
                 rule = "company.listed.trigger"  # 新材料, 中国石油 (generic): never by trigger
+            elif ambiguity == 2 and self._shares_said(text, start, end):
+                rule = "company.listed.trigger"  # … but 中国石油股价, 深圳机场(000089)
             else:
                 continue
             # 我国新能源 is no 国新能源; a safe name of four characters or more may follow a
@@ -1056,6 +1063,22 @@ class NameFinder:
                     not self._verb_after(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _shares_said(self, text: str, start: int, end: int) -> bool:
+        """A listed name made of a place and a trade (中国石油, 深圳机场: an industry too) is
+        the firm where its stock code or a word only a listed firm has follows it right away
+        (中国石油股价, 深圳机场市值, 上海汽车(600104)); a place opens the name (新材料 has none).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> texts = ("中国石油股价", "中国石油需求", "中国石油(601857)")
+        >>> [finder._shares_said(t, 0, 4) for t in texts]
+        [True, False, True]
+        """
+        place = self.place.match(text, start, end)
+        if place is None or end - place.end() < 2:
+            return False
+        return text.startswith(_LISTED_ONLY, end) or bool(_CODE_AFTER.match(text, end))
 
     def _verb_after(self, text: str, end: int) -> bool:
         """A verb, an adverb or another word of jieba's dictionary no name holds opens right

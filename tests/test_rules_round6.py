@@ -131,3 +131,11 @@ def test_a_place_and_trade_listed_name_before_its_shares_is_the_firm(labeller, t
 def test_a_place_and_trade_listed_name_alone_is_the_trade(labeller) -> None:
     # 中国石油需求: China's oil demand, an industry (the issue: 中国石油 needs a trigger)
     assert spans(labeller, "今年中国石油需求增速放缓。") == []
+
+
+# -- a manager's name without its manager's word, elsewhere in the text ---------------------
+def test_the_name_opening_a_managers_name_is_the_firm_at_its_other_mentions(labeller) -> None:
+    # the issue: a full name licenses its short forms (the organisational word off)
+    text = "星石很少参与热门股。据悉，星石投资认为市场见底，星石也在加仓。"
+    assert spans(labeller, text) == [("星石", "company.alias"), ("星石投资", "company.fund"),
+                                     ("星石", "company.alias")]

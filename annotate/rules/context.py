@@ -580,3 +580,39 @@ def _fund_firms(finder: NameFinder, text: str,
                 break  # TCL投资的华星光电: a firm of its own invests (星石投资的基金经理 stays)
             yield (start, end, "COMPANY", "company.fund", finder.score("company.fund"), 0)
             break
+
+
+def fund_cores(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    """世诚投资 … 世诚很少参与热门股: the name of a list that opens an investment manager's
+    name found in the text (company.fund) is the firm at its other mentions, as a full name's
+    short form is (the manager's word off), where each is a word of its own (:func:`_own_word`).
+
+    >>> from econer.annotate.rules.ruler import load_rules
+    >>> finder = load_rules()._names
+    >>> text = "星石很少参与热门股。据悉，星石投资认为市场见底"
+    >>> hits = list(_fund_firms(finder, text, []))
+    >>> [(text[s:e], rule) for s, e, _, rule, _, _ in fund_cores(finder, text, hits)]
+    [('星石', 'company.alias')]
+    """
+    cores: set[str] = set()
+    taken = bytearray(len(text) + 1)
+    for start, end, label, rule, _, _ in hits:
+        if label == "COMPANY":
+            taken[start:end] = b"\x01" * (end - start)
+        if rule == "company.fund":
+            suffix = finder.fund_suffix.search(text, start, end) if finder.fund_suffix else None
+            if suffix is not None and suffix.end() == end:
+                cores.add(text[start : suffix.start()])
+    gazetteer = finder.gazetteer
+    if not cores or gazetteer is None:
+        return
+    for core in cores:
+        if gazetteer.common_brand(core):
+            continue  # 红杉, 重阳: words too; the manager's full name only
+        at = text.find(core)
+        while at != -1:
+            end = at + len(core)
+            if taken.find(1, at, end) == -1 and _own_word(finder, text, at, end) and \
+                    not (finder.fund_suffix and finder.fund_suffix.match(text, end)):
+                yield (at, end, "COMPANY", "company.alias", finder.score("company.alias"), 0)
+            at = text.find(core, end)

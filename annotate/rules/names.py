@@ -311,6 +311,7 @@ class NameFinder:
         hits.extend(context.find(self, text, hits, matches))
         hits = context.rebound(self, text, hits, matches)
         hits.extend(self._aliases(text, hits))
+        hits.extend(context.fund_cores(self, text, hits))  # 世诚投资 … 世诚
         hits.extend(self._branches(text, hits))
         stop = self.lexicon.stop
         # brand lists (丰田、本田等品牌) and product words after a name (王老吉凉茶) suppress

@@ -139,3 +139,8 @@ def test_the_name_opening_a_managers_name_is_the_firm_at_its_other_mentions(labe
     text = "星石很少参与热门股。据悉，星石投资认为市场见底，星石也在加仓。"
     assert spans(labeller, text) == [("星石", "company.alias"), ("星石投资", "company.fund"),
                                      ("星石", "company.alias")]
+
+
+# -- a one-character verb before a name of a list stays out (the standard: names stop at verbs)
+def test_a_one_character_verb_before_a_listed_firms_group_stays_out(labeller) -> None:
+    assert ("万科集团", "company.suffix") in spans(labeller, "他去年9月任万科集团副总裁。")

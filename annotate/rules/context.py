@@ -86,6 +86,7 @@ _LATIN_GOES_ON = _KEPT.compile(r"\s?[0-9]|\s[A-Za-z&]")
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
+_ONE_CHAR_VERBS = frozenset("任自赴离入进据经随令使")
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -256,7 +257,10 @@ def rebound(finder: NameFinder, text: str, hits: list[NameHit],
             starts = {}
             for x, y, name in matches:
                 starts.setdefault(x, []).append((y, name))
-        for a in range(start + 2, min(start + _MAX_VERB, end - 2) + 1):
+        # one character before the name only where it is a verb or a preposition of its own
+        # (任万科集团, 自江口醇集团: 任 as in 出任, 自 as in 自…以来)
+        first = start + 1 if text[start] in _ONE_CHAR_VERBS else start + 2
+        for a in range(first, min(start + _MAX_VERB, end - 2) + 1):
             tail = text[a:end]
             if finder.company_generic.fullmatch(tail):
                 continue  # 规划采购电子: a kind, no name

@@ -144,3 +144,20 @@ def test_the_name_opening_a_managers_name_is_the_firm_at_its_other_mentions(labe
 # -- a one-character verb before a name of a list stays out (the standard: names stop at verbs)
 def test_a_one_character_verb_before_a_listed_firms_group_stays_out(labeller) -> None:
     assert ("万科集团", "company.suffix") in spans(labeller, "他去年9月任万科集团副总裁。")
+
+
+# -- a common noun or adjective alone before a short name's industry word is a kind ----------
+@pytest.mark.parametrize("text", [
+    "这位资深乳业专家认为奶价会涨",     # 资深: an adjective of jieba's dictionary
+    "周五影视传媒板块领涨",
+    "这家机构获得大量股份",
+    "其中40%以上基金实现盈利",          # 以上: no name runs across it
+])
+def test_a_kind_word_before_a_short_names_industry_word_is_no_company(labeller, text) -> None:
+    assert spans(labeller, text) == []
+
+
+def test_nouns_still_name_brokers_and_insurers(labeller) -> None:
+    # 野村, 友邦: nouns of jieba's dictionary that name firms before 证券, 保险, 控股
+    assert [n for n, _ in spans(labeller, "野村证券分析师认为，友邦保险估值偏低")] == [
+        "野村证券", "友邦保险"]

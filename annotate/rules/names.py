@@ -79,6 +79,7 @@ _PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|
 # company words after which a common noun alone is a kind (影视公司, 权益基金, 利率期货); not
 # 集团, 证券, 保险: groups and brokers are named by nouns too (新闻集团, 野村证券, 友邦保险)
 _KIND_SUFFIX = frozenset(("公司", "基金", "期货", "信托"))
+_NOUN_NAMED = frozenset(("证券", "保险", "控股", "集团"))  # 野村证券, 友邦保险: nouns name them
 # verbs before a firm's name and 股份 that make 股份 its shares (持有万科股份)
 _HOLDING = ("持有", "收购", "买入", "增持", "减持", "购买", "受让", "持股", "抛售", "出售")
 # jieba's classes of the words cut off the start of a core (verbs, adverbs, time words,
@@ -406,7 +407,7 @@ class NameFinder:
             return None
         return cut
 
-    def kind_core(self, core: str, suffix: str) -> bool:
+    def kind_core(self, core: str, suffix: str, short: bool = False) -> bool:
         """The core is one common noun, adjective or distinguishing word of jieba's dictionary
         (``words-kind.tsv``) and neither it nor the whole name is a name of a list: a kind of
         firm (影视公司, 权益基金, 利率期货), not a firm; only before 公司, 基金, 期货, 信托.
@@ -417,7 +418,10 @@ class NameFinder:
         (True, False)
         """
         gazetteer = self.gazetteer
-        if suffix not in _KIND_SUFFIX or gazetteer is None or not gazetteer.kind_word(core):
+        # (a short name's industry word too: 资深乳业, 影视传媒, 大量股份; not 证券, 保险,
+        # 控股, which nouns name as well: 野村证券, 友邦保险, 野村控股)
+        if (suffix not in _KIND_SUFFIX and not (short and suffix not in _NOUN_NAMED)) or \
+                gazetteer is None or not gazetteer.kind_word(core):
             return False
         return not any(name in self.known_label or name in gazetteer.listed or (
             name in gazetteer.brands and not gazetteer.common_brand(name))
@@ -570,7 +574,7 @@ class NameFinder:
                         not self._straddled(text, start):  # 这种高科技: not 种高科技
                     if known_at.get(match.end(), start) <= start and \
                             self.clause_cut(core) == 0 and \
-                            not self.kind_core(core, match.group()) and \
+                            not self.kind_core(core, match.group(), short=True) and \
                             not self._shares_of(text, start, match.group()):  # 发行股份
                         yield (start, match.end(), "COMPANY", "company.short",
                                self.score("company.short"), 0)

@@ -161,3 +161,8 @@ def test_nouns_still_name_brokers_and_insurers(labeller) -> None:
     # 野村, 友邦: nouns of jieba's dictionary that name firms before 证券, 保险, 控股
     assert [n for n, _ in spans(labeller, "野村证券分析师认为，友邦保险估值偏低")] == [
         "野村证券", "友邦保险"]
+
+
+def test_a_word_that_is_a_name_of_the_list_still_opens_a_short_name(labeller) -> None:
+    # 浩然: an adjective of jieba's dictionary and a name of the 267K list
+    assert ("浩然置业", "company.short") in spans(labeller, "浩然置业的主要资产在杭州")

@@ -419,9 +419,12 @@ class NameFinder:
         """
         gazetteer = self.gazetteer
         # (a short name's industry word too: 资深乳业, 影视传媒, 大量股份; not 证券, 保险,
-        # 控股, which nouns name as well: 野村证券, 友邦保险, 野村控股)
+        # 控股, which nouns name as well: 野村证券, 友邦保险, 野村控股; nor a word that is a
+        # name of the 267K list, common or not: 浩然置业)
         if (suffix not in _KIND_SUFFIX and not (short and suffix not in _NOUN_NAMED)) or \
                 gazetteer is None or not gazetteer.kind_word(core):
+            return False
+        if suffix not in _KIND_SUFFIX and core in gazetteer.brands:
             return False
         return not any(name in self.known_label or name in gazetteer.listed or (
             name in gazetteer.brands and not gazetteer.common_brand(name))

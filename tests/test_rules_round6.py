@@ -166,3 +166,17 @@ def test_nouns_still_name_brokers_and_insurers(labeller) -> None:
 def test_a_word_that_is_a_name_of_the_list_still_opens_a_short_name(labeller) -> None:
     # 浩然: an adjective of jieba's dictionary and a name of the 267K list
     assert ("浩然置业", "company.short") in spans(labeller, "浩然置业的主要资产在杭州")
+
+
+# -- a joint venture of some kind is no name; a named one follows 合资企业 -------------------
+@pytest.mark.parametrize("text", [
+    "双方计划成立钻井合资公司，各占一半股份",
+    "多家中外合资涂料公司陆续成立",
+])
+def test_a_kind_of_joint_venture_is_no_company(labeller, text) -> None:
+    assert spans(labeller, text) == []
+
+
+def test_the_name_after_a_joint_venture_word_is_the_firm(labeller) -> None:
+    text = "该车企在华合资企业宏图汽车公司今年销量增长"
+    assert ("宏图汽车公司", "company.suffix") in spans(labeller, text)

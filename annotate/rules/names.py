@@ -63,6 +63,7 @@ _LISTED_ONLY = ("股价", "市值", "总市值", "市净率", "市盈率", "涨�
                 "公告", "董事长", "董事会", "总经理", "总裁", "股东", "大股东", "净利润", "营收",
                 "年报", "半年报", "财报", "旗下", "子公司", "股份有限公司", "A股", "H股")
 _CODE_AFTER = _KEPT.compile(r"[（(]\s*(?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{5})")  # (600104, (00857
+_JOINT_KIND = _KEPT.compile("(?:合资|合营|独资)(?:企业)?")  # a kind of firm (合资公司)
 _LEGAL_FORMS = ("开放型", "封闭型")  # 乌拉尔开放型股份公司: a Russian firm's legal form
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
@@ -509,6 +510,15 @@ class NameFinder:
                 continue
             rule = "company.full" if _LEGAL.search(match.group()) and "有限" in match.group() \
                 else "company.suffix"
+            joint = _JOINT_KIND.search(core) if rule == "company.suffix" else None
+            if joint is not None:
+                # 液晶面板合资公司, 中外合资集装箱涂料公司: a joint venture of some kind, no
+                # name; after 合资企业 the name follows it (合资企业长安福特马自达汽车公司)
+                if not joint.group().endswith("企业"):
+                    continue
+                start, core = start + joint.end(), core[joint.end():]
+                if len(core) < 2 or not self._company_core_ok(core, suffix):
+                    continue
             if rule == "company.suffix" and ("级" in core or core[-1] in "类型") and \
                     not core.endswith(_LEGAL_FORMS):
                 continue  # 省级分行, 五星级酒店, 价值型公司, 地产类公司: a level, a grade, a kind

@@ -180,3 +180,13 @@ def test_a_kind_of_joint_venture_is_no_company(labeller, text) -> None:
 def test_the_name_after_a_joint_venture_word_is_the_firm(labeller) -> None:
     text = "该车企在华合资企业宏图汽车公司今年销量增长"
     assert ("宏图汽车公司", "company.suffix") in spans(labeller, text)
+
+
+# -- a firm's side (…方面) is said only of a firm -------------------------------------------
+def test_a_list_name_before_its_side_is_the_firm(labeller) -> None:
+    assert spans(labeller, "对此，康达信方面表示不予置评。") == [("康达信", "company.brand.action")]
+
+
+def test_a_common_word_before_fangmian_is_no_firm(labeller) -> None:
+    # 欣欣向荣: an idiom on the 267K list; 方面 after a common word is an aspect
+    assert spans(labeller, "在解释市场欣欣向荣方面，估值往往没有用。") == []

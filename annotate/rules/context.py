@@ -126,6 +126,8 @@ def _brand_acting(finder: NameFinder, text: str,
         if start is not None:
             if _said_of_person(finder, text, text[start:end]):
                 continue  # 总统特朗普 … 特朗普宣布: a person acts too
+            if text.startswith("方面", end) and finder.gazetteer.common_brand(text[start:end]):
+                continue  # 鲁花方面 is the firm's side; 欣欣向荣方面: a word's (a common one)
             yield (start, end, "COMPANY", "company.brand.action",
                    finder.score("company.brand.action"), 0)
         else:  # 澳斯曼卫浴宣布: a name of the list and its trade, acting (the firm, not a product)

@@ -183,8 +183,9 @@ def test_the_name_after_a_joint_venture_word_is_the_firm(labeller) -> None:
 
 
 # -- a firm's side (…方面) is said only of a firm -------------------------------------------
-def test_a_list_name_before_its_side_is_the_firm(labeller) -> None:
-    assert spans(labeller, "对此，康达信方面表示不予置评。") == [("康达信", "company.brand.action")]
+@pytest.mark.parametrize("text", ["对此，康达信方面表示不予置评。", "目前康达信总部已迁往上海。"])
+def test_a_list_name_before_its_side_or_seat_is_the_firm(labeller, text) -> None:
+    assert spans(labeller, text) == [("康达信", "company.brand.action")]
 
 
 def test_a_common_word_before_fangmian_is_no_firm(labeller) -> None:

@@ -65,6 +65,7 @@ _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 
 _FIRM_AFTER = ("方面", "实控人", "实际控制人", "母公司", "创始人", "合伙人", "上市", "首席")
 _SAYS = ("认为", "表示", "指出", "称", "预计", "透露", "介绍", "坦言", "分析", "建议", "发布",
          "宣布", "发现", "提醒", "看好", "判断")
+_SIDE = ("方面", "内部人士", "高层", "总部")  # a firm's side, its people, its seat
 _FUND_NOT_AFTER = frozenset("者人额家类型化品")  # 投资者, 投资额, 资产类, 资管产品
 _NEAR = 20  # characters either side of a mention searched for a firm's word
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
@@ -126,7 +127,7 @@ def _brand_acting(finder: NameFinder, text: str,
         if start is not None:
             if _said_of_person(finder, text, text[start:end]):
                 continue  # 总统特朗普 … 特朗普宣布: a person acts too
-            if text.startswith("方面", end) and finder.gazetteer.common_brand(text[start:end]):
+            if text.startswith(_SIDE, end) and finder.gazetteer.common_brand(text[start:end]):
                 continue  # 鲁花方面 is the firm's side; 欣欣向荣方面: a word's (a common one)
             yield (start, end, "COMPANY", "company.brand.action",
                    finder.score("company.brand.action"), 0)

@@ -42,7 +42,7 @@ def test_a_cached_load_labels_as_a_fresh_one(tmp_path: Path, cache_dir: Path) ->
     folder = rules_copy(tmp_path)
     fresh = spans(folder)  # fills the cache
     assert sorted(p.name.split("-")[0] for p in cache_dir.iterdir()) == \
-        ["brands", "regex", *["yaml"] * len(list(folder.glob("*.yaml")))]
+        ["brands", "listed", "regex", "words", *["yaml"] * len(list(folder.glob("*.yaml")))]
     assert spans(folder) == fresh
     assert ("RATE", "rules:rate.percent") in {(label, src) for _, _, label, src in fresh}
 

@@ -252,3 +252,38 @@ def test_the_brand_filter_answers_exactly() -> None:
     others = {"".join(rng.choice("耐克森三洋万士达a1b") for _ in range(rng.randint(1, 6)))
               for _ in range(3000)} - names
     assert others and not any(name in brands for name in others)
+
+
+def test_the_brand_list_asked_at_once_answers_as_in() -> None:
+    from econer.annotate.rules.gazetteer import BrandSet, having
+
+    rng = random.Random(12)
+    names = sorted({"".join(rng.choice("耐克森三洋万士达a1") for _ in range(rng.randint(1, 5)))
+                    for _ in range(2000)})
+    brands = BrandSet.from_names(names[::2])
+    asked = [*names, "", *names[:50]]
+    rng.shuffle(asked)
+    expected = [name for name in asked if name in brands]
+    assert 500 < len(expected) < len(asked)
+    assert brands.having(asked) == expected
+    assert having(brands, asked) == expected  # and a plain set answers the same
+    assert having(frozenset(names[::2]), asked) == expected
+
+
+def test_the_cached_lists_are_the_parsed_lists(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from econer.annotate.rules.gazetteer import Entry, _listed, _word_list
+
+    monkeypatch.setenv("ECONER_CACHE_DIR", str(tmp_path / "cache"))
+    listed = tmp_path / "listed.tsv"
+    listed.write_text("# name\tkind\tcode\tcommon\tsources\n宏图\tshort\t600001\t0\ta:1,b:2\n"
+                      "宏图\tfull\t600001\t1\ta:3\n\n万士达\tshort\t\t0\tc:4\n", encoding="utf-8")
+    words = tmp_path / "words.tsv"
+    words.write_text("# word\tclass\n导致\tv\n很多\tm\n", encoding="utf-8")
+    for _ in range(2):  # derived, then from the cache
+        assert _listed(listed) == {
+            "宏图": [Entry("宏图", "short", "600001", False, ("a:1", "b:2")),
+                   Entry("宏图", "full", "600001", True, ("a:3",))],
+            "万士达": [Entry("万士达", "short", "", False, ("c:4",))]}
+        assert _word_list(words, "t", lambda lines: dict(x.split("\t", 1) for x in lines)) \
+            == {"导致": "v", "很多": "m"}
+    assert len(list((tmp_path / "cache").iterdir())) == 2

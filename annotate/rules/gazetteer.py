@@ -389,11 +389,86 @@ class BrandSet:
         span = self._index.get(name[0])
         return span is not None and self._blob.find(f"\n{name}\n", *span) != -1
 
+    def having(self, names: list[str]) -> list[str]:
+        """The ``names`` in the set, in their order: ``[n for n in names if n in self]``.
+
+        Speed: the rules ask about some 50K runs of text a pass; the hashes come from one
+        C-level map and the filter's bits are tested inline (no call per name: 25% less
+        time than ``in``), so only the ~3% that pass it are looked up.
+
+        >>> brands = BrandSet.from_names(["万士达", "宏远"])
+        >>> brands.having(["宏远", "万士", "", "万士达", "宏远"])
+        ['宏远', '万士达', '宏远']
+        """
+        bits, mask, index, blob = self._bits, _FILTER_BITS - 1, self._index, self._blob
+        out = []
+        for name, h in zip(names, map(zlib.crc32, map(str.encode, names)), strict=True):
+            h &= mask
+            if bits[h >> 3] >> (h & 7) & 1 and name:
+                span = index.get(name[0])
+                if span is not None and blob.find(f"\n{name}\n", *span) != -1:
+                    out.append(name)
+        return out
+
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._blob[1:-1].split("\n") if self._count else ())
+
+
+def having(brands: BrandSet | frozenset[str], names: list[str]) -> list[str]:
+    """The ``names`` in ``brands`` (a :class:`BrandSet` or a plain set), in their order."""
+    if isinstance(brands, BrandSet):
+        return brands.having(names)
+    return [name for name in names if name in brands]
+
+
+def _listed(path: Path) -> dict[str, list[Entry]]:
+    """``listed.tsv`` (name → its entries), checked: a line that is no entry is an error
+    naming file and line.
+
+    Speed: the checked rows are kept in the rules' cache under the file's content (a
+    marshal load and the entries made from it: half the time of splitting and checking
+    the lines, ~10 ms of a start)."""
+    data = path.read_bytes()
+    name = cache.entry("listed", data, b"%d" % _CACHE_FORMAT)
+    rows = cache.load(name)
+    if not isinstance(rows, list):
+        rows = []
+        for number, line in enumerate(_read_text(path, data).split("\n"), start=1):
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 5 or not parts[0] or parts[1] not in KINDS:
+                raise EconerError("expected name, kind, code, common, sources", path=path,
+                                  line=number)
+            rows.append((parts[0], parts[1], parts[2], parts[3] == "1",
+                         tuple(parts[4].split(","))))
+        cache.store(name, rows)
+    listed: dict[str, list[Entry]] = {}
+    for row in rows:
+        listed.setdefault(row[0], []).append(Entry(*row))
+    return listed
+
+
+def _word_list(path: Path | None, kind: str, build):  # noqa: ANN001, ANN202
+    """``build`` of a word list's lines (no blank or ``#`` line); empty where ``path`` is None.
+
+    Speed: kept in the rules' cache under the file's content. For the 24K-word dict of
+    ``words-nonname.tsv`` a marshal load takes half the time of splitting its lines (~5 ms
+    of a start); for a set it gains nothing (the hashing is the cost), so sets are read."""
+    if path is None:
+        return build(())
+    data = path.read_bytes()
+    name = cache.entry(f"words-{kind}", data, b"%d" % _CACHE_FORMAT)
+    found = cache.load(name)
+    if type(found) is type(build(())):
+        return found
+    words = build(line for line in _read_text(path, data).split("\n")
+                  if line and not line.startswith("#"))
+    cache.store(name, words)
+    return words
 
 
 # -- loading and matching ----------------------------------------------------------------------
@@ -419,17 +494,7 @@ class Gazetteer:
         path = folder / LISTED_FILE
         if not path.is_file():
             return None
-        listed: dict[str, list[Entry]] = {}
-        for number, line in enumerate(_read_lines(path), start=1):
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 5 or not parts[0] or parts[1] not in KINDS:
-                raise EconerError("expected name, kind, code, common, sources", path=path,
-                                  line=number)
-            entry = Entry(parts[0], parts[1], parts[2], parts[3] == "1",
-                          tuple(parts[4].split(",")))
-            listed.setdefault(entry.name, []).append(entry)
+        listed = _listed(path)
         brand_path = folder / BRANDS_FILE
         brands = BrandSet.load(brand_path) if brand_path.is_file() else frozenset()
         common = folder / BRANDS_COMMON_FILE
@@ -461,10 +526,8 @@ class Gazetteer:
         ''
         """
         if self._nonname is None:
-            path = self.nonname_path
-            self._nonname = dict(
-                line.split("\t", 1) for line in _read_lines(path)
-                if line and not line.startswith("#")) if path is not None else {}
+            self._nonname = _word_list(self.nonname_path, "nonname",
+                                       lambda lines: dict(line.split("\t", 1) for line in lines))
         return self._nonname.get(word, "")
 
     def kind_word(self, word: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 
 import ahocorasick_rs
 from econer.annotate.rules import cache, context
-from econer.annotate.rules.gazetteer import Gazetteer
+from econer.annotate.rules.gazetteer import Gazetteer, having
 from econer.annotate.rules.patterns import Patterns, alternation, expand
 
 # (start, end, label, rule name, default score, priority)
@@ -903,8 +903,11 @@ class NameFinder:
             at = match.start()
             if inside[at]:
                 continue  # 中国平安股价: not 平安, a listed name decides
-            for start in range(max(0, at - 6), at - 1):  # the longest name before the trigger
-                if text[start:at] in brands and ok(start, at):
+            # the longest name before the trigger (the list asked about all sizes at once)
+            for name in having(brands, [text[start:at] for start in range(max(0, at - 6),
+                                                                          at - 1)]):
+                start = at - len(name)
+                if ok(start, at):
                     yield (start, at, "COMPANY", "company.brand.trigger",
                            self.score("company.brand.trigger"), 0)
                     break

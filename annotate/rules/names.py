@@ -922,14 +922,14 @@ class NameFinder:
                     break
         if self.trigger_left is not None:
             for match in self.trigger_left.finditer(text):
-                for size in range(6, 1, -1):
-                    end = match.end() + size
-                    # the name must end a word: 收购三洋，/收购三洋公司, not 并购量身定制
-                    if end > len(text):
-                        continue
-                    ends = self._ends_word(text, end)
-                    if ends and text[match.end():end] in brands and \
-                            not self.company_generic.fullmatch(text[match.end():end]) and \
+                at = match.end()
+                # the longest name of the list after the deal word (asked about all sizes at
+                # once) that ends a word: 收购三洋，/收购三洋公司, not 并购量身定制
+                for name in having(brands, [text[at : at + size] for size in range(6, 1, -1)
+                                            if at + size <= len(text)]):
+                    end = at + len(name)
+                    if self._ends_word(text, end) and \
+                            not self.company_generic.fullmatch(name) and \
                             not self.not_after_listed(text, end):
                         yield (match.end(), end, "COMPANY", "company.brand.trigger",
                                self.score("company.brand.trigger"), 0)

@@ -287,25 +287,3 @@ def test_the_cached_lists_are_the_parsed_lists(tmp_path, monkeypatch) -> None:  
         assert _word_list(words, "t", lambda lines: dict(x.split("\t", 1) for x in lines)) \
             == {"导致": "v", "很多": "m"}
     assert len(list((tmp_path / "cache").iterdir())) == 2
-
-
-def test_a_trie_alternation_matches_as_the_flat_one() -> None:
-    from econer.annotate.rules.patterns import _trie
-
-    rng = random.Random(13)
-    chars = "美元金中国a.b*"
-    for _ in range(300):
-        words = sorted({"".join(rng.choice(chars) for _ in range(rng.randint(1, 4)))
-                        for _ in range(rng.randint(1, 30))}, key=lambda w: (-len(w), w))
-        flat = "|".join(re.escape(w) for w in words)
-        trie = _trie(words)
-        # alone, repeated to the end, and before more pattern (backtracking into it)
-        for shape in ("{}", "(?:{})+$", "(?:{})国", "(?:{})+?b", "((?:{})+)(元?)"):
-            a, b = re.compile(shape.format(flat)), re.compile(shape.format(trie))
-            for _ in range(10):
-                text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
-                assert [m.span() + m.groups() for m in a.finditer(text)] == \
-                    [m.span() + m.groups() for m in b.finditer(text)], (words, shape, text)
-                assert bool(a.fullmatch(text)) == bool(b.fullmatch(text))
-    # (checked by hand: a trie whose word ends are lazy, ``??``, fails this test)
-    assert re.match(_trie(["美", "美元"]), "美元").group() == "美元"

@@ -118,64 +118,14 @@ class Patterns:
         return list(value) if isinstance(value, Mapping) else list(value)
 
 
-_TRIE_FROM = 40  # words; a shorter list stays one flat alternation (anchors flatten those)
-
-
 def alternation(words: list[str] | Mapping[str, Any]) -> str:
     """A regex alternation of ``words``, longest first so that 美元 wins over 元.
 
-    A list of ``_TRIE_FROM`` words or more is written as a trie (美(?:元|金)), which matches
-    what the flat alternation matches, in the same order of preference (see :func:`_trie`).
-
     >>> alternation(["元", "美元"])
     '美元|元'
-    >>> alternation(map(str, range(40)))
-    '0|1(?:0|1|2|3|4|5|6|7|8|9)?|2(?:0|1|2|3|4|5|6|7|8|9)?|3(?:0|1|2|3|4|5|6|7|8|9)?|4|5|6|7|8|9'
     """
     ordered = sorted({str(w) for w in words if str(w)}, key=lambda w: (-len(w), w))
-    if len(ordered) >= _TRIE_FROM:
-        return _trie(ordered)
     return "|".join(re.escape(w) for w in ordered)
-
-
-def _trie(words: list[str]) -> str:
-    """The alternation of ``words`` (non-empty, distinct) as a trie of their characters.
-
-    Speed: ``re`` tries a flat alternation's words one by one at each position it tests
-    (the 1.6K places, 1.4K boundary words: thousands of tries); a trie tries a position's
-    first characters, then only the words opening with the one there. Same matches, in the
-    same order: at any position the words that match are prefixes of one another, and the
-    flat alternation (longest first) and the trie (the longer continuation first, a word's
-    end as a greedy ``?``) both try them longest to shortest, in a backtracking context too.
-
-    >>> _trie(["美元", "美金", "美", "元"])
-    '元|美(?:元|金)?'
-    >>> import re
-    >>> [m.group() for m in re.finditer(_trie(["美元", "美金", "美", "元"]), "美元美金美")]
-    ['美元', '美金', '美']
-    """
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [(re.escape(char), emit(child)) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        if len(branches) > 1:
-            body = f"(?:{'|'.join(char + rest for char, rest in branches)})"
-        else:
-            char, rest = branches[0]
-            # one character alone takes the ? itself; a longer run needs a group for it
-            body = char + rest if "" not in node or not rest else f"(?:{char + rest})"
-        # a word ends here: the longer words first (a greedy ?), then this one
-        return body + "?" if "" in node else body
-
-    return "|".join(re.escape(char) + emit(child) for char, child in sorted(root.items()))
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,26 +148,34 @@ def expand(pattern: str, macros: Mapping[str, str]) -> str:
 _META = frozenset(".^$*+?{}[]\\|()")
 
 
-def _alternatives(pattern: str) -> list[str] | None:
-    """The top-level alternatives of ``pattern``; None where a bracket is unbalanced."""
-    out, depth, start, i = [], 0, 0, 0
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth after it)`` of each ``(``, ``)`` and ``|`` of ``pattern`` outside
+    escapes and character classes; ``(-1, "", -1)`` last where a class never closes."""
+    depth, i = 0, 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 1
         elif char == "[":
-            close = pattern.find("]", i + 1)
-            if close == -1:
-                return None
-            i = close
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+            i = pattern.find("]", i + 1)
+            if i == -1:
+                yield -1, "", -1
+                return
+        elif char in "()|":
+            depth += 1 if char == "(" else -1 if char == ")" else 0
+            yield i, char, depth
+        i += 1
+
+
+def _alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of ``pattern``; None where a bracket is unbalanced."""
+    out, start, depth = [], 0, 0
+    for i, char, depth in _structure(pattern):
+        if i == -1:
+            return None
+        if char == "|" and depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     return out + [pattern[start:]] if depth == 0 else None
 
 
@@ -207,22 +215,9 @@ def flat_alternation(pattern: str) -> str:
 
 def _group_end(pattern: str) -> int:
     """Where the group opening ``pattern`` closes (-1: never)."""
-    depth, i = 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif char == "[":
-            i = pattern.find("]", i + 1)
-            if i == -1:
-                return -1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, char, depth in _structure(pattern):
+        if char == ")" and depth == 0:
+            return i
     return -1
 
 

@@ -110,3 +110,23 @@ def test_bad_configs_and_folders_are_one_line_errors(corpus, tmp_path: Path, cap
 def test_blocks_join_paragraphs_and_drop_the_short_tail() -> None:
     assert blocks([[1, 2], [3]], max_length=6, cls=8, sep=9) == [[8, 1, 2, 9, 3, 9]]
     assert blocks([[1, 2]], max_length=6, cls=8, sep=9) == []
+
+
+def test_masked_logits_give_the_models_own_loss() -> None:
+    """Scoring only the masked positions is the same mean cross-entropy as BertForMaskedLM's."""
+    from econer.models.pretrain import masked_logits
+    from transformers import BertConfig
+
+    torch.manual_seed(0)
+    model = BertForMaskedLM(BertConfig(vocab_size=50, hidden_size=32, num_hidden_layers=1,
+                                       num_attention_heads=2, intermediate_size=64)).eval()
+    ids = torch.randint(5, 50, (3, 20))
+    labels = torch.full((3, 20), -100)
+    chosen = torch.rand(3, 20) < 0.3
+    labels[chosen] = ids[chosen]
+    with torch.no_grad():
+        logits, gold = masked_logits(model, ids, labels)
+        ours = torch.nn.functional.cross_entropy(logits, gold)
+        theirs = model(input_ids=ids, labels=labels).loss
+    assert logits.shape == (int(chosen.sum()), 50)
+    assert torch.allclose(ours, theirs, atol=1e-6)

@@ -471,6 +471,14 @@ def _word_list(path: Path | None, kind: str, build):  # noqa: ANN001, ANN202
     return words
 
 
+def _word_set(path: Path | None) -> frozenset[str]:
+    """The words of a list read as a set (no blank or ``#`` line); empty where ``path`` is
+    None. Sets are read, not cached: hashing them is the cost a cache would not save."""
+    if path is None:
+        return frozenset()
+    return frozenset(line for line in _read_lines(path) if line and not line.startswith("#"))
+
+
 # -- loading and matching ----------------------------------------------------------------------
 @dataclass
 class Gazetteer:
@@ -512,10 +520,7 @@ class Gazetteer:
         False
         """
         if self._common is None:
-            path = self.common_path
-            self._common = frozenset(
-                line for line in _read_lines(path) if line and not line.startswith("#")) \
-                if path is not None else frozenset()
+            self._common = _word_set(self.common_path)
         return name in self._common
 
     def nonname_word(self, word: str) -> str:
@@ -538,10 +543,7 @@ class Gazetteer:
         False
         """
         if self._kind is None:
-            path = self.kind_path
-            self._kind = frozenset(
-                line for line in _read_lines(path) if line and not line.startswith("#")) \
-                if path is not None else frozenset()
+            self._kind = _word_set(self.kind_path)
         return word in self._kind
 
     def automaton(self):  # noqa: ANN201 - an ahocorasick_rs.AhoCorasick

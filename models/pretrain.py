@@ -176,6 +176,7 @@ def pretrain(cfg: PretrainConfig, out_dir: str | Path | None = None, *,
         _progress,
         _versions,
         code_version,
+        prepare_out,
         publish,
         sha256,
     )
@@ -190,9 +191,7 @@ def pretrain(cfg: PretrainConfig, out_dir: str | Path | None = None, *,
 
     hf_logging.disable_progress_bar()
     out = Path(out_dir or cfg.output_dir or f"runs/{cfg.name}").resolve()
-    if out.exists() and any(out.iterdir()) and not (out / "run.json").exists():
-        raise EconerError("output folder exists and is not a pre-training run; choose another",
-                          path=out)
+    prepare_out(out, "a pre-training run")
     t0 = time.perf_counter()
     t = cfg.train
     set_seed(t.seed)

@@ -182,10 +182,11 @@ def _data_files(cfg: TrainConfig, gold_used: bool) -> list[str]:
     return list(dict.fromkeys(files))
 
 
-def _prepare_out(out: Path) -> None:
+def prepare_out(out: Path, what: str = "a run folder") -> None:
+    """Refuse an output folder that holds something other than an earlier run (never write
+    over a user's files); an earlier run (it has ``run.json``) is replaced."""
     if out.exists() and any(out.iterdir()) and not (out / "run.json").exists():
-        raise EconerError("output folder exists and is not a run folder; choose another",
-                          path=out)
+        raise EconerError(f"output folder exists and is not {what}; choose another", path=out)
 
 
 def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *,
@@ -206,7 +207,7 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
     cfg = copy.deepcopy(config) if isinstance(config, TrainConfig) else load_config(config)
     out = Path(out_dir or cfg.output_dir or f"runs/{cfg.name}").resolve()
     cfg.output_dir = str(out)
-    _prepare_out(out)
+    prepare_out(out)
     timings: dict[str, Any] = {}
     t0 = time.perf_counter()
     targs = cfg.train
@@ -363,7 +364,7 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
             "versions": _versions(),
         }
         write_text(tmp / "run.json", json.dumps(info, ensure_ascii=False, indent=2) + "\n")
-        _prepare_out(out)
+        prepare_out(out)
         publish(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -89,6 +89,14 @@ _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.t
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
 _ONE_CHAR_VERBS = frozenset("任自赴离入进据经随令使")
+# the commonest Chinese surnames (a three-character name opening with one is a person's)
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+                      "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱"
+                      "江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤牛")
+# time words and adverbs between a firm and its act (普利司通近日宣布): two characters only,
+# one (也, 将) would let a clause's last word act (…的员工也宣布)
+_ACT_TIME = ("日前", "近日", "近期", "昨日", "昨天", "今天", "今日", "本周", "上周", "此前",
+             "早前", "已经", "正式", "同时", "随后", "目前", "近来")
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -117,7 +125,7 @@ def _brand_acting(finder: NameFinder, text: str,
         return
     inside: set[int] | None = None  # where a listed or known name goes on (made when needed)
     for match in action.finditer(text):
-        end = match.start()
+        end = _before_time(text, match.start())
         if end < 2 or not (_HAN.match(text, end - 1) or text[end - 1].isalnum()):
             continue  # no name ends here (发布公告, “公告”)
         if inside is None:
@@ -145,6 +153,19 @@ def _brand_acting(finder: NameFinder, text: str,
                 yield (start, end, "COMPANY", "company.brand.action",
                        finder.score("company.brand.action"), 0)
                 break
+
+
+def _before_time(text: str, at: int) -> int:
+    """Where a name acting at ``at`` ends: before a time word or adverb said between a firm
+    and its act (普利司通近日宣布, 某某日前已与); ``at`` itself where none is.
+
+    >>> _before_time("甲乙近日宣布", 4), _before_time("甲乙宣布", 2), _before_time("最近宣布", 2)
+    (2, 2, 2)
+    """
+    for word in _ACT_TIME:
+        if text.endswith(word, 0, at) and at - len(word) >= 2:
+            return at - len(word)
+    return at
 
 
 def _brand_ending(finder: NameFinder, text: str, stop: int, brands,  # noqa: ANN001
@@ -485,7 +506,20 @@ def _before_trigger(finder: NameFinder, text: str,
         name = text[start:end]
         if name in brands or not _name_ok(finder, text, start, end, name):
             continue  # a name of the 267K list is company.brand.trigger's
+        if _said_of_person(finder, text, name) or _person_holding(text, start, end):
+            continue  # 董事长X … X旗下, 孙某某旗下: a person's holdings, not a firm's group
         yield (start, end, "COMPANY", "company.context", finder.score("company.context"), 0)
+
+
+def _person_holding(text: str, start: int, end: int) -> bool:
+    """A name of three characters opening with a common surname right before 旗下 is a person
+    holding firms (刘某谦旗下的…集团), not a firm's group: firms' names of no list are longer
+    (高科奶业旗下); the corpus's three such cases were all people.
+
+    >>> _person_holding("刘大同旗下的", 0, 3), _person_holding("宏达科技旗下", 0, 4)
+    (True, False)
+    """
+    return end - start == 3 and text[start] in _SURNAMES and text.startswith("旗下", end)
 
 
 def _latin_before(text: str, end: int) -> int | None:

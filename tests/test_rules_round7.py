@@ -1,0 +1,57 @@
+"""Round seven (issue 12): changes meant to carry over to text nobody tuned on. A firm acting
+with a time word between its name and its act; a person holding firms is no firm. Sentences
+written for the test from spec/entities.md ("与华为共同推出 → 华为": a firm acting is
+COMPANY; "Not COMPANY: … people"); none is a corpus, dev or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from econer.spans import Document
+
+
+def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
+    return [(s.text, s.source.removeprefix("rules:"))
+            for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+# -- a time word between a firm of the 267K list and its act (company.brand.action) --------
+@pytest.mark.parametrize("text", [
+    "据悉，普利司通近日宣布将在华扩产。",
+    "普利司通日前斥资十亿元收购一家工厂。",
+    "记者获悉，普利司通正式宣布在华扩产。",
+])
+def test_a_firm_acting_after_a_time_word_is_a_firm(labeller, text) -> None:
+    assert spans(labeller, text) == [("普利司通", "company.brand.action")]
+
+
+def test_a_time_word_does_not_let_a_clause_act(labeller) -> None:
+    # 员工 is no name of the list: the time word only moves where a name must end
+    assert spans(labeller, "该厂员工近日宣布罢工。") == []
+
+
+def test_a_one_character_adverb_does_not_stand_between(labeller) -> None:
+    # 也 and 将 would let any clause's last word act: only two-character time words stand
+    # between a name and its act
+    assert spans(labeller, "据悉，普利司通也宣布扩产。") == []
+
+
+# -- a person holding firms (company.context) ----------------------------------------------
+def test_a_person_before_qixia_is_no_firm(labeller) -> None:
+    # a three-character name opening with a surname before 旗下 is a person's holdings
+    assert spans(labeller, "刘大同旗下的宏达控股集团公司近日增持。") == [
+        ("宏达控股集团公司", "company.suffix")]
+    assert spans(labeller, "据了解，林大同旗下有三家工厂。林大同近日表示。") == []
+
+
+def test_a_person_named_as_one_elsewhere_is_no_firm_before_qixia(labeller) -> None:
+    # 鞠 is no common surname, so only 自然人 (a natural person) says the name is a person's
+    text = "据了解，鞠振宇旗下的宏达集团公司增持。"
+    assert ("鞠振宇", "company.context") in spans(labeller, text)
+    assert spans(labeller, "公司实际控制人为自然人鞠振宇。" + text) == [
+        ("宏达集团公司", "company.suffix")]
+
+
+def test_a_firm_of_no_list_before_qixia_is_still_a_firm(labeller) -> None:
+    # four characters (a firm's name of no list): company.context as before
+    assert spans(labeller, "据了解，宏远奶业旗下有三家工厂。") == [("宏远奶业", "company.context")]

@@ -114,6 +114,8 @@ class DataArgs:
     # by their name (default 1).
     mix: dict[str, float] = field(default_factory=lambda: {"gold": 1.0, "silver": 1.0,
                                                            "cluener": 1.0})
+    # Draw the fractions of ``mix`` again each epoch (other records each epoch), not once a run.
+    redraw_mix: bool = False
 
 
 @dataclass

@@ -168,6 +168,26 @@ def mix(records: Sequence[Record], weight: float, rng: random.Random) -> list[Re
     return [*list(records) * whole, *extra]
 
 
+def epoch_draws(sources: Sequence[tuple[Sequence[Record], float]], epochs: int,
+                rng: random.Random, redraw: bool) -> list[list[Record]]:
+    """The records of each epoch: every source mixed by its weight (:func:`mix`), drawn once
+    for the run, or with ``redraw`` again each epoch so that a fraction (``ccf: 0.3``) shows
+    other records each epoch. Epoch 1 is the same either way; one seeded ``rng`` makes every
+    draw repeatable.
+
+    >>> recs = [(c, None) for c in "abcdefgh"]
+    >>> once = epoch_draws([(recs, 0.5)], 3, random.Random(0), redraw=False)
+    >>> again = epoch_draws([(recs, 0.5)], 3, random.Random(0), redraw=True)
+    >>> once[0] == once[2] == again[0], again[1] != again[0], len(again[2])
+    (True, True, 4)
+    """
+    def draw() -> list[Record]:
+        return [r for recs, weight in sources for r in mix(recs, weight, rng)]
+
+    first = draw()
+    return [first, *(draw() if redraw else first for _ in range(epochs - 1))]
+
+
 def is_heldout(doc_id: str, every: int | None) -> bool:
     """Whether a CLUENER sentence (id ``cluener-<line>``) is held out of training: lines
     1, 1+k, 1+2k, ... for ``k = every``.
@@ -245,4 +265,4 @@ def examples(records: Iterable[Record], tokenizer: Any, max_length: int,
 
 
 __all__ = ["Example", "TAGS", "read_gold", "split_gold", "read_cluener", "read_external",
-           "examples"]
+           "examples", "epoch_draws"]

@@ -39,8 +39,8 @@ from econer.models.data import (
     corpus_texts,
     doc_record,
     drop_excluded,
+    epoch_draws,
     examples,
-    mix,
     paragraphs,
     read_cluener,
     read_external,
@@ -236,10 +236,11 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
     rng = random.Random(targs.seed)
     weights = {"gold": 1.0, "silver": 1.0, "cluener": 1.0,
                **{name: 1.0 for name in external}, **data.mix}
-    records = [*mix([doc_record(d) for d in train_docs], weights["gold"], rng),
-               *mix(silver_records, weights["silver"], rng),
-               *mix(cluener, weights["cluener"], rng),
-               *(r for name, recs in external.items() for r in mix(recs, weights[name], rng))]
+    sources = [([doc_record(d) for d in train_docs], weights["gold"]),
+               (silver_records, weights["silver"]), (cluener, weights["cluener"]),
+               *((recs, weights[name]) for name, recs in external.items())]
+    draws = epoch_draws(sources, targs.epochs, rng, data.redraw_mix)
+    records = draws[0]
     if not records:
         raise EconerError("no training documents (data.gold, data.silver, data.cluener)")
     if tokenizer is None:
@@ -248,7 +249,13 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
 
     # align
     t1 = time.perf_counter()
-    exs = examples(records, tokenizer, cfg.window.max_length, cfg.window.stride)
+    # One list of windows a distinct draw (a run drawn once aligns once).
+    aligned: dict[int, list[Example]] = {}
+    for d in draws:
+        if id(d) not in aligned:
+            aligned[id(d)] = examples(d, tokenizer, cfg.window.max_length, cfg.window.stride)
+    epoch_exs = [aligned[id(d)] for d in draws]
+    exs = epoch_exs[0]
     if not exs:
         raise EconerError("the training documents gave no tokens to learn from")
     timings["align_s"] = round(time.perf_counter() - t1, 3)
@@ -283,8 +290,7 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
          "weight_decay": 0.0},
     ]
     optimiser = torch.optim.AdamW(groups, lr=targs.learning_rate)
-    steps_per_epoch = math.ceil(len(exs) / targs.batch_size)
-    total = steps_per_epoch * targs.epochs
+    total = sum(math.ceil(len(e) / targs.batch_size) for e in epoch_exs)
     schedule = get_linear_schedule_with_warmup(optimiser, int(targs.warmup_ratio * total), total)
     generator = torch.Generator().manual_seed(targs.seed)
 
@@ -298,8 +304,8 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
                 te = time.perf_counter()
                 model.train()
                 losses: list[float] = []
-                for ids, mask, allowed in _batches(exs, targs.batch_size, generator,
-                                                   tokenizer.pad_token_id):
+                for ids, mask, allowed in _batches(epoch_exs[epoch - 1], targs.batch_size,
+                                                   generator, tokenizer.pad_token_id):
                     logits = model(input_ids=ids.to(device), attention_mask=mask.to(device)).logits
                     loss = partial_loss(logits, allowed.to(device))
                     loss.backward()
@@ -351,9 +357,11 @@ def train(config: TrainConfig | str | Path, out_dir: str | Path | None = None, *
                      "silver_documents": len(silver), "silver_paragraphs": len(silver_records),
                      "excluded_sha1": len(excluded), "cluener_sentences": len(cluener),
                      "external_paragraphs": {k: len(v) for k, v in external.items()},
-                     "mix": weights, "records": len(records),
+                     "mix": weights, "mix_redrawn_each_epoch": data.redraw_mix,
+                     "records": len(records),
                      "embeddings": embeddings_info,
                      "examples": len(exs), "tokens": sum(len(e.ids) for e in exs),
+                     "examples_per_epoch": [len(e) for e in epoch_exs],
                      "vocabulary": len(tokenizer),
                      "documents_sha256": _docs_hash([*train_docs, *dev_docs]),
                      "files": {f: sha256(f) for f in _data_files(cfg, gold_used)

@@ -138,6 +138,25 @@ def test_same_seed_same_model(gold_files, tmp_path: Path) -> None:
     assert versions[0] == versions[1]
 
 
+def test_a_redrawn_mix_shows_other_records_each_epoch_and_repeats_with_its_seed(
+        gold_files, tmp_path: Path) -> None:
+    """data.redraw_mix: epoch 1 draws the run-once half of the gold; later epochs see
+    another half (another model), the same one for the same seed."""
+    docs = list(read_documents(gold_files[0]))
+    over = {"train.epochs": 3, "data.mix": {"gold": 0.5}}
+    runs = [train(load_config(config_path("train", "tiny.yaml"),
+                              {**over, "data.redraw_mix": redraw}),
+                  tmp_path / f"r{i}", train_docs=docs[:12], dev_docs=docs[12:], progress=False)
+            for i, redraw in enumerate([False, True, True])]
+    losses = [[m["train_loss"] for m in read_metrics(r)] for r in runs]
+    infos = [json.loads((r / "run.json").read_text())["data"] for r in runs]
+    assert [i["mix_redrawn_each_epoch"] for i in infos] == [False, True, True]
+    assert losses[0] != losses[1] and losses[1] == losses[2]
+    assert infos[0]["examples_per_epoch"][0] == infos[1]["examples_per_epoch"][0]
+    versions = [json.loads((r / "run.json").read_text())["version"] for r in runs]
+    assert versions[0] != versions[1] == versions[2]
+
+
 class LookupTagger(torch.nn.Module):
     """A context-free tagger: each token id always gets the same tag, whatever window it
     is in, so any duplicate or cut span comes from windowing alone."""

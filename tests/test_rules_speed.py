@@ -254,6 +254,32 @@ def test_the_brand_filter_answers_exactly() -> None:
     assert others and not any(name in brands for name in others)
 
 
+def test_the_brand_list_by_bucket_answers_as_a_set(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from itertools import pairwise
+
+    from econer.annotate.rules.gazetteer import _BUCKETS, BrandSet
+
+    monkeypatch.setenv("ECONER_CACHE_DIR", str(tmp_path / "cache"))
+    rng = random.Random(4)
+    # more names than buckets: most buckets hold several, a few none
+    names = sorted({"".join(rng.choice("耐克森三洋万士达宏远a1") for _ in range(rng.randint(2, 7)))
+                    for _ in range(_BUCKETS + 20_000)})
+    path = tmp_path / "brands.tsv"
+    path.write_text("# header\n" + "\n".join(names[::2]) + "\n", encoding="utf-8")
+    kept = set(names[::2])
+    # two names side by side in the lines, joined by a line break, are no name
+    order = list(BrandSet.from_names(kept))
+    joined = [f"{a}\n{b}" for a, b in pairwise(order)][:5000]
+    asked = [*names[:30_000], *joined, ""]
+    expected = [name for name in asked if name in kept]
+    for brands in (BrandSet.load(path), BrandSet.load(path)):  # derived, then cached
+        assert len(brands) == len(kept) and set(brands) == kept
+        assert [name in brands for name in asked] == [name in kept for name in asked]
+        assert brands.having(asked) == expected
+    empty = BrandSet.from_names([])
+    assert len(empty) == 0 and list(empty) == [] and "耐克" not in empty
+
+
 def test_the_brand_list_asked_at_once_answers_as_in() -> None:
     from econer.annotate.rules.gazetteer import BrandSet, having
 

@@ -33,11 +33,12 @@ import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from econer.errors import EconerError
+
+if TYPE_CHECKING:
+    import yaml
 
 T = TypeVar("T")
 
@@ -53,6 +54,8 @@ def read_yaml(path: str | Path) -> tuple[Any, dict[str, int]]:
 
 def parse_yaml(text: str, path: str | Path | None = None) -> tuple[Any, dict[str, int]]:
     """:func:`read_yaml` of text already read (``path`` only names it in errors)."""
+    import yaml  # here: importing it is ~15 ms of every start (labels come from a cache)
+
     try:
         # libyaml's loader where installed: the pure-Python one takes a second on the rules'
         # word lists, most of a cold pre-labelling run's start-up
@@ -70,6 +73,8 @@ def parse_yaml(text: str, path: str | Path | None = None) -> tuple[Any, dict[str
 
 
 def _marks(node: yaml.Node, prefix: str, out: dict[str, int]) -> None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = f"{prefix}{key.value}"
@@ -114,6 +119,8 @@ def set_dotted(data: dict[str, Any], key: str, value: Any) -> None:
 def parse_sets(values: Sequence[str], option: str = "--set") -> dict[str, Any]:
     """``["KEY=VALUE", ...]`` as ``{KEY: VALUE}``, each value read as YAML (``2`` an int,
     ``null`` None, ``[a, b]`` a list); every command's ``--set`` goes through here."""
+    import yaml
+
     out: dict[str, Any] = {}
     for value in values:
         key, sep, raw = value.partition("=")

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from econer import config
+from econer import cache, config
 from econer.errors import EconerError
 from econer.resources import config_path
 
@@ -37,12 +38,43 @@ class LabelsFile:
 
 
 def load_labels(path: str | Path) -> tuple[Label, ...]:
-    """The labels of a labels YAML, checked: upper-case names, no name or hot key twice."""
+    """The labels of a labels YAML, checked: upper-case names, no name or hot key twice.
+
+    Speed: every start reads the labels (at import); the checked labels are cached under
+    the file's content and the code that checks them (:mod:`econer.cache`), so a start
+    with the cache neither imports PyYAML nor parses (~15 ms)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")  # not econer.jsonl: it imports this module
+        data = path.read_bytes()
     except OSError as exc:
         raise EconerError(f"cannot read the labels file: {exc.strerror}", path=path) from None
+    checker = _checker()
+    name = cache.entry("labels", data, *checker) if checker is not None else ""
+    found = cache.load(name) if name else None
+    if isinstance(found, tuple) and found and all(
+            isinstance(row, tuple) and len(row) == 3 for row in found):
+        return tuple(Label(*row) for row in found)
+    labels = _parse_labels(data, path)
+    if name:
+        cache.store(name, tuple((label.name, label.colour, label.hotkey) for label in labels))
+    return labels
+
+
+def _checker() -> tuple[bytes, ...] | None:
+    """The code that reads and checks a labels file (this module, econer.config): an entry
+    is another one where it changed; None where there is no source to key on (no cache)."""
+    try:
+        return tuple(Path(module.__file__).read_bytes()
+                     for module in (config, sys.modules[__name__]))
+    except (OSError, TypeError):
+        return None
+
+
+def _parse_labels(data: bytes, path: Path) -> tuple[Label, ...]:
+    try:
+        text = data.decode("utf-8")  # not econer.jsonl: it imports this module
+    except UnicodeDecodeError:
+        raise EconerError("cannot read the labels file: not UTF-8 text", path=path) from None
     data, marks = config.parse_yaml(text, path)
     labels = tuple(config.build(LabelsFile, data, path=path, marks=marks).labels)
     names = [label.name for label in labels]

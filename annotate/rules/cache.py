@@ -1,10 +1,11 @@
 """The rules' cache of derived data: files named by the content hash of what made them.
 
 Loading the rules derives data that only changes when its inputs do (the parsed and checked
-pattern files, the brand list's filter). It is kept in :func:`cache_dir` (never in git),
-one ``marshal`` file an entry, under a key hashing every input that shapes it. A missing,
-stale, corrupt or unwritable cache costs only time: :func:`load` answers None and the caller
-derives the data again.
+pattern files, the brand list's filter, the compiled regexes). It is kept by
+:mod:`econer.cache` (its :func:`cache_dir`, :func:`entry`, :func:`load` and :func:`store`
+are this module's too): one ``marshal`` file an entry, under a key hashing every input that
+shapes it. A missing, stale, corrupt or unwritable cache costs only time: :func:`load`
+answers None and the caller derives the data again.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -21,64 +22,14 @@ True
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-# marshal's format is the interpreter's: an entry of another Python is another entry
-_PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}".encode()
-_CHECK = hashlib.sha1  # a corrupt file fails its check and is derived again
+from econer.cache import cache_dir, entry, load, store
 
-
-def cache_dir() -> Path:
-    """Where derived data is cached (never in git): ``$ECONER_CACHE_DIR``, else the user's
-    cache folder (``$XDG_CACHE_HOME/econer``, ``~/.cache/econer``)."""
-    if os.environ.get("ECONER_CACHE_DIR"):
-        return Path(os.environ["ECONER_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "econer"
-
-
-def entry(kind: str, *inputs: bytes) -> str:
-    """The file name of the entry derived from ``inputs`` (contents, format versions)."""
-    digest = hashlib.sha1(_PYTHON)
-    for data in inputs:
-        digest.update(len(data).to_bytes(8, "little") + data)
-    return f"{kind}-{digest.hexdigest()}.bin"
-
-
-def load(name: str, folder: Path | None = None) -> Any | None:
-    """The data stored under ``name`` (in ``folder``, default :func:`cache_dir`), or None
-    (absent, unreadable or corrupt)."""
-    try:
-        blob = ((folder or cache_dir()) / name).read_bytes()
-        check, payload = blob[:20], blob[20:]
-        if _CHECK(payload).digest() != check:
-            return None
-        return marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def store(name: str, data: Any, folder: Path | None = None) -> None:
-    """Keep ``data`` (marshal-able) under ``name``, atomically; a failure costs only time."""
-    try:
-        payload = marshal.dumps(data)
-    except ValueError:
-        return  # a value marshal cannot keep (none in the rules' data): no cache
-    path = (folder or cache_dir()) / name
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(_CHECK(payload).digest() + payload)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
+__all__ = ["Regexes", "cache_dir", "entry", "load", "regexes", "store"]
 
 # -- compiled regular expressions ---------------------------------------------------------------
 try:  # the pieces re.compile is made of (CPython's; elsewhere Regexes is plain re.compile)

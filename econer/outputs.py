@@ -27,7 +27,6 @@ import contextlib
 import json
 import os
 import signal
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -165,6 +164,8 @@ class Outputs:
             raise EconerError("is a folder, expected a file name", path=target)
         if any(same_file(done, target) for _tmp, done in self._pending):
             raise EconerError("written twice by one command", path=target)
+        import tempfile  # here: with shutil and random, ~4 ms of every start that writes nothing
+
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with signals_deferred():  # a stop signal between the two would orphan the file

@@ -55,3 +55,17 @@ def test_a_person_named_as_one_elsewhere_is_no_firm_before_qixia(labeller) -> No
 def test_a_firm_of_no_list_before_qixia_is_still_a_firm(labeller) -> None:
     # four characters (a firm's name of no list): company.context as before
     assert spans(labeller, "据了解，宏远奶业旗下有三家工厂。") == [("宏远奶业", "company.context")]
+
+
+# -- a latin name that runs on into capitalised latin words (the longer reading) -----------
+def test_a_latin_name_running_on_is_the_whole_name(labeller) -> None:
+    # the standard keeps the longer, more specific reading: LG Display is the firm, not LG
+    text = "据悉，友达、三星、LG Display都将扩产。"
+    assert ("LG Display", "company.lexicon") in spans(labeller, text)
+    assert "LG" not in [n for n, _ in spans(labeller, text)]
+
+
+def test_a_repeat_does_not_cut_a_longer_latin_name(labeller) -> None:
+    # Acme is a firm here (its chief executive); Acme Sugar is another name: no repeat there
+    text = "Acme首席执行官表示，Acme Sugar的股东反对收购。"
+    assert spans(labeller, text) == [("Acme", "company.context")]

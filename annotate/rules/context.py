@@ -75,6 +75,8 @@ _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
                         r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
+# capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
+_LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
 LATIN_REST = r"[A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
 LATIN_WORD = "[A-Za-z]" + LATIN_REST
@@ -258,6 +260,35 @@ def _joint(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameH
         for end in (*ends.get(e, ()), *(ends.get(e + 1, ()) if text[e : e + 1] in "-－" else ())):
             if finder._opens_word(text, s) and finder._ends_word(text, end):
                 yield (s, end, "COMPANY", "company.joint", finder.score("company.joint"), 0)
+
+
+def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """A latin name followed by a space and capitalised latin words goes on to them (LG
+    Display, Tully Sugar: the firm's whole name; LG alone is another firm): the standard keeps
+    the longer, more specific reading.
+
+    >>> latin_onward("苹果选定LG Display供货", [(4, 6, "COMPANY", "company.lexicon", 0.8, 0)])
+    [(4, 14, 'COMPANY', 'company.lexicon', 0.8, 0)]
+    """
+    out = hits
+    for n, (start, end, label, *rest) in enumerate(hits):
+        # speed: a space right after a latin letter is rare; only then the regex
+        if label == "COMPANY" and text[end : end + 1] == " " and text[end - 1].isascii() \
+                and text[end - 1].isalpha() and (more := _LATIN_ONWARD.match(text, end)):
+            if out is hits:
+                out = list(hits)
+            out[n] = (start, more.end(), label, *rest)
+    return out
+
+
+def latin_goes_on(text: str, end: int) -> bool:
+    """A latin name ending at ``end`` runs on into capitalised latin words (Tully| Sugar).
+
+    >>> latin_goes_on("Tully Sugar", 5), latin_goes_on("Tully 董事长", 5)
+    (True, False)
+    """
+    return text[end - 1 : end].isascii() and text[end - 1 : end].isalpha() and \
+        _LATIN_ONWARD.match(text, end) is not None
 
 
 def rebound(finder: NameFinder, text: str, hits: list[NameHit],

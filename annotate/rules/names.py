@@ -312,6 +312,7 @@ class NameFinder:
         hits.extend(self._brands(text, hits, matches))
         hits.extend(context.find(self, text, hits, matches))
         hits = context.rebound(self, text, hits, matches)
+        hits = context.latin_onward(text, hits)
         hits.extend(self._aliases(text, hits))
         hits.extend(context.fund_cores(self, text, hits))  # 世诚投资 … 世诚
         hits.extend(self._branches(text, hits))
@@ -1076,6 +1077,8 @@ class NameFinder:
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)):
                 continue
+            if text[end : end + 1] == " " and context.latin_goes_on(text, end):
+                continue  # Tully| Sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or self.product_after.match(text, end) \
                     or self.media_after.match(text, end) or _MODEL.match(text, end) \
                     or text.startswith(self.short_not_after, end):

@@ -313,3 +313,22 @@ def test_the_cached_lists_are_the_parsed_lists(tmp_path, monkeypatch) -> None:  
         assert _word_list(words, "t", lambda lines: dict(x.split("\t", 1) for x in lines)) \
             == {"导致": "v", "很多": "m"}
     assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_a_word_list_alternation_is_the_plain_one() -> None:
+    from econer.annotate.rules.patterns import alternation
+
+    def plain(words) -> str:  # noqa: ANN001 - a list or a mapping
+        ordered = sorted({str(w) for w in words if str(w)}, key=lambda w: (-len(w), w))
+        return "|".join(re.escape(w) for w in ordered)
+
+    rng = random.Random(21)
+    alphabet = "元美亿万a.b*|()[] -\\\n\0^$?"  # escaped characters and the separator too
+    for _ in range(3000):
+        words: list | dict = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+                              for _ in range(rng.randint(0, 30))]
+        if rng.random() < 0.2:
+            words = dict.fromkeys(words, 1)
+        elif rng.random() < 0.1:
+            words = [*words, 5, 12]
+        assert alternation(words) == plain(words), words

@@ -301,8 +301,9 @@ _FILTER_BITS = 1 << 23  # 8M bits for ~265K names: about 3% of absent names pass
 # the lines are kept by bucket (the low bits of the filter's hash): an exact lookup searches
 # one bucket's few lines (~4 names), where a first character's block ran to ~2K characters
 _BUCKETS = 1 << 16
-# 4: the lines kept in the cache by bucket (3: sorted, indexed by their first character)
-_CACHE_FORMAT = 4
+# 5: the lines kept in the cache by bucket, as UTF-16 (3: sorted, indexed by their first
+# character)
+_CACHE_FORMAT = 5
 
 
 class BrandSet:
@@ -360,13 +361,15 @@ class BrandSet:
         cached = cache.entry("brands", data,
                              b"%d %d %d" % (_CACHE_FORMAT, _FILTER_BITS, _BUCKETS))
         found = cache.load(cached)
-        if isinstance(found, tuple) and len(found) == 4 and isinstance(found[0], str) \
-                and isinstance(found[1], bytes) and isinstance(found[2], bytes):
+        if isinstance(found, tuple) and len(found) == 4 and \
+                all(isinstance(part, bytes) for part in found[:3]):
+            # (the blob as UTF-16: a quarter of the time of decoding it from UTF-8)
+            blob = found[0].decode("utf-16-le", "surrogatepass")
             starts = array("I")
             starts.frombytes(found[1][: len(found[1]) - len(found[1]) % starts.itemsize])
             if len(starts) == _BUCKETS + 1 and len(found[2]) == _FILTER_BITS // 8 and \
-                    starts[-1] == len(found[0]) - 1:
-                return cls(found[0], starts, found[2], found[3])
+                    starts[-1] == len(blob) - 1:
+                return cls(blob, starts, found[2], found[3])
         # no cache (or a broken one): derive it, below
         text = _read_text(path, data)
         start = text.find("\n") if text.startswith("#") else -1
@@ -383,8 +386,8 @@ class BrandSet:
                     raise EconerError("names not sorted or repeated (rebuild it with `econer "
                                       "rules gazetteer`)", path=path, line=number)
         brands = cls._derive(lines)
-        cache.store(cached, (brands._blob, brands._starts.tobytes(), brands._bits,
-                             brands._count))
+        cache.store(cached, (brands._blob.encode("utf-16-le", "surrogatepass"),
+                             brands._starts.tobytes(), brands._bits, brands._count))
         return brands
 
     def __contains__(self, name: object) -> bool:

@@ -124,8 +124,16 @@ def alternation(words: list[str] | Mapping[str, Any]) -> str:
     >>> alternation(["元", "美元"])
     '美元|元'
     """
-    ordered = sorted({str(w) for w in words if str(w)}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in ordered)
+    # speed (some 80 lists at every start): two stable C-level sorts, the order of one by
+    # (-length, word), and one escape of the words joined by a character escape leaves alone
+    ordered = sorted({w if type(w) is str else str(w) for w in words})
+    ordered.sort(key=len, reverse=True)  # (reverse keeps equal lengths in their order)
+    if ordered and not ordered[-1]:
+        ordered.pop()  # the empty word (the shortest: last)
+    joined = "\0".join(ordered)
+    if "\0" in "".join(ordered):  # a word holding the separator: one at a time
+        return "|".join(re.escape(w) for w in ordered)
+    return re.escape(joined).replace("\0", "|")
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:

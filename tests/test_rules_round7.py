@@ -69,3 +69,30 @@ def test_a_repeat_does_not_cut_a_longer_latin_name(labeller) -> None:
     # Acme is a firm here (its chief executive); Acme Sugar is another name: no repeat there
     text = "Acme首席执行官表示，Acme Sugar的股东反对收购。"
     assert spans(labeller, text) == [("Acme", "company.context")]
+
+
+# -- a name right before its stock code (company.code) -------------------------------------
+@pytest.mark.parametrize(("text", "names"), [
+    ("港股方面，宏图纸业（02314）大涨。", ["宏图纸业"]),        # a name of no list
+    ("今日，宏图能源(01234.HK)公布业绩。", ["宏图能源"]),
+    ("个股方面，*ST宏远科(600123)跌停。", ["宏远科"]),          # the status prefix stays out
+    ("据悉，看好宏图纸业（02314）。", ["宏图纸业"]),            # a verb before it stays out
+    ("相关个股：中国通信服务（00552）。", ["中国通信服务"]),    # a place and a trade, with its code
+])
+def test_a_name_before_its_stock_code_is_the_listed_firm(labeller, text, names) -> None:
+    assert [(n, r) for n, r in spans(labeller, text)] == [(n, "company.code") for n in names]
+
+
+def test_a_brokers_call_before_a_stock_stays_out_of_its_name(labeller) -> None:
+    # a headline's "broker + verb + stock (code)": the broker is its own firm
+    assert spans(labeller, "※ 高盛料宏远科（02314）目标价") == [
+        ("高盛", "company.lexicon"), ("宏远科", "company.code")]
+
+
+@pytest.mark.parametrize("text", [
+    "创业板50ETF（159949）净申购。",     # a fund's code
+    "房地产指数（886057）上涨。",        # an index's code
+    "见《经济形势报告（2018）》。",       # a year in brackets
+])
+def test_funds_indices_and_years_in_brackets_are_no_firm(labeller, text) -> None:
+    assert spans(labeller, text) == []

@@ -75,6 +75,8 @@ _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
                         r"(?:证券营业部|营业部|营业所|分理处|储蓄所|[路街道]店|分店)")
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
+# a stock code in brackets: six digits, or four or five with or without an exchange's mark
+_STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．.](?:HK|SH|SZ|通))?)\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
@@ -91,6 +93,11 @@ _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.t
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
 _ONE_CHAR_VERBS = frozenset("任自赴离入进据经随令使")
+# one-character verbs of a broker's call before a stock (高盛料金沙, 花旗升正通汽车)
+_CALL_VERBS = frozenset("料升降")
+# jieba's classes of the words cut off before a stock's name (names' _CUT_TAGS: names imports
+# this module, so the set is its own here)
+_CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
 # the commonest Chinese surnames (a three-character name opening with one is a person's)
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
                       "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱"
@@ -107,6 +114,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
          matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
     """Every context candidate of ``text`` (the labeller resolves overlaps)."""
     yield from _before_trigger(finder, text, matches)
+    yield from _before_code(finder, text, matches)
     yield from _declared(finder, text, hits)
     yield from _brand_acting(finder, text, matches)
     yield from _brand_repeated(finder, text, matches)
@@ -498,48 +506,119 @@ def _brand_ok(finder: NameFinder, text: str, start: int, end: int, brands,  # no
         or finder.boundary_end.search(text, max(0, start - 4), start))
 
 
+def _before_code(finder: NameFinder, text: str,
+                 matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+    """中国宏桥（1378.HK）, 雅百特（002323）: the name right before a stock code in brackets
+    (six digits, or four or five with an exchange's mark) is the listed firm, as the standard
+    keeps a firm that speaks of its shares. Funds, indices and ETFs have codes too (名称ETF
+    （159949.SZ）, 房地产指数（886057）): ``CODE_NOT_END`` keeps them out; a four-digit year in
+    brackets with no mark (报告（2018）) is no code."""
+    if "（" not in text and "(" not in text:
+        return
+    known_end: set[int] | None = None
+    for match in _STOCK_CODE.finditer(text):
+        digits = match.group(1)
+        if len(digits) == 4 and not match.group(2) and digits[:2] in ("19", "20"):
+            continue  # （2011）: a year
+        if known_end is None:
+            known_end = {e for _, e, _ in matches}
+        yield from _named_before(finder, text, match.start(), matches, known_end,
+                                 "company.code", known=False)
+
+
 def _before_trigger(finder: NameFinder, text: str,
                     matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
     """X董事长, X股价, X旗下: the name before a word only a firm has (``CONTEXT_TRIGGER``)."""
     trigger = finder.context_trigger
     if trigger is None:
         return
-    brands = finder.gazetteer.brands if finder.gazetteer else frozenset()
-    known_end: set[int] | None = None  # where a listed or known name ends (made when needed)
+    known_end = {e for _, e, _ in matches}
     for match in trigger.finditer(text):
-        end = match.start()
-        if end < 2:
-            continue
-        if known_end is None:
-            known_end = {e for _, e, _ in matches}
-        if end in known_end or not (_HAN.match(text, end - 1) or text[end - 1].isalpha()):
-            continue  # no name ends here; a listed or known name ending here decides itself
-        latin = _latin_before(text, end)
-        if latin is not None:
-            start = latin
-        else:
-            start = finder._left(text, end, _MAX_HAN + 2, finder.non_name,
-                                 finder.company_boundary)
-            if end - start > _MAX_HAN or (start > 0 and start == end - _MAX_HAN - 2):
-                continue  # no clear start within reach: a phrase, not a name
-            if text.startswith(("公司", "企业"), start) and end - start > 3:
-                start += 2  # 托管公司高科奶业: the generic word before the name stays out
-            place = finder.place.match(text, start, end)
-            if place:  # a place before a short name stays out (浙江华鼎董事长 → 华鼎)
-                start = place.end()
-            # 撬惠普中国副总裁, 挖角华为终端: a known name inside or across the start decides it
-            for a, b, _ in matches:  # by start
-                # (a boundary word inside a known name, 华为's 为, cut it: the name is whole)
-                if a != start and start <= b <= end and a >= end - _MAX_HAN - 2 and not any(
-                        x < a < y for x, y, _ in matches):  # 北大荒 holds 大荒
-                    start = a
-                    break
-        name = text[start:end]
-        if name in brands or not _name_ok(finder, text, start, end, name):
-            continue  # a name of the 267K list is company.brand.trigger's
-        if _said_of_person(finder, text, name) or _person_holding(text, start, end):
-            continue  # 董事长X … X旗下, 孙某某旗下: a person's holdings, not a firm's group
-        yield (start, end, "COMPANY", "company.context", finder.score("company.context"), 0)
+        yield from _named_before(finder, text, match.start(), matches, known_end,
+                                 "company.context")
+
+
+def _named_before(finder: NameFinder, text: str, end: int,
+                  matches: list[tuple[int, int, str]], known_end: set[int], rule: str,
+                  known: bool = True) -> Iterator[NameHit]:
+    """The name of no list read leftwards from ``end``, if there is a clear one. ``known``
+    (company.context): no name of the 267K list either, a place before a short name stays out
+    and two characters are too often a word; without it (company.code) a stock's name is
+    whole with its place (中国宏桥) and two characters suffice (汇控, 石药)."""
+    if end < 2 or end in known_end or not (_HAN.match(text, end - 1) or text[end - 1].isalpha()):
+        return  # no name ends here; a listed or known name ending here decides itself
+    latin = _latin_before(text, end)
+    if latin is not None:
+        start = latin
+    else:
+        start = finder._left(text, end, _MAX_HAN + 2, finder.non_name, finder.company_boundary)
+        if end - start > _MAX_HAN or (start > 0 and start == end - _MAX_HAN - 2):
+            return  # no clear start within reach: a phrase, not a name
+        if text.startswith(("公司", "企业"), start) and end - start > 3:
+            start += 2  # 托管公司高科奶业: the generic word before the name stays out
+        place = finder.place.match(text, start, end) if known else None
+        if place:  # a place before a short name stays out (浙江华鼎董事长 → 华鼎)
+            start = place.end()
+        # 撬惠普中国副总裁, 挖角华为终端: a known name inside or across the start decides it
+        for a, b, _ in matches:  # by start
+            # (a boundary word inside a known name, 华为's 为, cut it: the name is whole)
+            # (a stock's name: only a known name running to the code, 花旗升|正通汽车)
+            if a != start and start <= b <= end and a >= end - _MAX_HAN - 2 and not any(
+                    x < a < y for x, y, _ in matches) and (known or b == end):
+                start = a
+                break
+    if not known:
+        start = _stock_name_start(finder, text, start, end)
+    name = text[start:end]
+    if known and name in brands_of(finder):
+        return  # a name of the 267K list is company.brand.trigger's
+    if not _name_ok(finder, text, start, end, name, min_han=3 if known else 2,
+                    generic=not known):
+        return
+    if _said_of_person(finder, text, name) or _person_holding(text, start, end):
+        return  # 董事长X … X旗下, 孙某某旗下: a person's holdings, not a firm's group
+    if not known and name.endswith(finder.code_not_end):
+        return  # 创业板50ETF（159949.SZ）: a fund's or an index's code
+    yield (start, end, "COMPANY", rule, finder.score(rule), 0)
+
+
+def _stock_name_start(finder: NameFinder, text: str, start: int, end: int) -> int:
+    """Where a stock's name read leftwards from its code starts: after a status prefix (the
+    standard keeps it out: *ST康美 → 康美) and after a verb or a time word that opens the
+    run (看好中移动, 剔除乐视网: jieba's classes, as :meth:`NameFinder.clause_cut` cuts)."""
+    if text.startswith("ST", start) and end - start > 3:
+        start += 2  # *ST昆机: the status prefix (the * is a non-name character already)
+    gazetteer = finder.gazetteer
+    if gazetteer is None:
+        return start
+    name = text[start:end]
+    for k in range(2, min(4, len(name) - 2) + 1):  # 剔除|乐视网: a verb before a known name
+        rest = name[k:]
+        if gazetteer.nonname_word(name[:k]) and (
+                rest in gazetteer.listed or rest in gazetteer.brands
+                and not gazetteer.common_brand(rest)):
+            return start + k
+    # 看好|中移动: verbs, adverbs and time words open no stock's name; three characters
+    # are left at least (现代牧业, 联合医务: a word of those classes opens a name too)
+    cut = 0
+    while size := next((k for k in (4, 3, 2) if cut + k <= len(name) - 3
+                        and gazetteer.nonname_word(name[cut : cut + k]) in _CUT_TAGS), 0):
+        cut += size
+    # 大摩下调|丘钛, 高盛料|金沙: a broker's call on the stock (a headline's "X下调Y"): the
+    # name starts after the verb
+    # (the broker a name of a list and no place: 中国|通信服务 is whole)
+    for i in range(cut + 2, len(name) - 2):
+        size = 2 if gazetteer.nonname_word(name[i : i + 2]) in _CUT_TAGS else \
+            1 if name[i] in _CALL_VERBS else 0
+        if size and i + size <= len(name) - 2 and not finder.place.fullmatch(name[cut:i]) \
+                and finder._names_a_firm(name[cut:i]):
+            return start + i + size
+    return start + cut
+
+
+def brands_of(finder: NameFinder):  # noqa: ANN201
+    """The 267K list of the finder's gazetteer (an empty set where it has none)."""
+    return finder.gazetteer.brands if finder.gazetteer else frozenset()
 
 
 def _person_holding(text: str, start: int, end: int) -> bool:
@@ -567,7 +646,8 @@ def _latin_before(text: str, end: int) -> int | None:
     return start if match else None
 
 
-def _name_ok(finder: NameFinder, text: str, start: int, end: int, name: str) -> bool:
+def _name_ok(finder: NameFinder, text: str, start: int, end: int, name: str,
+             min_han: int = 3, generic: bool = False) -> bool:
     if len(name) < 2 or finder.non_name.search(name) and not name.isascii() \
             or name[0] in "（(":
         return False
@@ -576,9 +656,9 @@ def _name_ok(finder: NameFinder, text: str, start: int, end: int, name: str) -> 
         # lowercase run (KDDI, Gartner), not a unit or a product code (GDP CEO, A6)
         return sum(c.isupper() for c in name) >= 1 and not any(c.isdigit() for c in name) \
             and name.upper() not in finder.context_not_latin
-    if finder.company_generic.fullmatch(name) or finder.place.fullmatch(name):
-        return False
-    if len(name) < 3 or any(c in _PARTICLES for c in name):
+    if not generic and finder.company_generic.fullmatch(name) or finder.place.fullmatch(name):
+        return False  # (with its stock code a place-and-trade name is the firm: 中国通信服务)
+    if len(name) < min_han or any(c in _PARTICLES for c in name):
         return False  # 巨头旗下, 接替总裁, 管理着朱雀: two characters are mostly a word
     if _HAN_THEN_LATIN.search(name):
         return False  # 指HTC侵犯: a latin name inside a Chinese phrase (TCL通讯 is a name)

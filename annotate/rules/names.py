@@ -227,6 +227,7 @@ class NameFinder:
         self.context_trigger = re.compile(alt("CONTEXT_TRIGGER")) \
             if words("CONTEXT_TRIGGER") else None
         self.context_not_end = tuple(words("CONTEXT_NOT_END"))
+        self.code_not_end = tuple(words("CODE_NOT_END"))
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \
             if words("BRAND_ACTION_BEFORE") else None

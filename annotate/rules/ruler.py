@@ -18,6 +18,7 @@ one"). Spans never cross a line break.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -46,6 +47,11 @@ class Candidate(NamedTuple):
     value: Value | None = None
 
 
+# speed: a Candidate made as the tuple it is (Candidate(...) is a Python-level __new__ that
+# does just this), some 25K a pass
+_candidate = tuple.__new__
+
+
 class RuleLabeller:
     """Callable ``Document -> Document`` with rule spans; ``pipe`` streams many."""
 
@@ -57,6 +63,10 @@ class RuleLabeller:
         self._names = names.NameFinder(patterns)
         # a value is a function of the rule and its match's groups: computed once each
         self._values: dict[tuple[str, tuple[str | None, ...]], Value | None] = {}
+        # per rule, what every text asks of it: its anchor's windows' key, its span's group
+        self._plan = [(rule, None if rule.anchor is None else (rule.anchor.pattern, rule.reach),
+                       "span" if "span" in rule.regex.groupindex else 0)
+                      for rule in patterns.rules]
 
     # -- candidates -------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
@@ -64,28 +74,31 @@ class RuleLabeller:
         found: list[Candidate] = []
         windows: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
         whole = [(0, len(text))]
-        for rule in self.patterns.rules:
-            if rule.anchor is None:
+        for rule, key, group in self._plan:
+            if key is None:
                 spans = whole
             else:
-                key = (rule.anchor.pattern, rule.reach)
                 spans = windows.get(key)
                 if spans is None:
                     spans = windows[key] = anchor_windows(rule.anchor, text, *rule.reach)
             if spans:
-                found.extend(self._regex_candidates(rule, text, spans))
-        found.extend(Candidate(s, e, label, rule, self._score(rule, default), prio)
-                     for s, e, label, rule, default, prio in self._names.find(text))
+                self._regex_candidates(found, rule, group, text, spans)
+        precision = self.patterns.precision  # (self._score, inlined: ~17K names a pass)
+        found.extend([_candidate(Candidate, (s, e, label, rule, float(precision.get(rule, default)),
+                                             prio, None))
+                      for s, e, label, rule, default, prio in self._names.find(text)])
         return found
 
     def _score(self, rule: str, default: float) -> float:
         return float(self.patterns.precision.get(rule, default))
 
-    def _regex_candidates(self, rule: Rule, text: str,
-                          windows: list[tuple[int, int]]) -> Iterator[Candidate]:
-        group = "span" if "span" in rule.regex.groupindex else 0
+    def _regex_candidates(self, found: list[Candidate], rule: Rule, group: str | int,
+                          text: str, windows: list[tuple[int, int]]) -> None:
+        """Add ``rule``'s candidates in ``windows`` of ``text`` to ``found`` (speed: a list
+        filled in place, not a generator made per rule and text, some 15K a pass)."""
         finditer, context, values = rule.regex.finditer, rule.context, self._values
-        required = rule.required
+        required, append = rule.required, found.append
+        made = (rule.label, rule.name, rule.score, rule.priority)
         for lo, hi in windows:
             if required and text.find(required, lo, hi) == -1:
                 continue  # no match can be here
@@ -105,8 +118,7 @@ class RuleLabeller:
                         continue
                 else:
                     value = None
-                yield Candidate(start, end, rule.label, rule.name, rule.score, rule.priority,
-                                value)
+                append(_candidate(Candidate, (start, end, *made, value)))
 
     def _value(self, rule: Rule, match: re.Match[str], text: str) -> Value | None:
         groups = match.groupdict()
@@ -133,7 +145,7 @@ class RuleLabeller:
     def spans(self, text: str) -> list[Span]:
         """The chosen spans of ``text``: non-overlapping, sorted, each with its rule."""
         chosen = resolve(self.candidates(text))
-        again = [Candidate(s, e, label, rule, score, prio) for s, e, label, rule, score, prio
+        again = [_candidate(Candidate, (*hit, None)) for hit
                  in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
@@ -249,7 +261,15 @@ def _length(cand: Candidate) -> int:
 
 def load_rules(folder: str | Path | None = None) -> RuleLabeller:
     """The labeller of a rules folder (default ``configs/rules/``)."""
-    labeller = RuleLabeller(load_patterns(folder))
+    # speed: loading makes some 100K objects that live as long as the labeller; the cyclic
+    # garbage collector, run meanwhile, would scan them again and again (~4 ms of a start)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        labeller = RuleLabeller(load_patterns(folder))
+    finally:
+        if collecting:
+            gc.enable()
     cache.regexes().save()  # the code of regexes compiled anew, for the next start
     return labeller
 

@@ -183,15 +183,22 @@ def test_repeated_runs_are_picked_as_by_the_plain_loop() -> None:
         return [n for n, c in counts.items() if c > 1 + (len(n) == 2)
                 and n[0] not in context._NOT_FIRST]
 
+    def plain_once(text: str) -> list[str]:
+        counts = Counter(context._REPEAT_RUN.findall(text, 0) + (
+            [m.group(1)] if (m := context._FIRST_RUN.match(text)) else []))
+        return [n for n, c in counts.items() if c == 1 and len(n) >= 3
+                and n[0] not in context._NOT_FIRST]
+
     rng = random.Random(17)
     pieces = ["，万士达", "与联胜", "。奥的斯", "的鲁花", "万士达", "联胜", "，", "。", "与", "的",
               "在", "表示", "宣布", "上市", "集团", "等", "、", "5", "于", "电子", "\n", "花", "一"]
-    positives = 0
+    positives = once = 0
     for _ in range(4000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
-        assert context._repeated_runs(text)[0] == plain(text), text
+        assert context._repeated_runs(text) == (plain(text), plain_once(text)), text
         positives += bool(plain(text))
-    assert positives > 500  # the texts repeat runs, not only miss
+        once += bool(plain_once(text))
+    assert positives > 500 and once > 500  # the texts repeat runs, not only miss
 
 
 def test_a_search_skipping_to_a_first_character_finds_what_re_finds() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import gt
+from operator import eq, ge, gt, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from econer.annotate.rules import cache
@@ -133,14 +133,14 @@ def _brand_acting(finder: NameFinder, text: str,
     action, before = finder.brand_action, finder.brand_action_before
     if not brands or action is None:
         return
-    inside: set[int] | None = None  # where a listed or known name goes on (made when needed)
+    inside: bytearray | None = None  # where a listed or known name goes on (made when needed)
     for match in action.finditer(text):
         end = _before_time(text, match.start())
         if end < 2 or not (_HAN.match(text, end - 1) or text[end - 1].isalnum()):
             continue  # no name ends here (发布公告, “公告”)
         if inside is None:
-            inside = {i for s, e, _ in matches for i in range(s + 1, e)}
-        if end in inside:
+            inside = _inside(matches, len(text))
+        if inside[end]:
             continue
         start = _brand_ending(finder, text, end, brands, 6)  # the longest name before the verb
         if start is not None:
@@ -176,6 +176,19 @@ def _before_time(text: str, at: int) -> int:
         if text.endswith(word, 0, at) and at - len(word) >= 2:
             return at - len(word)
     return at
+
+
+def _inside(matches: list[tuple[int, int, str]], size: int) -> bytearray:
+    """1 where a listed or known name of ``matches`` goes on (after its first character), in
+    a text of ``size`` characters (speed: a slice a name, where a set took every position).
+
+    >>> list(_inside([(0, 3, "abc"), (2, 4, "cd")], 5))
+    [0, 1, 1, 1, 0, 0]
+    """
+    inside = bytearray(size + 1)
+    for start, end, _ in matches:
+        inside[start + 1 : end] = b"\x01" * (end - start - 1)
+    return inside
 
 
 def _brand_ending(finder: NameFinder, text: str, stop: int, brands,  # noqa: ANN001
@@ -384,15 +397,15 @@ def _brand_repeated(finder: NameFinder, text: str,
                 # (标普500, 奥迪A6: an index, a model; 远高于: a verb)
                 found.setdefault(name, []).append(at)
             at = text.find(name, at + 1)
-    inside: set[int] | None = None
+    inside: bytearray | None = None
     for name, positions in found.items():
         # a two-character name is a word more often (汉王 and 配资 alike): met three times
         if len(positions) < _REPEATS + (len(name) == 2) or not _repeat_ok(finder, text, name):
             continue
         if inside is None:
-            inside = {i for s, e, _ in matches for i in range(s + 1, e)}
+            inside = _inside(matches, len(text))
         for at in positions:
-            if at not in inside and not (at > 0 and text[at - 1] in "·•"):
+            if not inside[at] and not (at > 0 and text[at - 1] in "·•"):
                 yield (at, at + len(name), "COMPANY", "company.brand.repeat",
                        finder.score("company.brand.repeat"), 0)
 
@@ -409,7 +422,12 @@ def _repeated_runs(text: str) -> tuple[list[str], list[str]]:
     # speed: the runs met twice picked in C (most runs are met once), the rest asked after
     twice = [n for n in compress(counts, map(gt, counts.values(), repeat(1)))
              if counts[n] > 1 + (len(n) == 2) and n[0] not in _NOT_FIRST]
-    once = [n for n, c in counts.items() if c == 1 and len(n) >= 3 and n[0] not in _NOT_FIRST]
+    # (and the runs met once, most of them, by C-level filters: count 1, three characters
+    # or more, a first character that may open a name)
+    once = list(compress(counts, map(eq, counts.values(), repeat(1))))
+    once = list(compress(once, map(ge, map(len, once), repeat(3))))
+    once = list(compress(once, map(not_, map(_NOT_FIRST.__contains__,
+                                             map(itemgetter(0), once)))))
     return twice, once
 
 
@@ -700,7 +718,7 @@ def _fund_firms(finder: NameFinder, text: str,
     if suffix is None or gazetteer is None:
         return
     brands, listed = gazetteer.brands, gazetteer.listed
-    inside: set[int] | None = None
+    inside: bytearray | None = None
     for match in suffix.finditer(text):
         head, end = match.span()
         if end < len(text) and (text[end] in _FUND_NOT_AFTER or text[end].isdigit()):
@@ -713,8 +731,8 @@ def _fund_firms(finder: NameFinder, text: str,
         if not (finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end)):
             continue  # 投资理念, 资产规模 …: the word goes on
         if inside is None:
-            inside = {i for s, e, _ in matches for i in range(s + 1, e)}
-        if head in inside:
+            inside = _inside(matches, len(text))
+        if inside[head]:
             continue  # 华润资本 inside a longer name of a list
         for size in (4, 3, 2):
             start = head - size

@@ -552,10 +552,14 @@ class Gazetteer:
         >>> Gazetteer({}, frozenset()).nonname_word("导致")
         ''
         """
+        return self.nonname_table().get(word, "")
+
+    def nonname_table(self) -> dict[str, str]:
+        """:meth:`nonname_word`'s table: word → class (a hot path asks it in C)."""
         if self._nonname is None:
             self._nonname = _word_list(self.nonname_path, "nonname",
                                        lambda lines: dict(line.split("\t", 1) for line in lines))
-        return self._nonname.get(word, "")
+        return self._nonname
 
     def kind_word(self, word: str) -> bool:
         """A common noun, adjective or distinguishing word (影视, 内地, 权益): from

@@ -339,3 +339,28 @@ def test_a_word_list_alternation_is_the_plain_one() -> None:
         elif rng.random() < 0.1:
             words = [*words, 5, 12]
         assert alternation(words) == plain(words), words
+
+
+def test_a_word_scan_finds_what_the_alternations_finditer_finds() -> None:
+    from econer.annotate.rules.names import WordScan
+    from econer.annotate.rules.patterns import alternation
+
+    rng = random.Random(33)
+    alphabet = "宣布投资总裁旗下a.(|"  # overlapping words, prefixes, escaped characters
+    for _ in range(2000):
+        words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+                 for _ in range(rng.randint(1, 12))]
+        text = "".join(rng.choice(alphabet + "，的𪚥") for _ in range(rng.randint(0, 40)))
+        regex = re.compile(alternation(words)) if any(words) else None
+        expected = [m.span() for m in regex.finditer(text)] if regex else []
+        assert WordScan(words).spans(text) == expected, (words, text)
+    # and the lists the finder scans so, on the corpus's own kind of text
+    from econer.annotate.rules.patterns import load_patterns
+
+    lists = load_patterns().lists
+    text = "据悉，星石投资认为，高科奶业董事长表示，奥的斯宣布在浦里新区长沙片区投资建厂"
+    for name in ("PARK_HEAD", "COMPANY_TRIGGER", "CONTEXT_TRIGGER", "BRAND_ACTION",
+                 "FUND_SUFFIX"):
+        words = [str(w) for w in lists[name]]
+        assert WordScan(words).spans(text) == \
+            [m.span() for m in re.finditer(alternation(words), text)], name

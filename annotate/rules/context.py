@@ -134,8 +134,8 @@ def _brand_acting(finder: NameFinder, text: str,
     if not brands or action is None:
         return
     inside: bytearray | None = None  # where a listed or known name goes on (made when needed)
-    for match in action.finditer(text):
-        end = _before_time(text, match.start())
+    for at, _ in finder.brand_action_scan.spans(text):  # (action.finditer, faster)
+        end = _before_time(text, at)
         if end < 2 or not (_HAN.match(text, end - 1) or text[end - 1].isalnum()):
             continue  # no name ends here (发布公告, “公告”)
         if inside is None:
@@ -551,9 +551,8 @@ def _before_trigger(finder: NameFinder, text: str,
     if trigger is None:
         return
     known_end = {e for _, e, _ in matches}
-    for match in trigger.finditer(text):
-        yield from _named_before(finder, text, match.start(), matches, known_end,
-                                 "company.context")
+    for at, _ in finder.context_trigger_scan.spans(text):  # (trigger.finditer, faster)
+        yield from _named_before(finder, text, at, matches, known_end, "company.context")
 
 
 def _named_before(finder: NameFinder, text: str, end: int,
@@ -719,11 +718,10 @@ def _fund_firms(finder: NameFinder, text: str,
         return
     brands, listed = gazetteer.brands, gazetteer.listed
     inside: bytearray | None = None
-    for match in suffix.finditer(text):
-        head, end = match.span()
+    for head, end in finder.fund_suffix_scan.spans(text):  # (suffix.finditer, faster)
         if end < len(text) and (text[end] in _FUND_NOT_AFTER or text[end].isdigit()):
             continue  # 投资者, 投资人, 资产5亿: a person, a verb, a sum
-        if match.group() == "投资" and not text.startswith(_SAYS, end) and \
+        if text[head:end] == "投资" and not text.startswith(_SAYS, end) and \
                 any(gazetteer.nonname_word(text[end : end + k]) == "v" for k in (2, 3, 4)):
             continue  # 光线传媒投资设立: 投资 is the verb there (not 星石投资认为)
         if finder.context_trigger is not None and finder.context_trigger.match(text, end):
@@ -747,7 +745,7 @@ def _fund_firms(finder: NameFinder, text: str,
                     or _DATE_END.search(text, max(0, start - 3), start)
                     or finder.boundary_end.search(text, max(0, start - 4), start)):
                 continue  # 压缩同业投资: mid-clause
-            if match.group() == "投资" and text.startswith("的", end) and \
+            if text[head:end] == "投资" and text.startswith("的", end) and \
                     (core in listed or core in finder.known_label):
                 break  # TCL投资的华星光电: a firm of its own invests (星石投资的基金经理 stays)
             yield (start, end, "COMPANY", "company.fund", finder.score("company.fund"), 0)

@@ -168,6 +168,10 @@ class NameFinder:
         self.park_head_scan = WordScan(words("PARK_HEAD"))  # (its finditer, faster)
         self.company_boundary = re.compile(alt("BOUNDARY", "COMPANY_BOUNDARY"))
         self.park_boundary = re.compile(alt("BOUNDARY", "PARK_BOUNDARY"))
+        # (their finditer in a name's window, faster: ~500 words, tried at every character)
+        self._boundary_scans = {
+            id(self.company_boundary): WordScan(words("BOUNDARY") + words("COMPANY_BOUNDARY")),
+            id(self.park_boundary): WordScan(words("BOUNDARY") + words("PARK_BOUNDARY"))}
         self.boundary_start = re.compile(alt("BOUNDARY"))
         self._long_boundary_first = frozenset(w[0] for w in words("BOUNDARY") if len(w) >= 2)
         self.not_boundary = re.compile(alt("NOT_BOUNDARY")) if words("NOT_BOUNDARY") else None
@@ -295,13 +299,16 @@ class NameFinder:
             for match in non_name.finditer(window):
                 cut = match.end()
         shields = None  # made at the first boundary word (most windows have none)
-        for match in boundary.finditer(window, cut):
+        scan = self._boundary_scans.get(id(boundary))
+        found = [(s + cut, e + cut) for s, e in scan.spans(window[cut:])] if scan is not None \
+            else [m.span() for m in boundary.finditer(window, cut)]
+        for word_start, word_end in found:
             if shields is None:
                 shields = [m.span() for m in self.not_boundary.finditer(window, cut)] \
                     if self.not_boundary is not None else []
-            if shields and any(s <= match.start() and match.end() <= e for s, e in shields):
+            if shields and any(s <= word_start and word_end <= e for s, e in shields):
                 continue  # 高等级: 等 here is no boundary
-            cut = max(cut, match.end())
+            cut = max(cut, word_end)
         # 300家铅酸电池厂, 前10位益海嘉里: a count's measure word is no part of the name
         if 0 < cut < len(window) and window[cut - 1].isdigit() and window[cut] in _MEASURE:
             cut += 1

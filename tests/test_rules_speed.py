@@ -359,8 +359,9 @@ def test_a_word_scan_finds_what_the_alternations_finditer_finds() -> None:
 
     lists = load_patterns().lists
     text = "据悉，星石投资认为，高科奶业董事长表示，奥的斯宣布在浦里新区长沙片区投资建厂"
-    for name in ("PARK_HEAD", "COMPANY_TRIGGER", "CONTEXT_TRIGGER", "BRAND_ACTION",
-                 "FUND_SUFFIX"):
-        words = [str(w) for w in lists[name]]
+    for names in (("PARK_HEAD",), ("COMPANY_TRIGGER",), ("CONTEXT_TRIGGER",), ("BRAND_ACTION",),
+                  ("FUND_SUFFIX",), ("COMPANY_TRIGGER_BEFORE",), ("BRAND_ACTION_BEFORE",),
+                  ("BOUNDARY", "COMPANY_BOUNDARY"), ("BOUNDARY", "PARK_BOUNDARY")):
+        words = [str(w) for name in names for w in lists[name]]
         assert WordScan(words).spans(text) == \
-            [m.span() for m in re.finditer(alternation(words), text)], name
+            [m.span() for m in re.finditer(alternation(words), text)], names

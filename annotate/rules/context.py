@@ -154,9 +154,9 @@ def _brand_acting(finder: NameFinder, text: str,
             yield from _brand_trade(finder, text, end, brands)
     if before is None:
         return
-    for match in before.finditer(text):
+    for _, at in finder.brand_action_before_scan.spans(text):  # (before.finditer, faster)
         for size in range(6, 1, -1):
-            start, end = match.end(), match.end() + size
+            start, end = at, at + size
             if end <= len(text) and (end == len(text) or text[end] in _AFTER_OBJECT
                                      or not _HAN.match(text, end)) and \
                     _brand_ok(finder, text, start, end, brands, after_verb=True):

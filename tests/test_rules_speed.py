@@ -366,3 +366,24 @@ def test_a_word_scan_finds_what_the_alternations_finditer_finds() -> None:
         words = [str(w) for name in names for w in lists[name]]
         assert WordScan(words).spans(text) == \
             [m.span() for m in re.finditer(alternation(words), text)], names
+
+
+def test_a_word_end_by_first_characters_is_the_regexes_answer() -> None:
+    from econer.annotate.rules.names import _HAN, NameFinder
+    from econer.annotate.rules.patterns import load_patterns
+
+    finder = NameFinder(load_patterns())
+
+    def plain(text: str, end: int) -> bool:
+        return end >= len(text) or not _HAN.match(text, end) or bool(
+            finder.boundary_start.match(text, end)
+            or (finder.trigger is not None and finder.trigger.match(text, end)))
+
+    rng = random.Random(5)
+    lists = load_patterns().lists
+    words = [str(w) for name in ("BOUNDARY", "COMPANY_TRIGGER") for w in lists[name]]
+    pieces = [*rng.sample(words, 60), "宏图", "科技", "，", "A", "的", "公司"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for end in range(len(text) + 1):
+            assert finder._ends_word(text, end) == plain(text, end), (text, end)

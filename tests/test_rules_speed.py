@@ -387,3 +387,19 @@ def test_a_word_end_by_first_characters_is_the_regexes_answer() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         for end in range(len(text) + 1):
             assert finder._ends_word(text, end) == plain(text, end), (text, end)
+
+
+def test_a_boundary_word_ending_here_is_the_regexes_answer() -> None:
+    from econer.annotate.rules.names import NameFinder
+    from econer.annotate.rules.patterns import load_patterns
+
+    finder = NameFinder(load_patterns())
+    rng = random.Random(8)
+    words = [str(w) for w in load_patterns().lists["BOUNDARY"]]
+    pieces = [*rng.sample(words, 60), "宏图", "科技", "，", "\n", "A", "的"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for hi in range(len(text) + 1):
+            for lo in range(max(0, hi - 6), hi + 1):
+                assert finder._boundary_ends(text, lo, hi) == \
+                    bool(finder.boundary_end.search(text, lo, hi)), (text, lo, hi)

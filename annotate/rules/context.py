@@ -521,7 +521,7 @@ def _brand_ok(finder: NameFinder, text: str, start: int, end: int, brands,  # no
     # the name opens a clause: punctuation, a date or a boundary word before it
     return after_verb or finder._starts_cleanly(text, start) or bool(
         _DATE_END.search(text, max(0, start - 3), start)
-        or finder.boundary_end.search(text, max(0, start - 4), start))
+        or finder._boundary_ends(text, max(0, start - 4), start))
 
 
 def _before_code(finder: NameFinder, text: str,
@@ -743,7 +743,7 @@ def _fund_firms(finder: NameFinder, text: str,
                 continue
             if not (finder._starts_cleanly(text, start) or text[start - 1] in _OPENERS
                     or _DATE_END.search(text, max(0, start - 3), start)
-                    or finder.boundary_end.search(text, max(0, start - 4), start)):
+                    or finder._boundary_ends(text, max(0, start - 4), start)):
                 continue  # 压缩同业投资: mid-clause
             if text[head:end] == "投资" and text.startswith("的", end) and \
                     (core in listed or core in finder.known_label):

@@ -250,6 +250,11 @@ class NameFinder:
             if self._all_names else None
         self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
         self.trigger_scan = WordScan(words("COMPANY_TRIGGER"))
+        # the boundary words by their last character (_boundary_ends)
+        self._word_enders: dict[str, tuple[str, ...]] = {}
+        for word in set(words("BOUNDARY")):
+            if word:
+                self._word_enders[word[-1]] = (*self._word_enders.get(word[-1], ()), word)
         # the boundary and company words by their first character (_ends_word)
         self._word_openers: dict[str, tuple[str, ...]] = {}
         for word in {*words("BOUNDARY"), *(words("COMPANY_TRIGGER") if self.trigger else ())}:
@@ -716,7 +721,7 @@ class NameFinder:
             if self.company_generic.fullmatch(core) or self.boundary_start.search(core):
                 continue
             if not self._starts_cleanly(text, start) and \
-                    not self.boundary_end.search(text, max(0, start - 4), start):
+                    not self._boundary_ends(text, max(0, start - 4), start):
                 continue
             yield (start, end, "COMPANY", "company.project", self.score("company.project"), 0)
 
@@ -749,7 +754,7 @@ class NameFinder:
             last = end
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
-                    not self.boundary_end.search(text, max(0, start - 4), start) and \
+                    not self._boundary_ends(text, max(0, start - 4), start) and \
                     not self.place.fullmatch(text, max(0, start - 2), start) and \
                     not self._function_word_before(text, start):
                 continue  # 宽松下, 联想到: two characters inside a longer word
@@ -771,7 +776,7 @@ class NameFinder:
                 continue
             # the word opens a clause itself (，此次; not 韩国现代起亚: a name goes on there)
             if not (self._starts_cleanly(text, at) or _DATE_BEFORE.search(text, max(0, at - 3), at)
-                    or self.boundary_end.search(text, max(0, at - 4), at)):
+                    or self._boundary_ends(text, max(0, at - 4), at)):
                 continue
             # and the name ends there (腾讯控股, 汇丰晋信: a longer name of a list goes on)
             return not any(text[start : start + n] in gazetteer.listed
@@ -791,11 +796,29 @@ class NameFinder:
             return False
         if text[max(0, start - 3) : start].endswith(self.listed_not_before):
             return False
-        left = text[max(0, start - 4) : start]
-        return bool(self.boundary_end.search(left)
+        return bool(self._boundary_ends(text, max(0, start - 4), start)
                     or self.place.fullmatch(text, max(0, start - 2), start)
                     or self.place.fullmatch(text, max(0, start - 3), start)
                     or self._trigger_ends(text, start))
+
+    def _boundary_ends(self, text: str, lo: int, hi: int) -> bool:
+        """A boundary word ends at ``hi`` (or before a newline there) and starts at ``lo`` or
+        after: ``boundary_end.search(text, lo, hi)`` as a yes or no (speed: the words that end
+        with its character, asked in one C-level call; not a regex of ~430 words tried at
+        every place).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._boundary_ends("推动宏图", 0, 2), finder._boundary_ends("宏图", 0, 2)
+        (True, False)
+        """
+        if hi <= lo:
+            return False
+        enders = self._word_enders
+        if text.endswith(enders.get(text[hi - 1], ()), lo, hi):
+            return True
+        return text[hi - 1] == "\n" and hi - 1 > lo and \
+            text.endswith(enders.get(text[hi - 2], ()), lo, hi - 1)
 
     def _trigger_ends(self, text: str, start: int) -> bool:
         """A company word ends right before ``start`` and no longer one runs on across it

@@ -403,3 +403,17 @@ def test_a_boundary_word_ending_here_is_the_regexes_answer() -> None:
             for lo in range(max(0, hi - 6), hi + 1):
                 assert finder._boundary_ends(text, lo, hi) == \
                     bool(finder.boundary_end.search(text, lo, hi)), (text, lo, hi)
+
+
+def test_a_product_word_after_a_name_is_the_regexes_answer() -> None:
+    from econer.annotate.rules.names import NameFinder
+    from econer.annotate.rules.patterns import load_patterns
+
+    finder = NameFinder(load_patterns())
+    rng = random.Random(6)
+    pieces = [*(str(w) for w in load_patterns().lists["PRODUCT_AFTER"]), "宏图", "，", "的", "A"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for end in range(len(text) + 1):
+            assert text.startswith(finder._product_words, end) == \
+                bool(finder.product_after.match(text, end)), (text, end)

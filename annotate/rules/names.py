@@ -233,6 +233,9 @@ class NameFinder:
                                       bool(enum.get("suppress", False)), trigger_not))
             self.requires[str(enum["name"])] = tuple(str(w) for w in enum.get("requires") or ())
         self.product_after = re.compile(alt("PRODUCT_AFTER"))
+        # (its match as a yes or no, by one str.startswith: ~30K questions a pass; no word
+        # at all is the empty regex, which matches everywhere, as "" starts every text)
+        self._product_words = tuple({str(w) for w in words("PRODUCT_AFTER") if str(w)}) or ("",)
         # a media outlet or a website (新浪财经, 新浪网讯): its firm is not the one acting
         web = f"网(?![{_CJK}A-Za-z0-9])|网(?=讯|消息|报道|记者|获悉|援引)"  # not 网络, 网点
         media = alt("MEDIA_AFTER", "ASSOCIATION_AFTER")
@@ -379,7 +382,7 @@ class NameFinder:
                 continue  # 横琴国际商品交易中心, 中关村E世界: the park's name inside a firm's
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
-                    and (self.product_after.match(text, end) or _MODEL.match(text, end)
+                    and (text.startswith(self._product_words, end) or _MODEL.match(text, end)
                          or self.media_after.match(text, end)))):
                 continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
@@ -1110,7 +1113,7 @@ class NameFinder:
                 continue
             if start >= later[name] and taken.find(1, start, end) == -1 and \
                     self._opens_word(text, start) and self._ends_word(text, end) and \
-                    not self.product_after.match(text, end):
+                    not text.startswith(self._product_words, end):
                 yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
 
     def _names_a_firm(self, name: str) -> bool:
@@ -1150,7 +1153,7 @@ class NameFinder:
                 continue
             if text[end : end + 1] == " " and context.latin_goes_on(text, end):
                 continue  # Tully| Sugar: a longer latin name, another firm
-            if self.not_after_listed(text, end) or self.product_after.match(text, end) \
+            if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
                     or self.media_after.match(text, end) or _MODEL.match(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue

@@ -417,3 +417,23 @@ def test_a_product_word_after_a_name_is_the_regexes_answer() -> None:
         for end in range(len(text) + 1):
             assert text.startswith(finder._product_words, end) == \
                 bool(finder.product_after.match(text, end)), (text, end)
+
+
+def test_anchor_windows_by_the_scan_are_those_by_finditer() -> None:
+    from econer.annotate.rules.ruler import _anchor_scan, _windows, anchor_windows
+
+    rng = random.Random(10)
+    alphabet = "元美亿人民币%‰百分a"
+    kept = 0
+    for _ in range(2000):
+        words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+                 for _ in range(rng.randint(1, 6))]
+        anchor = re.compile("|".join(words))
+        scan = _anchor_scan(anchor)
+        text = "".join(rng.choice(alphabet + "，5 ") for _ in range(rng.randint(0, 80)))
+        before, after = rng.randint(0, 12), rng.randint(0, 6)
+        if scan is not None:
+            kept += 1
+            assert _windows(scan.spans(text), len(text), before, after) == \
+                anchor_windows(anchor, text, before, after), (words, text)
+    assert kept > 500  # most random lists qualify; the rest keep finditer

@@ -437,3 +437,19 @@ def test_anchor_windows_by_the_scan_are_those_by_finditer() -> None:
             assert _windows(scan.spans(text), len(text), before, after) == \
                 anchor_windows(anchor, text, before, after), (words, text)
     assert kept > 500  # most random lists qualify; the rest keep finditer
+
+
+def test_media_and_model_words_after_a_name_are_the_regexes_answers() -> None:
+    from econer.annotate.rules.names import _MODEL, NameFinder
+    from econer.annotate.rules.patterns import load_patterns
+
+    finder = NameFinder(load_patterns())
+    lists = load_patterns().lists
+    rng = random.Random(7)
+    pieces = [*(str(w) for n in ("MEDIA_AFTER", "ASSOCIATION_AFTER") for w in lists[n]),
+              "网", "网讯", "网络", "发言", "部", "A6", "X系列", "5系", "CR-V", "宏图", "，", "1"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        for end in range(len(text) + 1):
+            assert finder._media_at(text, end) == bool(finder.media_after.match(text, end))
+            assert finder._model_at(text, end) == bool(_MODEL.match(text, end)), (text, end)

@@ -55,6 +55,7 @@ _REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南�
 # a model: A6, X5, X系列, CR-V, CX-5; 5系 (the standard: a brand naming a product is no firm)
 _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
                        r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)")
+_MODEL_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 # a date: a year of four digits, a month, a day (not 10年, 5年期: a term)
 _DAY_BEFORE = _KEPT.compile(r"(?:[0-9０-９]{4}年|[0-9０-９]月|[0-9０-９][日号])$")
@@ -242,6 +243,9 @@ class NameFinder:
         # … but 友达光电新闻发言人 is the firm's spokesman
         media = f"(?:{media})(?!发言|发布|办公|部|处)" if media else ""
         self.media_after = re.compile(f"{media}|{web}" if media else web)
+        # (the characters its matches open with: most places are asked no regex; _media_at)
+        self._media_first = frozenset(
+            w[0] for w in words("MEDIA_AFTER") + words("ASSOCIATION_AFTER") if w) | {"网"}
         # the listed-company gazetteer (configs/rules/gazetteer/) and its context rules
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
@@ -382,8 +386,8 @@ class NameFinder:
                 continue  # 横琴国际商品交易中心, 中关村E世界: the park's name inside a firm's
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
-                    and (text.startswith(self._product_words, end) or _MODEL.match(text, end)
-                         or self.media_after.match(text, end)))):
+                    and (text.startswith(self._product_words, end) or self._model_at(text, end)
+                         or self._media_at(text, end)))):
                 continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
 
@@ -804,6 +808,16 @@ class NameFinder:
                     or self.place.fullmatch(text, max(0, start - 3), start)
                     or self._trigger_ends(text, start))
 
+    def _media_at(self, text: str, end: int) -> bool:
+        """``media_after`` matches at ``end`` (speed: only where a word of it could open)."""
+        return text[end : end + 1] in self._media_first and \
+            self.media_after.match(text, end) is not None
+
+    @staticmethod
+    def _model_at(text: str, end: int) -> bool:
+        """``_MODEL`` matches at ``end`` (speed: only before a latin letter or a digit)."""
+        return text[end : end + 1] in _MODEL_FIRST and _MODEL.match(text, end) is not None
+
     def _boundary_ends(self, text: str, lo: int, hi: int) -> bool:
         """A boundary word ends at ``hi`` (or before a newline there) and starts at ``lo`` or
         after: ``boundary_end.search(text, lo, hi)`` as a yes or no (speed: the words that end
@@ -1154,7 +1168,7 @@ class NameFinder:
             if text[end : end + 1] == " " and context.latin_goes_on(text, end):
                 continue  # Tully| Sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
-                    or self.media_after.match(text, end) or _MODEL.match(text, end) \
+                    or self._media_at(text, end) or self._model_at(text, end) \
                     or text.startswith(self.short_not_after, end):
                 continue
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end) and \

@@ -5,19 +5,8 @@ pattern files, the brand list's filter, the compiled regexes). It is kept by
 :mod:`econer.cache` (its :func:`cache_dir`, :func:`entry`, :func:`load` and :func:`store`
 are this module's too): one ``marshal`` file an entry, under a key hashing every input that
 shapes it. A missing, stale, corrupt or unwritable cache costs only time: :func:`load`
-answers None and the caller derives the data again.
-
->>> import tempfile
->>> folder = Path(tempfile.mkdtemp())
->>> name = entry("demo", b"input bytes")
->>> load(name, folder) is None
-True
->>> store(name, {"a": [1, 2]}, folder)
->>> load(name, folder)
-{'a': [1, 2]}
->>> _ = (folder / name).write_bytes(b"garbage")
->>> load(name, folder) is None
-True
+answers None and the caller derives the data again (the round trip is
+:mod:`econer.cache`'s doctest).
 """
 
 from __future__ import annotations

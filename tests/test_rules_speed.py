@@ -453,3 +453,55 @@ def test_media_and_model_words_after_a_name_are_the_regexes_answers() -> None:
         for end in range(len(text) + 1):
             assert finder._media_at(text, end) == bool(finder.media_after.match(text, end))
             assert finder._model_at(text, end) == bool(_MODEL.match(text, end)), (text, end)
+
+
+def test_words_grouped_by_first_character_fullmatch_as_the_plain_alternation() -> None:
+    from econer.annotate.rules.names import first_grouped
+    from econer.annotate.rules.patterns import alternation
+
+    rng = random.Random(12)
+    alphabet = "元美国亿万a.b*|()[] -\\\n"  # escaped characters too
+    level = "[元美国]{1,4}?(?:市|县)"  # as company_generic: words or a place with its level
+    for _ in range(2000):
+        words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+                 for _ in range(rng.randint(1, 25))]
+        if not any(words):
+            continue
+        plain = re.compile(f"(?:{alternation(words)}|{level})+")
+        grouped = re.compile(f"(?:{first_grouped(words)}|{level})+")
+        for _ in range(20):
+            text = "".join(rng.choice(alphabet + "市县") for _ in range(rng.randint(0, 8)))
+            assert (plain.fullmatch(text) is None) == (grouped.fullmatch(text) is None), \
+                (words, text)
+        for word in words:  # every word and every run of two words matches
+            for other in (word, rng.choice(words)):
+                text = word + other
+                assert (plain.fullmatch(text) is None) == (grouped.fullmatch(text) is None)
+
+
+def test_the_generic_kinds_regex_answers_as_the_plain_one_on_the_corpus_cores() -> None:
+    import json
+    from pathlib import Path
+
+    from econer.annotate.rules.names import NameFinder
+    from econer.annotate.rules.patterns import alternation
+
+    patterns = load_patterns()
+    finder = NameFinder(patterns)
+    lists = patterns.lists
+    words = [str(w) for n in ("PLACE", "INDUSTRY", "GENERIC", "COMPANY_STOP_CORE")
+             for w in lists.get(n) or []]
+    tail = finder.company_generic.regex.pattern.rpartition("|[")[2]
+    plain = re.compile(f"(?:{alternation(words)}|[{tail}")
+    corpus = Path(__file__).resolve().parents[1].parent / "shared/corpus"
+    texts = [json.loads(line)["text"] for path in sorted(corpus.glob("*.jsonl"))[:1]
+             for line in path.open(encoding="utf-8") if line.strip()][:200]
+    rng = random.Random(5)
+    strings = [*words, *(a + b for a in words[:300] for b in words[:30])]
+    for text in texts:  # every run of 2 to 8 characters of some texts
+        for _ in range(200):
+            at = rng.randrange(max(1, len(text) - 2))
+            strings.append(text[at : at + rng.randint(2, 8)])
+    assert sum(finder.company_generic.fullmatch(s) for s in strings) > 1000
+    for s in strings:
+        assert finder.company_generic.fullmatch(s) == (plain.fullmatch(s) is not None), s

@@ -103,16 +103,18 @@ def first_grouped(words: list[str]) -> str:
     Speed: re tries a plain alternation's words one after the other (a first-character test
     each); grouped, it tries one literal per first character, then that character's words.
 
-    >>> first_grouped(["美元", "元", "美国", "美"])
-    '元|美(?:元|国|)'
+    >>> first_grouped(["美元", "元", "美国", "美", "亿元"])
+    '亿元|元|美(?:元|国|)'
     """
     out = []
     for first, group in groupby(sorted({str(w) for w in words if str(w)}), key=itemgetter(0)):
         rests = [w[1:] for w in group]
+        if len(rests) == 1:  # (most first characters: one word, escaped as it is)
+            out.append(re.escape(first + rests[0]))
+            continue
         rest = alternation(rests)
         head = re.escape(first)
-        out.append(f"{head}(?:{rest}|)" if rest and rests[0] == "" else
-                   f"{head}(?:{rest})" if rest else head)
+        out.append(f"{head}(?:{rest}|)" if rests[0] == "" else f"{head}(?:{rest})")
     return "|".join(out)
 
 

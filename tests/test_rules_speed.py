@@ -505,3 +505,40 @@ def test_the_generic_kinds_regex_answers_as_the_plain_one_on_the_corpus_cores() 
     assert sum(finder.company_generic.fullmatch(s) for s in strings) > 1000
     for s in strings:
         assert finder.company_generic.fullmatch(s) == (plain.fullmatch(s) is not None), s
+
+
+def test_words_grouped_by_first_character_match_as_the_plain_alternation() -> None:
+    from econer.annotate.rules.names import NameFinder, first_grouped
+    from econer.annotate.rules.patterns import alternation
+
+    rng = random.Random(13)
+    alphabet = "元美国亿万a.b*|()[] -\\\n"
+    for _ in range(1500):
+        letters = alphabet if rng.random() < 0.5 else "元美国.("  # (words that extend others)
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 4)))
+                 for _ in range(rng.randint(1, 25))]
+        if not any(words):
+            continue
+        tail = rng.choice(["", "市", "(?:国|美)", "[元美]{1,3}?市"])  # backtracking into it
+        form = rng.choice(["(?:(?:{}){}|[元美]{{1,4}}?县)+", "(?:{}){}"])  # as place, or once
+        plain = re.compile(form.format(alternation(words), tail))
+        grouped = re.compile(form.format(first_grouped(words), tail))
+        for _ in range(10):
+            text = "".join(rng.choice(letters + "市县") for _ in range(rng.randint(0, 12))) \
+                if rng.random() < 0.5 else "".join(rng.choice(words) for _ in range(3))
+            assert [m.span() for m in plain.finditer(text)] == \
+                [m.span() for m in grouped.finditer(text)], (words, tail, text)
+            for at in range(len(text)):
+                a, b = plain.match(text, at), grouped.match(text, at)
+                assert (a and a.span()) == (b and b.span()), (words, tail, text, at)
+    # the place regex against its plain version, at every place of some corpus text
+    patterns = load_patterns()
+    finder = NameFinder(patterns)
+    tail = finder.place.pattern.rpartition("|[")[2]
+    plain = re.compile(f"(?:{alternation(patterns.lists.get('PLACE') or [])}|[{tail}")
+    assert plain.pattern != finder.place.pattern
+    text = "浙江省杭州市余杭区人民政府与北京中关村、广东深圳南山区、山西省太原市小店区及美国加州"
+    for at in range(len(text)):
+        for end in range(at, len(text) + 1):
+            a, b = plain.match(text, at, end), finder.place.match(text, at, end)
+            assert (a and a.span()) == (b and b.span()), (at, end)

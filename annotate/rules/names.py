@@ -95,10 +95,10 @@ _LEGAL = _KEPT.compile(
 
 
 def first_grouped(words: list[str]) -> str:
-    """A regex alternation of ``words`` grouped by first character: it matches the strings
-    :func:`~.patterns.alternation` of them matches, though not always the same length of a
-    longer text (a word of another first character does not come first by its length), so
-    it serves where only whether it matches the whole string counts.
+    """A regex alternation of ``words`` grouped by first character, that matches as
+    :func:`~.patterns.alternation` of them does: at a place only the words opening with its
+    character can match, and they are tried in the plain order (longest first, then by
+    word), the character's own word last.
 
     Speed: re tries a plain alternation's words one after the other (a first-character test
     each); grouped, it tries one literal per first character, then that character's words.
@@ -213,7 +213,8 @@ class NameFinder:
         self._last_park = re.compile(f"(?s:.*)(?:{self.non_park.pattern})")
         level = alternation(words("PLACE_LEVEL"))
         place_level = f"[{_CJK}]{{1,4}}?(?:{level})"
-        self.place = re.compile(f"(?:{alt('PLACE')}|{place_level})+")
+        # (grouped by first character: the same matches, see first_grouped)
+        self.place = re.compile(f"(?:{first_grouped(words('PLACE'))}|{place_level})+")
         # (its words by first character: only asked ``fullmatch`` as a yes or no, which the
         # order of the words does not change; re tries ~500 first characters, not ~2K words)
         generic = first_grouped([w for n in ("PLACE", "INDUSTRY", "GENERIC", "COMPANY_STOP_CORE")

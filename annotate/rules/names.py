@@ -200,7 +200,7 @@ class NameFinder:
         self._boundary_scans = {
             id(self.company_boundary): WordScan(words("BOUNDARY") + words("COMPANY_BOUNDARY")),
             id(self.park_boundary): WordScan(words("BOUNDARY") + words("PARK_BOUNDARY"))}
-        self.boundary_start = re.compile(alt("BOUNDARY"))
+        self.boundary_start = re.compile(first_grouped(words("BOUNDARY")))  # (as place)
         self._long_boundary_first = frozenset(w[0] for w in words("BOUNDARY") if len(w) >= 2)
         self.not_boundary = re.compile(alt("NOT_BOUNDARY")) if words("NOT_BOUNDARY") else None
         # a digit belongs to a name only before a latin letter (5G互联网产业园, 3M公司)
@@ -236,13 +236,13 @@ class NameFinder:
         self.function_start = frozenset(words("FUNCTION_START"))
         self.subarea_heads = frozenset(words("SUBAREA_HEAD"))
         self.any_park_head = re.compile(alt("PARK_HEAD"))
-        self.industry_start = re.compile(alt("INDUSTRY", "GENERIC"))
+        self.industry_start = re.compile(first_grouped(words("INDUSTRY") + words("GENERIC")))
         # speed: the phase words are searched, then the two characters before them checked
         # (a regex opening with a character class tries every position of the text)
         self.phase = re.compile(alt("PROJECT_PHASE")) if words("PROJECT_PHASE") else None
         self.two_cjk = re.compile(f"[{_CJK}]{{2}}")
         self.boundary_end = re.compile(f"(?:{alt('BOUNDARY')})$")
-        self.industry_end = re.compile(f"(?:{alt('INDUSTRY')})$")
+        self.industry_end = re.compile(f"(?:{first_grouped(words('INDUSTRY'))})$")
         self.lexicon = patterns.lexicon
         known = [(n, label) for label in ("COMPANY", "PARK")
                  for n in patterns.lexicon.names.get(label, ())]

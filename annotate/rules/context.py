@@ -95,9 +95,10 @@ _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.t
 _ONE_CHAR_VERBS = frozenset("任自赴离入进据经随令使")
 # one-character verbs of a broker's call before a stock (高盛料金沙, 花旗升正通汽车)
 _CALL_VERBS = frozenset("料升降")
-# jieba's classes of the words cut off before a stock's name (names' _CUT_TAGS: names imports
-# this module, so the set is its own here)
-_CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
+# jieba's classes of the words cut off the start of a name (verbs, adverbs, time words,
+# prepositions, conjunctions): 允许日产汽车 → 日产汽车, before a stock's name here; the name
+# finder (names.py, which imports this module) cuts a core's start by the same set
+CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
 # the commonest Chinese surnames (a three-character name opening with one is a person's)
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
                       "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱"
@@ -619,13 +620,13 @@ def _stock_name_start(finder: NameFinder, text: str, start: int, end: int) -> in
     # are left at least (现代牧业, 联合医务: a word of those classes opens a name too)
     cut = 0
     while size := next((k for k in (4, 3, 2) if cut + k <= len(name) - 3
-                        and gazetteer.nonname_word(name[cut : cut + k]) in _CUT_TAGS), 0):
+                        and gazetteer.nonname_word(name[cut : cut + k]) in CUT_TAGS), 0):
         cut += size
     # 大摩下调|丘钛, 高盛料|金沙: a broker's call on the stock (a headline's "X下调Y"): the
     # name starts after the verb
     # (the broker a name of a list and no place: 中国|通信服务 is whole)
     for i in range(cut + 2, len(name) - 2):
-        size = 2 if gazetteer.nonname_word(name[i : i + 2]) in _CUT_TAGS else \
+        size = 2 if gazetteer.nonname_word(name[i : i + 2]) in CUT_TAGS else \
             1 if name[i] in _CALL_VERBS else 0
         if size and i + size <= len(name) - 2 and not finder.place.fullmatch(name[cut:i]) \
                 and finder._names_a_firm(name[cut:i]):

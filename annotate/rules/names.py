@@ -85,9 +85,7 @@ _KIND_SUFFIX = frozenset(("公司", "基金", "期货", "信托"))
 _NOUN_NAMED = frozenset(("证券", "保险", "控股", "集团"))  # 野村证券, 友邦保险: nouns name them
 # verbs before a firm's name and 股份 that make 股份 its shares (持有万科股份)
 _HOLDING = ("持有", "收购", "买入", "增持", "减持", "购买", "受让", "持股", "抛售", "出售")
-# jieba's classes of the words cut off the start of a core (verbs, adverbs, time words,
-# prepositions, conjunctions): 允许日产汽车 → 日产汽车
-_CUT_TAGS = frozenset(("v", "vd", "d", "df", "dg", "t", "tg", "p", "c", "ad"))
+_CUT_TAGS = context.CUT_TAGS  # words cut off the start of a core: 允许日产汽车 → 日产汽车
 # … and those that end a word right before a known name of two characters (昨天海尔)
 _BEFORE_NAME_TAGS = frozenset(("t", "tg", "r", "rr", "rz", "d", "c", "p"))
 _LEGAL = _KEPT.compile(

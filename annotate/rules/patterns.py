@@ -175,7 +175,7 @@ def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
         i += 1
 
 
-def _alternatives(pattern: str) -> list[str] | None:
+def top_alternatives(pattern: str) -> list[str] | None:
     """The top-level alternatives of ``pattern``; None where a bracket is unbalanced."""
     out, start, depth = [], 0, 0
     for i, char, depth in _structure(pattern):
@@ -200,21 +200,21 @@ def flat_alternation(pattern: str) -> str:
     >>> flat_alternation("(?:美元|元)+|亿"), flat_alternation("[0-9]|亿")
     ('(?:美元|元)+|亿', '[0-9]|亿')
     """
-    parts = _alternatives(pattern)
+    parts = top_alternatives(pattern)
     if parts is None:
         return pattern
     flat: list[str] = []
     for part in parts:
         if part.startswith("(?:") and _group_end(part) == len(part) - 1:
             inner = flat_alternation(part[3:-1])
-            items = _alternatives(inner) or [""]
-            if not all(item and _literal(item) for item in items):
+            items = top_alternatives(inner) or [""]
+            if not all(item and is_literal(item) for item in items):
                 return pattern
             flat.extend(items)
         elif part.startswith("[") and part.endswith("]") and part.count("]") == 1 and \
                 part[1:-1] and not (set(part[1:-1]) & (_META | {"-"})):
             flat.extend(re.escape(char) for char in part[1:-1])
-        elif part and _literal(part):
+        elif part and is_literal(part):
             flat.append(part)
         else:
             return pattern
@@ -229,7 +229,8 @@ def _group_end(pattern: str) -> int:
     return -1
 
 
-def _literal(pattern: str) -> bool:
+def is_literal(pattern: str) -> bool:
+    """Whether ``pattern`` has no regex metacharacter (it matches itself)."""
     return not any(char in _META for char in pattern)
 
 

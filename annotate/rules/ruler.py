@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from econer.annotate.rules import cache, names
 from econer.annotate.rules.numbers import amount_value, rate_value
-from econer.annotate.rules.patterns import Patterns, Rule, _alternatives, _literal, load_patterns
+from econer.annotate.rules.patterns import Patterns, Rule, is_literal, load_patterns, top_alternatives
 
 from econer.errors import EconerError
 from econer.spans import Document, Span, Value
@@ -236,9 +236,9 @@ def _anchor_scan(anchor: re.Pattern[str]) -> names.WordScan | None:
     >>> _anchor_scan(re.compile("美元|元|亿")) is not None, _anchor_scan(re.compile("元|元宝"))
     (True, None)
     """
-    words = _alternatives(anchor.pattern)
+    words = top_alternatives(anchor.pattern)
     if not words or anchor.flags & re.IGNORECASE or \
-            not all(word and _literal(word) for word in words):
+            not all(word and is_literal(word) for word in words):
         return None
     if any(later != word and later.startswith(word)
            for i, word in enumerate(words) for later in words[i + 1:]):

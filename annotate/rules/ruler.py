@@ -29,7 +29,13 @@ from typing import NamedTuple
 
 from econer.annotate.rules import cache, names
 from econer.annotate.rules.numbers import amount_value, rate_value
-from econer.annotate.rules.patterns import Patterns, Rule, is_literal, load_patterns, top_alternatives
+from econer.annotate.rules.patterns import (
+    Patterns,
+    Rule,
+    is_literal,
+    load_patterns,
+    top_alternatives,
+)
 
 from econer.errors import EconerError
 from econer.spans import Document, Span, Value

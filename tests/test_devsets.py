@@ -98,8 +98,11 @@ def test_shipped_devsets_hold_no_text_and_load_from_shared(name, shared):
     assert abs(sources["industry-news-2011"] - sources["stock-news-2018"]) <= 1
     assert sum(sources.values()) == size
     labels = Counter(s.label for d in docs for s in d.spans)
-    # COMPANY scales with size: news-dev5's 30 paragraphs hold 13 (the fewest so far).
-    assert labels["COMPANY"] > size // 3 and labels["AMOUNT"] > 5 and labels["RATE"] > 10
+    # COMPANY scales with size: news-dev5's 30 paragraphs hold 13 (the fewest so far). Figures
+    # vary more by draw: news-test's 45 hold 6 AMOUNT, news-test10's 40 hold 6 RATE (23 of its
+    # paragraphs have no entity at all); a lost or emptied file falls far below either floor.
+    assert labels["COMPANY"] > size // 3 and labels["AMOUNT"] > 5 and labels["RATE"] > 5
+    assert labels["AMOUNT"] + labels["RATE"] > 15
 
 
 @pytest.mark.parametrize("name", [n for n in PARK_SETS if n in SHIPPED])

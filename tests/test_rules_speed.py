@@ -542,3 +542,51 @@ def test_words_grouped_by_first_character_match_as_the_plain_alternation() -> No
         for end in range(at, len(text) + 1):
             a, b = plain.match(text, at, end), finder.place.match(text, at, end)
             assert (a and a.span()) == (b and b.span()), (at, end)
+
+
+def test_word_lists_scanned_together_find_what_each_finds_alone() -> None:
+    from econer.annotate.rules.names import WordScan
+    from econer.annotate.rules.patterns import alternation
+    from econer.annotate.rules.scans import ScanGroup
+
+    rng = random.Random(61)
+    alphabet = "宣布投资总裁旗下a.(|"  # words shared by lists, prefixes of one another, escapes
+    for _ in range(600):
+        group = ScanGroup()
+        lists = [["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+                  for _ in range(rng.randint(0, 10))] for _ in range(rng.randint(1, 5))]
+        scans = [group.scan(words) for words in lists]
+        for _ in range(3):  # several texts in turn, each asked of every list in any order
+            text = "".join(rng.choice(alphabet + "，的𪚥") for _ in range(rng.randint(0, 60)))
+            for i in rng.sample(range(len(lists)), len(lists)):
+                expected = [m.span() for m in re.finditer(alternation(lists[i]), text)] \
+                    if any(lists[i]) else []
+                assert scans[i].spans(text) == expected == WordScan(lists[i]).spans(text), \
+                    (lists[i], text)
+    # a list added after a search is searched at the next text; an equal text made anew
+    group = ScanGroup()
+    first = group.scan(["投资", "投"])
+    assert first.spans("总投资") == [(1, 3)]
+    second = group.scan(["资总", "总"])
+    text = "".join(["总投资", "资总"])
+    assert (first.spans(text), second.spans(text)) == ([(1, 3)], [(0, 1), (3, 5)])
+    assert first.spans("旗下投资") == [(2, 4)] and second.spans("旗下投资") == []
+
+
+def test_the_labellers_scans_together_are_the_scans_alone_on_the_corpus() -> None:
+    import json
+    from pathlib import Path
+
+    from econer.annotate.rules.names import WordScan
+    from econer.annotate.rules.ruler import load_rules
+
+    labeller = load_rules()
+    group = labeller._names.scans
+    alone = [WordScan(words) for words in group._lists]
+    assert len(alone) >= 10  # the finder's whole-text lists and the amount and rate anchors
+    corpus = sorted((Path(__file__).resolve().parents[2] / "shared/corpus").glob("*.jsonl"))[0]
+    with corpus.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()][:150]
+    for text in texts:
+        for index, scan in enumerate(alone):
+            assert group.spans(text, index) == scan.spans(text)

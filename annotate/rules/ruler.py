@@ -36,6 +36,7 @@ from econer.annotate.rules.patterns import (
     load_patterns,
     top_alternatives,
 )
+from econer.annotate.rules.scans import GroupScan, ScanGroup
 
 from econer.errors import EconerError
 from econer.spans import Document, Span, Value
@@ -74,9 +75,12 @@ class RuleLabeller:
                        "span" if "span" in rule.regex.groupindex else 0)
                       for rule in patterns.rules]
         # the anchors' finditer by an automaton where it finds the same (speed: re tries their
-        # first characters at every character of the text)
-        self._anchor_scans = {rule.anchor.pattern: _anchor_scan(rule.anchor)
-                              for rule in patterns.rules if rule.anchor is not None}
+        # first characters at every character of the text), each anchor once, searched with
+        # the names' whole-text word lists (scans.ScanGroup)
+        anchors = {rule.anchor.pattern: rule.anchor for rule in patterns.rules
+                   if rule.anchor is not None}
+        self._anchor_scans = {pattern: _anchor_scan(anchor, self._names.scans)
+                              for pattern, anchor in anchors.items()}
 
     # -- candidates -------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
@@ -234,8 +238,10 @@ def _windows(found: Iterable[tuple[int, int]], size: int, before: int,
     return out
 
 
-def _anchor_scan(anchor: re.Pattern[str]) -> names.WordScan | None:
-    """The anchor's spans by :class:`~.names.WordScan` where it finds what ``finditer`` finds:
+def _anchor_scan(anchor: re.Pattern[str], group: ScanGroup | None = None,
+                 ) -> names.WordScan | GroupScan | None:
+    """The anchor's spans by :class:`~.names.WordScan` (or a scan of ``group``, the same
+    spans found with the group's other lists) where it finds what ``finditer`` finds:
     an alternation of plain words, none after a shorter one it starts with (``re`` takes the
     first alternative that matches, the automaton the longest); else None.
 
@@ -249,7 +255,7 @@ def _anchor_scan(anchor: re.Pattern[str]) -> names.WordScan | None:
     if any(later != word and later.startswith(word)
            for i, word in enumerate(words) for later in words[i + 1:]):
         return None
-    return names.WordScan(words)
+    return names.WordScan(words) if group is None else group.scan(words)
 
 
 def _first_bound(number: str) -> tuple[str, bool]:

@@ -313,12 +313,110 @@ def latin_goes_on(text: str, end: int) -> bool:
         _LATIN_ONWARD.match(text, end) is not None
 
 
+# words that open a kind of firm, not a name (the standard: kinds and back-references are no
+# names): a determiner, a size or an ownership (更多基金公司, 不同银行, 另一银行, 小市值公司,
+# 民营炼油厂, 外资控股期货公司, 传统资管公司); a name of a list after it starts the name
+_KIND_OPENERS = ("更多", "不同", "另一", "大量", "众多", "诸多", "一些", "中小", "小市值",
+                 "民营", "外资", "传统")
+# what stands between a firm and 子公司 when the words name the firm's subsidiary, not a
+# firm called X子公司 (艾迪西全资子公司, 玲珑轮胎控股子公司, 胜华科技另一子公司)
+_SUBSIDIARY_OF = ("全资", "控股", "另一", "一家", "关联", "旗下", "下属", "所属")
+# a fund's kind written in latin (ETF基金, QDII基金, FOF基金): a product, no fund firm
+_FUND_KIND = _KEPT.compile("[A-Z]{2,5}[)）]?")
+# one-character verbs that open a clause before 基金 or 股份 (买新基金, 来买基金, 做基金经理)
+_DEAL_VERBS = frozenset("买卖来做要看继购投选")
+_COUNTED = frozenset("任只家位个支名批")  # measure words after a numeral: 四任, 五只
+_KIND_RULES = frozenset(("company.short", "company.suffix", "company.brand.trigger"))
+
+
+def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
+              matches: list[tuple[int, int, str]]) -> list[NameHit]:
+    """Short and suffix names read leftwards that are kinds, products or a firm's
+    subsidiary, not a firm's name (the standard: kinds, back-references, products and
+    shares are no COMPANY), dropped; a name of a list after a kind's opener starts the name.
+
+    - a kind's opener (``_KIND_OPENERS``): 小市值公司, 不同银行; 民营企业伟星集团 → 伟星集团;
+    - X子公司 after a firm (its name of a list or company word) or after 全资, 控股 …:
+      the subsidiary of X (西门子子公司, 光明食品集团子公司), not a firm called so
+      (绿盒子公司 stays);
+    - 基金 after latin letters (QDII基金), after a fund's age (华夏老基金, 兴全新基金) or
+      a deal verb (买新基金); 股份 after a holding or buying word (所持股份, 增持股份,
+      新购股份, 新发行股份): a kind of fund, a product, shares;
+    - 超市 before 场 (远超市场预期: 超 + 市场).
+
+    Asked only of short and suffix hits (some 2.5K a corpus pass), each by its first
+    characters or its end.
+
+    >>> from econer.annotate.rules.patterns import load_patterns
+    >>> from econer.annotate.rules.names import NameFinder
+    >>> finder = NameFinder(load_patterns())
+    >>> text = "小市值公司估值低，QDII基金减仓"
+    >>> hits = [(0, 5, "COMPANY", "company.suffix", 0.7, 0),
+    ...         (9, 15, "COMPANY", "company.short", 0.7, 0)]
+    >>> kinds_out(finder, text, hits, [])
+    []
+    """
+    out = None
+    for n, (start, end, label, rule, score, prio) in enumerate(hits):
+        if label != "COMPANY" or rule not in _KIND_RULES:
+            continue
+        name = text[start:end]
+        keep: tuple[int, int] | None = (start, end)
+        opener = next((w for w in _KIND_OPENERS if name.startswith(w)), None)
+        if opener is not None:
+            # a name of a list inside, after the opener, starts the name (民营企业伟星集团)
+            inner = [x for x, y, _ in matches if start + len(opener) <= x and y < end]
+            keep = (min(inner), end) if inner else None
+        elif name.endswith("子公司") and len(name) > 3:
+            core = name[:-3]
+            if core.endswith(_SUBSIDIARY_OF) or (
+                    _is_firm(finder, core) and not _is_firm(finder, core + "子")):
+                keep = None  # (绿盒子公司: a firm called 绿盒子, not 绿盒's subsidiary)
+        elif name.endswith("基金") and rule == "company.short":
+            core = name[:-2]
+            if _FUND_KIND.fullmatch(core) or core[-1] in "新老" or _clause_opens(core) or \
+                    "做" in core:  # (程洲做基金经理)
+                keep = None
+        elif (name.endswith("股份") and rule == "company.short") or (
+                rule == "company.brand.trigger" and text.startswith("股份", end)):
+            core = name[:-2] if rule == "company.short" else name  # (新购|股份 too)
+            if core[-1] in "持购" or core.endswith("发行") or _clause_opens(core):
+                keep = None
+        elif name.endswith("超市") and text.startswith("场", end):
+            keep = None
+        if keep != (start, end):
+            if out is None:
+                out = list(hits)
+            out[n] = None if keep is None else (keep[0], end, label, rule, score, prio)
+    return hits if out is None else [h for h in out if h is not None]
+
+
+def _clause_opens(core: str) -> bool:
+    """A deal verb, a numeral or a date's tail opens ``core``: a clause or a count before
+    基金 or 股份 (买新基金, 四任基金经理, 2015年做基金经理), no fund firm's name."""
+    return core[0] in _DEAL_VERBS or core[0] in "年月" or (
+        core[0] in _NUMERAL and core[1:2] in _COUNTED)  # (not 九泰基金)
+
+
+def _is_firm(finder: NameFinder, core: str) -> bool:
+    """``core`` is a firm's name: of a list, or ending with a company word (…集团)."""
+    gazetteer = finder.gazetteer
+    if core in finder.known_label or (gazetteer is not None and (
+            core in gazetteer.listed or (core in gazetteer.brands
+                                         and not gazetteer.common_brand(core)))):
+        return True
+    return any(finder.company_suffix.fullmatch(core, len(core) - k)
+               for k in (2, 3, 4) if len(core) - k >= 2)
+
+
 def rebound(finder: NameFinder, text: str, hits: list[NameHit],
             matches: list[tuple[int, int, str]]) -> list[NameHit]:
     """抛开三星电子, 当初海尔集团: a short or suffix name read leftwards past a verb or a time
     word (2 to 4 characters) into a name of a list starts at that name. The name of the list
     runs to the end (三星电子, 海尔集团) or is followed only by the suffix (X + 集团). Only
-    where the words before it are no place and no name of any list (华润雪花啤酒 stays)."""
+    where the words before it are no place and no name of any list (华润雪花啤酒 stays).
+    Kinds, products and subsidiaries read as such names go first (``kinds_out``)."""
+    hits = kinds_out(finder, text, hits, matches)
     gazetteer = finder.gazetteer
     brands = gazetteer.brands if gazetteer else frozenset()
     listed = gazetteer.listed if gazetteer else {}

@@ -1,0 +1,77 @@
+"""Round eight (issue 12): precision. Kinds, products, shares and a firm's subsidiary read
+leftwards before a company word are no firm's name (spec/entities.md: "Back-references. Bare
+generic words that refer back are not entities: … 股份公司, 该公司"; "Stock indices, boards,
+sectors and flows of money are not COMPANY"; brands naming a product are not). Sentences
+written for the test from the standard; none is a corpus, dev or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from econer.spans import Document
+
+
+def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
+    return [(s.text, s.source.removeprefix("rules:"))
+            for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+def names(labeller, text: str) -> list[str]:
+    return [name for name, _ in spans(labeller, text)]
+
+
+# -- a kind's opener: a determiner, a size, an ownership ----------------------------------
+@pytest.mark.parametrize("text", [
+    "分析人士认为，小市值公司的估值仍偏高。",
+    "今年中小市值公司普遍承压。",
+    "会议希望更多基金公司参与养老金管理。",
+    "数据显示，不同银行之间的利率差异明显。",
+    "政策鼓励民营炼油厂扩大进口。",
+    "传统资管公司的份额有所下降。",
+])
+def test_a_kind_opened_by_a_determiner_or_size_is_no_firm(labeller, text) -> None:
+    assert names(labeller, text) == []
+
+
+# -- X子公司: the subsidiary of X, not a firm called X子公司 ---------------------------------
+@pytest.mark.parametrize("text, parent", [
+    ("该项目由宏图集团全资子公司负责建设。", None),
+    ("当地一家工厂被宏图集团子公司收购。", "宏图集团"),
+])
+def test_a_firms_subsidiary_is_not_named_by_its_parent(labeller, text, parent) -> None:
+    found = names(labeller, text)
+    assert not any(name.endswith("子公司") for name in found)
+    if parent:
+        assert parent in found
+
+
+def test_a_place_and_zigongsi_stays_a_branch_like_span(labeller) -> None:
+    # a firm's arm named by its place is one span, as the standard makes a branch
+    before = names(labeller, "宏图集团旗下的江苏镇江子公司负责生产。")
+    assert any(name.endswith("子公司") for name in before) or before == ["宏图集团"]
+
+
+# -- 基金 and 股份 as kinds, products and shares ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "目前多只QDII基金暂停申购。",
+    "投资者可以关注ETF基金的折价。",
+    "很多人在犹豫买新基金还是老基金。",
+    "市场上华夏老基金的业绩更稳。",
+    "公司股东计划在三个月内增持股份。",
+    "其所持股份将分批解禁。",
+    "新购股份在36个月内不得转让。",
+    "纵观历程，四任基金经理都坚持价值投资。",
+])
+def test_fund_kinds_products_and_shares_are_no_firm(labeller, text) -> None:
+    assert names(labeller, text) == []
+
+
+def test_a_fund_firm_before_its_officer_stays(labeller) -> None:
+    # a fund management firm acting is COMPANY (the standard: 易方达基金); the filter only
+    # takes latin kinds, a fund's age, verbs, counts and dates before 基金
+    assert names(labeller, "宏图基金首席经济学家表示，市场仍有机会。") == ["宏图基金"]
+
+
+# -- 超市 inside 超 + 市场 ------------------------------------------------------------------
+def test_chao_shi_chang_is_no_supermarket(labeller) -> None:
+    assert names(labeller, "一季度净利润增速远超市场预期。") == []

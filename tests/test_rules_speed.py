@@ -590,3 +590,21 @@ def test_the_labellers_scans_together_are_the_scans_alone_on_the_corpus() -> Non
     for text in texts:
         for index, scan in enumerate(alone):
             assert group.spans(text, index) == scan.spans(text)
+
+
+def test_the_rules_version_is_the_hash_of_the_files_joined(tmp_path) -> None:  # noqa: ANN001
+    import hashlib
+    from pathlib import Path
+
+    from econer.annotate.rules import patterns
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.yaml").write_text("lists: {}\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.jsonl").write_bytes(b"\0x" * 70_000)
+    (tmp_path / "c.txt").write_text("not a pattern file", encoding="utf-8")
+    code = Path(patterns.__file__).parent
+    joined = b"".join(str(p.relative_to(tmp_path)).encode() + b"\0" + p.read_bytes() + b"\0"
+                      for p in patterns.files_of(tmp_path))
+    joined += b"".join(p.name.encode() + b"\0" + p.read_bytes() + b"\0"
+                       for p in sorted(code.glob("*.py")))
+    assert patterns.version_of(tmp_path) == "rules-" + hashlib.sha256(joined).hexdigest()[:8]

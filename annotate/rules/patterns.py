@@ -243,11 +243,14 @@ def version_of(folder: Path) -> str:
     """A hash of every pattern file in ``folder`` and of the rules' own code: it changes
     whenever either does (a code-only change can change the output as much as a pattern)."""
     digest = hashlib.sha256()
-    for path in files_of(folder):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
     code = Path(__file__).parent
-    for path in sorted(code.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    # (speed: each part hashed as it is, where joining them copied ~4 MB twice at every start;
+    # the digest of the same bytes in a row is the same)
+    for name, path in [*((str(p.relative_to(folder)), p) for p in files_of(folder)),
+                       *((p.name, p) for p in sorted(code.glob("*.py")))]:
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
     return "rules-" + digest.hexdigest()[:8]
 
 

@@ -75,3 +75,33 @@ def test_a_fund_firm_before_its_officer_stays(labeller) -> None:
 # -- 超市 inside 超 + 市场 ------------------------------------------------------------------
 def test_chao_shi_chang_is_no_supermarket(labeller) -> None:
     assert names(labeller, "一季度净利润增速远超市场预期。") == []
+
+
+# -- a word across a name's start; a deal's party ------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("据悉，此次宏图集团收购了一家矿企。", ["宏图集团"]),
+    ("被收购方宏图集团已于去年上市。", ["宏图集团"]),
+    ("合同规定不得与委托方银行签订补充协议。", []),
+    ("次新银行股早盘走强。", []),
+])
+def test_a_word_across_the_start_or_a_party_is_not_in_the_name(labeller, text,
+                                                               expected) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_a_firms_grandchild_company_is_no_name(labeller) -> None:
+    assert not any(name.endswith("孙公司")
+                   for name in names(labeller, "宏图集团控股孙公司拟引入投资者。"))
+
+
+# -- an alias declared without quotes (company.declared) -----------------------------------
+def test_an_alias_declared_without_quotes_is_the_firm(labeller) -> None:
+    text = "上海宏图精密制造有限公司(下称上海宏图)成为第一大股东。此后上海宏图继续增持。"
+    found = spans(labeller, text)
+    assert ("上海宏图", "company.declared") in found
+    assert [name for name, _ in found].count("上海宏图") == 2
+
+
+def test_an_alias_of_no_firm_is_not_taken(labeller) -> None:
+    # the alias counts only right after a firm the rules found: a body or a document is none
+    assert names(labeller, "省政府采购中心(以下简称中心)发布公告。") == []

@@ -39,6 +39,9 @@ _LATIN = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&\-. ]{0,18}[A-Za-z0-9]|[A-Z]{2}")
 # an alias declared for a full name: …有限公司（简称“顺达科技”）, (以下简称"顺达")
 _DECLARED = _KEPT.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称)[：:为]?\s*[“\"「『]"
                           r"([^”\"」』（）()\n]{2,12})[”\"」』]")
+# …有限公司(下称宁夏华锦): the alias without quotes, up to the closing bracket
+_DECLARED_BARE = _KEPT.compile(r"[（(]\s*(?:以下|下文)?(?:简称|下称)[：:为]?\s*"
+                               r"([^“”\"「」『』《》（）()\n，,、；;。：:\s]{2,12})[）)]")
 _HAN_THEN_LATIN = _KEPT.compile(r"[\u4e00-\u9fff][A-Za-z]")
 _HAN = _KEPT.compile("[\u4e00-\u9fff]")
 _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
@@ -326,6 +329,10 @@ _FUND_KIND = _KEPT.compile("[A-Z]{2,5}[)）]?")
 # one-character verbs that open a clause before 基金 or 股份 (买新基金, 来买基金, 做基金经理)
 _DEAL_VERBS = frozenset("买卖来做要看继购投选")
 _COUNTED = frozenset("任只家位个支名批")  # measure words after a numeral: 四任, 五只
+_CI_BEFORE = frozenset("此其这该每首上本再多历")  # 此次, 其次, 首次 …: 次 is theirs
+# a deal's parties (收购方, 合作方): 方 after these is the party, not a name's first character
+_PARTY_VERBS = ("收购", "合作", "投资", "委托", "出资", "买", "卖")
+_PARTIES = ("委托方", "收购方", "合作方", "投资方", "出资方", "买方", "卖方", "对方", "资方")
 _KIND_RULES = frozenset(("company.short", "company.suffix", "company.brand.trigger"))
 
 
@@ -363,11 +370,20 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
         name = text[start:end]
         keep: tuple[int, int] | None = (start, end)
         opener = next((w for w in _KIND_OPENERS if name.startswith(w)), None)
-        if opener is not None:
+        split = _split_start(text, start, name)
+        if split:
+            # 此|次中粮集团, 被收购|方小肥羊集团: a word runs across the start; 委托方银行: a
+            # party's role and a company word, no name
+            rest = text[start + split : end]
+            keep = None if len(rest) < 2 or finder.company_generic.fullmatch(rest) or \
+                finder.company_suffix.fullmatch(rest) else (start + split, end)
+        elif name.startswith("次新"):
+            keep = None  # 次新银行股: newly listed stocks, a kind
+        elif opener is not None:
             # a name of a list inside, after the opener, starts the name (民营企业伟星集团)
             inner = [x for x, y, _ in matches if start + len(opener) <= x and y < end]
             keep = (min(inner), end) if inner else None
-        elif name.endswith("子公司") and len(name) > 3:
+        elif name.endswith(("子公司", "孙公司")) and len(name) > 3:
             core = name[:-3]
             if core.endswith(_SUBSIDIARY_OF) or (
                     _is_firm(finder, core) and not _is_firm(finder, core + "子")):
@@ -389,6 +405,26 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
                 out = list(hits)
             out[n] = None if keep is None else (keep[0], end, label, rule, score, prio)
     return hits if out is None else [h for h in out if h is not None]
+
+
+def _split_start(text: str, start: int, name: str) -> int:
+    """How many characters at the start of ``name`` belong to a word before it or are a
+    party's role, not the name: 次 of 此次, 其次, 首次 …; 方 of 收购方, 合作方 …; a role
+    (委托方, 买方); 0 for none.
+
+    >>> _split_start("此次中粮集团", 1, "次中粮集团")
+    1
+    >>> _split_start("被收购方小肥羊集团", 3, "方小肥羊集团")
+    1
+    >>> _split_start("与方正公司", 1, "方正公司"), _split_start("委托方银行", 0, "委托方银行")
+    (0, 3)
+    """
+    first = name[:1]
+    if first == "次" and start and text[start - 1] in _CI_BEFORE:
+        return 1
+    if first == "方" and text.endswith(_PARTY_VERBS, max(0, start - 2), start):
+        return 1
+    return next((len(w) for w in _PARTIES if name.startswith(w)), 0)
 
 
 def _clause_opens(core: str) -> bool:
@@ -785,11 +821,12 @@ def _name_ok(finder: NameFinder, text: str, start: int, end: int, name: str,
 
 
 def _declared(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
-    """顺达科技有限公司（简称“顺达科技”）: the alias a text declares for a firm it names."""
+    """顺达科技有限公司（简称“顺达科技”）: the alias a text declares for a firm it names
+    (its quotes may be left out: …有限公司(下称顺达))."""
     if "简称" not in text and "下称" not in text:
         return
     ends = {e for s, e, label, rule, _, _ in hits if label == "COMPANY"}
-    for match in _DECLARED.finditer(text):
+    for match in (*_DECLARED.finditer(text), *_DECLARED_BARE.finditer(text)):
         if match.start() not in ends:
             continue  # only for a firm found right before it
         start, end = match.span(1)

@@ -608,3 +608,56 @@ def test_the_rules_version_is_the_hash_of_the_files_joined(tmp_path) -> None:  #
     joined += b"".join(p.name.encode() + b"\0" + p.read_bytes() + b"\0"
                        for p in sorted(code.glob("*.py")))
     assert patterns.version_of(tmp_path) == "rules-" + hashlib.sha256(joined).hexdigest()[:8]
+
+
+def test_plain_numbers_values_by_float_are_the_decimal_values() -> None:
+    from decimal import Decimal
+
+    from econer.annotate.rules.numbers import (
+        MINUS,
+        _number,
+        amount_value,
+        magnitude,
+        parse_number,
+        rate_value,
+    )
+
+    from econer.errors import EconerError
+    from econer.spans import Value
+
+    def amount_by_decimal(number: str, mag: str) -> Value:  # amount_value as first written
+        base, vague = parse_number(number)
+        return Value(_number(base * magnitude(mag)), "CNY", vague)
+
+    def rate_by_decimal(number: str, unit: str) -> Value:  # rate_value as first written
+        sign = Decimal(1)
+        if number[:1] in MINUS or number[:1] == "负":
+            sign, number = Decimal(-1), number[1:]
+        base, vague = parse_number(number)
+        value = sign * base / (1000 if unit in {"‰", "千分之"} else 100)
+        return Value(_number(value), "points" if "百分点" in unit else "fraction", vague)
+
+    def answer(f, *args):  # noqa: ANN001, ANN202
+        try:
+            return f(*args)
+        except EconerError as error:
+            return str(error)
+
+    rng = random.Random(12)
+    digits = "0123456789"
+    for _ in range(20_000):
+        shape = rng.random()
+        number = "".join(rng.choice(digits) for _ in range(rng.randint(1, 30)))
+        if shape < 0.6:  # a decimal point somewhere (or at an end)
+            at = rng.randint(0, len(number))
+            number = number[:at] + "." + number[at:]
+        elif shape < 0.7:
+            number = rng.choice(["", ".", "1..5", "1,000", "１２", "٣", "²", "1e5", "1 5",
+                                 "0", "0.0", "00.000", "一百"])
+        mag = "".join(rng.choice("万亿千百十个余多萬億拾元") for _ in range(rng.randint(0, 3)))
+        assert answer(amount_value, number, mag, "CNY") == \
+            answer(amount_by_decimal, number, mag), (number, mag)
+        sign = rng.choice(["", "", "-", "负", "－"])
+        unit = rng.choice(["%", "‰", "千分之", "个百分点", "百分之"])
+        assert answer(rate_value, sign + number, unit) == \
+            answer(rate_by_decimal, sign + number, unit), (sign + number, unit)

@@ -156,6 +156,33 @@ def _number(value: Decimal) -> float:
     return float(value.normalize()) if value == value.to_integral_value() else float(value)
 
 
+# a magnitude word's power of ten (个, 余, 多: none), for the plain numbers' shortcut
+_TENS: dict[str, int] = {**{c: len(str(v)) - 1 for c, v in {**CN_SMALL, **CN_LARGE}.items()},
+                         "个": 0, "余": 0, "多": 0}
+
+
+def _plain_exponent(number: str, mag: str) -> int | None:
+    """The power of ten of ``mag`` where ``number`` is plain ASCII digits (one point at
+    most, 20 characters at most) and ``mag`` all magnitude words; else None.
+
+    Speed (some 3K values a pass): such a value is ``float(f"{number}e{exponent}")``, which
+    is what the Decimal arithmetic gives: the product is exact (20 digits within Decimal's
+    28) and both read the exact decimal into the nearest float.
+
+    >>> _plain_exponent("12.5", "千万"), _plain_exponent("1,000", ""), _plain_exponent("5", "元")
+    (7, None, None)
+    """
+    if len(number) > 20 or not number.isascii() or not number.replace(".", "", 1).isdigit():
+        return None
+    exponent = 0
+    for char in mag:
+        tens = _TENS.get(char)
+        if tens is None:
+            return None
+        exponent += tens
+    return exponent
+
+
 def amount_value(number: str, mag: str, currency_code: str, approx: bool = False) -> Value:
     """The value of an AMOUNT: ``number`` × ``mag`` in ``currency_code`` ('元' means CNY).
 
@@ -165,6 +192,9 @@ def amount_value(number: str, mag: str, currency_code: str, approx: bool = False
     Value(number=60000.0, unit='CNY', approx=True)
     """
     unit = "CNY" if currency_code == "元" else currency_code
+    exponent = _plain_exponent(number, mag)
+    if exponent is not None:
+        return Value(float(f"{number}e{exponent}"), unit, approx)
     base, vague = parse_number(number)
     return Value(_number(base * magnitude(mag)), unit, approx or vague)
 
@@ -184,8 +214,11 @@ def rate_value(number: str, unit: str, approx: bool = False) -> Value:
     sign = Decimal(1)
     if number[:1] in MINUS or number[:1] == "负":
         sign, number = Decimal(-1), number[1:]
-    base, vague = parse_number(number)
     per_mille = unit in {"‰", "千分之"}
     kind = "points" if "百分点" in unit else "fraction"
+    if _plain_exponent(number, "") is not None:  # (the quotient is exact: see there)
+        minus = "-" if sign < 0 else ""
+        return Value(float(f"{minus}{number}e-{3 if per_mille else 2}"), kind, approx)
+    base, vague = parse_number(number)
     value = sign * base / (1000 if per_mille else 100)
     return Value(_number(value), kind, approx or vague)

@@ -105,3 +105,13 @@ def test_an_alias_declared_without_quotes_is_the_firm(labeller) -> None:
 def test_an_alias_of_no_firm_is_not_taken(labeller) -> None:
     # the alias counts only right after a firm the rules found: a body or a document is none
     assert names(labeller, "省政府采购中心(以下简称中心)发布公告。") == []
+
+
+# -- a coined name's other mentions (company.brand.repeat) ---------------------------------
+def test_a_coined_names_mention_that_opens_a_word_is_the_firm(labeller) -> None:
+    # a name of three characters or more met repeatedly is the firm also where only one side
+    # of the mention is a word's edge (…吉利汽车出口: 出口 follows), not its first two
+    # characters (吉利, a name of the lexicon too)
+    text = "据悉，吉利汽车表示，公司将扩产。此外，吉利汽车称，吉利汽车出口销量增长。"
+    assert names(labeller, text) == ["吉利汽车"] * 3
+

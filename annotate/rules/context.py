@@ -72,6 +72,9 @@ _SAYS = ("认为", "表示", "指出", "称", "预计", "透露", "介绍", "坦
 _SIDE = ("方面", "内部人士", "高层", "总部")  # a firm's side, its people, its seat
 _FUND_NOT_AFTER = frozenset("者人额家类型化品")  # 投资者, 投资额, 资产类, 资管产品
 _NEAR = 20  # characters either side of a mention searched for a firm's word
+# a list name of this many characters is a coined name (东风日产, 志高空调): a mention that
+# opens a word or ends one is a mention of it (东风日产几乎…, 了东风日产的)
+_LONG_NAME = 3
 _REPEATS = 2  # a list name met this often, each time a word of its own, names the firm
 # a branch office or shop after a firm: its place or road (2 to 14 characters), then the word
 _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
@@ -525,7 +528,9 @@ def _brand_repeated(finder: NameFinder, text: str,
         at = text.find(name)
         while at != -1:
             end = at + len(name)
-            if ((at == 0 or text[at - 1] in _OPENERS) and finder._ends_word(text, end)
+            opens = at == 0 or text[at - 1] in _OPENERS
+            if ((opens and finder._ends_word(text, end)
+                 or len(name) >= _LONG_NAME and (opens or finder._ends_word(text, end)))
                     or name in loose and _own_word(finder, text, at, end)) and \
                     not (end < len(text) and (text[end] == "于" or text[end].isascii()
                                               and text[end].isalnum())):

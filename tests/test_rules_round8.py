@@ -115,3 +115,16 @@ def test_a_coined_names_mention_that_opens_a_word_is_the_firm(labeller) -> None:
     text = "据悉，吉利汽车表示，公司将扩产。此外，吉利汽车称，吉利汽车出口销量增长。"
     assert names(labeller, text) == ["吉利汽车"] * 3
 
+
+
+# -- every span carries its rule's calibrated score -----------------------------------------
+def test_a_repeat_span_carries_the_calibrated_score(labeller) -> None:
+    # the repeat pass ran after the candidates were scored and kept names.yaml's default
+    # (0.81) where precision.json has measured the rule: now its spans carry the measured one
+    text = "记者获悉，闽通奶业董事长表示扩产。此外，闽通奶业还将新建工厂。"
+    doc = labeller(Document.from_text(text))
+    repeat = [s for s in doc.spans if s.source == "rules:company.repeat"]
+    assert repeat and labeller.patterns.precision.get("company.repeat") is not None
+    assert {s.score for s in repeat} == {labeller.patterns.precision["company.repeat"]}
+    again = labeller.repeats(text, [doc.spans[0]])
+    assert [s.score for s in again] == [labeller.patterns.precision["company.repeat"]]

@@ -158,7 +158,9 @@ class RuleLabeller:
     def spans(self, text: str) -> list[Span]:
         """The chosen spans of ``text``: non-overlapping, sorted, each with its rule."""
         chosen = resolve(self.candidates(text))
-        again = [_candidate(Candidate, (*hit, None)) for hit
+        precision = self.patterns.precision  # (the repeat rule's calibrated score, as above)
+        again = [_candidate(Candidate, (s, e, label, rule, float(precision.get(rule, score)),
+                                        prio, None)) for s, e, label, rule, score, prio
                  in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
@@ -176,7 +178,9 @@ class RuleLabeller:
         """
         chosen = [(s.start, s.end, s.label, (s.source or "").removeprefix("rules:"))
                   for s in spans]
-        return [Span.at(text, s, e, label, score=score, source=f"rules:{rule}")
+        precision = self.patterns.precision  # (calibrated, as every other rule's spans)
+        return [Span.at(text, s, e, label, score=float(precision.get(rule, score)),
+                        source=f"rules:{rule}")
                 for s, e, label, rule, score, _ in self._names.repeats(text, chosen)]
 
     def __call__(self, doc: Document) -> Document:

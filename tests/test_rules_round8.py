@@ -128,3 +128,24 @@ def test_a_repeat_span_carries_the_calibrated_score(labeller) -> None:
     assert {s.score for s in repeat} == {labeller.patterns.precision["company.repeat"]}
     again = labeller.repeats(text, [doc.spans[0]])
     assert [s.score for s in again] == [labeller.patterns.precision["company.repeat"]]
+
+
+# -- futures on a good, a city's utility, a market value -----------------------------------
+@pytest.mark.parametrize("text", [
+    "3月白银期货下跌2.9%。",
+    "当日原糖期货跌至近八个月最低。",
+    "入夏之前，市电力公司要抢修一批线路。",
+    "该公司一度成为全球市值第一大公司。",
+])
+def test_contracts_back_references_and_rankings_are_no_firm(labeller, text) -> None:
+    assert names(labeller, text) == []
+
+
+def test_a_futures_broker_stays_a_firm(labeller) -> None:
+    # a futures broker acting is COMPANY (as a securities firm is): only a traded good,
+    # rate or index before 期货 makes a contract
+    assert names(labeller, "宏图期货分析师表示，铜价仍将承压。") == ["宏图期货"]
+
+
+def test_a_firm_after_a_market_value_clause_is_found(labeller) -> None:
+    assert names(labeller, "其市值超过宏图钢铁公司。") == ["宏图钢铁公司"]

@@ -323,7 +323,7 @@ def latin_goes_on(text: str, end: int) -> bool:
 # names): a determiner, a size or an ownership (更多基金公司, 不同银行, 另一银行, 小市值公司,
 # 民营炼油厂, 外资控股期货公司, 传统资管公司); a name of a list after it starts the name
 _KIND_OPENERS = ("更多", "不同", "另一", "大量", "众多", "诸多", "一些", "中小", "小市值",
-                 "民营", "外资", "传统")
+                 "民营", "外资", "传统", "市值", "省份")
 # what stands between a firm and 子公司 when the words name the firm's subsidiary, not a
 # firm called X子公司 (艾迪西全资子公司, 玲珑轮胎控股子公司, 胜华科技另一子公司)
 _SUBSIDIARY_OF = ("全资", "控股", "另一", "一家", "关联", "旗下", "下属", "所属")
@@ -331,6 +331,12 @@ _SUBSIDIARY_OF = ("全资", "控股", "另一", "一家", "关联", "旗下", "�
 _FUND_KIND = _KEPT.compile("[A-Z]{2,5}[)）]?")
 # one-character verbs that open a clause before 基金 or 股份 (买新基金, 来买基金, 做基金经理)
 _DEAL_VERBS = frozenset("买卖来做要看继购投选")
+# goods, rates and indices that futures are traded on: X期货 after one is a contract, not a
+# futures broker (兴证期货, 金石期货 are brokers)
+_TRADED = ("黄金", "白银", "钯金", "铂金", "铜", "铝", "锌", "铅", "镍", "锡", "原油", "燃油",
+           "燃料油", "原糖", "白糖", "棉花", "大豆", "豆粕", "豆油", "菜油", "玉米", "小麦",
+           "强麦", "甲醇", "橡胶", "天胶", "螺纹钢", "钢板", "铁矿石", "焦炭", "焦煤", "动力煤",
+           "比特币", "国债", "股指", "国指", "恒指", "利率", "美元", "汇率", "生猪", "鸡蛋")
 _COUNTED = frozenset("任只家位个支名批")  # measure words after a numeral: 四任, 五只
 _CI_BEFORE = frozenset("此其这该每首上本再多历")  # 此次, 其次, 首次 …: 次 is theirs
 # a deal's parties (收购方, 合作方): 方 after these is the party, not a name's first character
@@ -352,6 +358,7 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
     - 基金 after latin letters (QDII基金), after a fund's age (华夏老基金, 兴全新基金) or
       a deal verb (买新基金); 股份 after a holding or buying word (所持股份, 增持股份,
       新购股份, 新发行股份): a kind of fund, a product, shares;
+    - 期货 after a traded good, rate or index (白银期货, 国指期货): a contract;
     - 超市 before 场 (远超市场预期: 超 + 市场).
 
     Asked only of short and suffix hits (some 2.5K a corpus pass), each by its first
@@ -382,6 +389,11 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
                 finder.company_suffix.fullmatch(rest) else (start + split, end)
         elif name.startswith("次新"):
             keep = None  # 次新银行股: newly listed stocks, a kind
+        elif name[0] in "省市县" and any(
+                finder.company_suffix.fullmatch(name, len(name) - k)
+                and finder.company_generic.fullmatch(name[1 : len(name) - k])
+                for k in (2, 3) if len(name) - k > 1):
+            keep = None  # 市电力公司: the city's power company, a back-reference
         elif opener is not None:
             # a name of a list inside, after the opener, starts the name (民营企业伟星集团)
             inner = [x for x, y, _ in matches if start + len(opener) <= x and y < end]
@@ -401,6 +413,8 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
             core = name[:-2] if rule == "company.short" else name  # (新购|股份 too)
             if core[-1] in "持购" or core.endswith("发行") or _clause_opens(core):
                 keep = None
+        elif name.endswith("期货") and name[:-2].endswith(_TRADED):
+            keep = None  # 白银期货, 原糖期货, 国指期货: a contract on a good or an index
         elif name.endswith("超市") and text.startswith("场", end):
             keep = None
         if keep != (start, end):

@@ -361,7 +361,7 @@ def test_a_word_scan_finds_what_the_alternations_finditer_finds() -> None:
     text = "据悉，星石投资认为，高科奶业董事长表示，奥的斯宣布在浦里新区长沙片区投资建厂"
     for names in (("PARK_HEAD",), ("COMPANY_TRIGGER",), ("CONTEXT_TRIGGER",), ("BRAND_ACTION",),
                   ("FUND_SUFFIX",), ("COMPANY_TRIGGER_BEFORE",), ("BRAND_ACTION_BEFORE",),
-                  ("COMPANY_FULL_SUFFIX",), ("COMPANY_SHORT_SUFFIX",),
+                  ("COMPANY_FULL_SUFFIX",), ("COMPANY_SHORT_SUFFIX",), ("PROJECT_PHASE",),
                   ("BOUNDARY", "COMPANY_BOUNDARY"), ("BOUNDARY", "PARK_BOUNDARY")):
         words = [str(w) for name in names for w in lists[name]]
         assert WordScan(words).spans(text) == \

@@ -242,6 +242,7 @@ class NameFinder:
         # speed: the phase words are searched, then the two characters before them checked
         # (a regex opening with a character class tries every position of the text)
         self.phase = re.compile(alt("PROJECT_PHASE")) if words("PROJECT_PHASE") else None
+        self.phase_scan = self.scans.scan(words("PROJECT_PHASE"))  # (its finditer, faster)
         self.two_cjk = re.compile(f"[{_CJK}]{{2}}")
         self.boundary_end = re.compile(f"(?:{alt('BOUNDARY')})$")
         self.industry_end = re.compile(f"(?:{first_grouped(words('INDUSTRY'))})$")
@@ -751,11 +752,11 @@ class NameFinder:
         if self.phase is None:
             return
         last = 0  # what the regex ([CJK]{2})(?:phase) found, without overlaps
-        for phase in self.phase.finditer(text):
-            start, end = phase.start() - 2, phase.start()
+        for phase_start, phase_end in self.phase_scan.spans(text):
+            start, end = phase_start - 2, phase_start
             if start < last or not self.two_cjk.fullmatch(text, start, end):
                 continue
-            last = phase.end()
+            last = phase_end
             core = text[start:end]
             if self.company_generic.fullmatch(core) or self.boundary_start.search(core):
                 continue

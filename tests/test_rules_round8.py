@@ -149,3 +149,15 @@ def test_a_futures_broker_stays_a_firm(labeller) -> None:
 
 def test_a_firm_after_a_market_value_clause_is_found(labeller) -> None:
     assert names(labeller, "其市值超过宏图钢铁公司。") == ["宏图钢铁公司"]
+
+
+# -- a joint venture's own name (company.joint) ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("上海一家一汽丰田的经销商表示，货源紧张。", ["一汽丰田"]),
+    ("下半年，广汽本田会将此前的损失补回。", ["广汽本田"]),
+])
+def test_a_joint_ventures_own_name_is_one_span(labeller, text, expected) -> None:
+    # the standard keeps the longer, more specific name: 一汽丰田 is the joint venture, not
+    # 一汽 before a word (the pair is itself a name of the 267K list)
+    assert names(labeller, text) == expected
+

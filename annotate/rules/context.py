@@ -127,7 +127,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _brand_repeated(finder, text, matches)
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
-    yield from _joint(finder, text, hits)
+    yield from _joint(finder, text, hits, matches)
     yield from _fund_firms(finder, text, matches)
 
 
@@ -273,21 +273,33 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
         yield (start, end, "COMPANY", "company.latin", finder.score("company.latin"), 0)
 
 
-def _joint(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+def _joint(finder: NameFinder, text: str, hits: list[NameHit],
+           matches: list[tuple[int, int, str]] = ()) -> Iterator[NameHit]:
     """华润雪花, 三菱重工海尔, 一汽-大众: two firms' names written together with nothing but a
-    hyphen between are one joint venture's name, where the pair is a word of its own."""
+    hyphen between are one joint venture's name, where the pair is a word of its own, or
+    where the pair is itself a name of the 267K list that is no common word (一汽丰田的,
+    广汽本田会: the joint venture's own name, whatever follows it; 本田马自达 is none)."""
     names = {(s, e) for s, e, label, rule, _, _ in hits
              if label == "COMPANY" and rule in _JOINT_PARTS}
-    if len(names) < 2:
+    if not names:
         return
     ends: dict[int, list[int]] = {}
     for s, e in names:
         ends.setdefault(s, []).append(e)
+    after: dict[int, list[int]] = {}  # names of a list by where they start (一汽|丰田的)
+    for x, y, _ in matches:
+        after.setdefault(x, []).append(y)
+    made: set[tuple[int, int]] = set()
     for s, e in names:
         # 一汽-大众: a hyphen between the two is the joint venture's own spelling
         for end in (*ends.get(e, ()), *(ends.get(e + 1, ()) if text[e : e + 1] in "-－" else ())):
             if finder._opens_word(text, s) and finder._ends_word(text, end):
-                yield (s, end, "COMPANY", "company.joint", finder.score("company.joint"), 0)
+                made.add((s, end))
+        for end in (*ends.get(e, ()), *after.get(e, ())):
+            if _is_named(finder, text[s:end]):
+                made.add((s, end))  # 一汽丰田: the pair is a name of its own
+    for s, end in sorted(made):
+        yield (s, end, "COMPANY", "company.joint", finder.score("company.joint"), 0)
 
 
 def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -444,6 +456,15 @@ def _split_start(text: str, start: int, name: str) -> int:
     return next((len(w) for w in _PARTIES if name.startswith(w)), 0)
 
 
+def _is_named(finder: NameFinder, name: str) -> bool:
+    """``name`` is a name of a list (the curated lexicon, a listed name, or one of the 267K
+    list that is no common word)."""
+    gazetteer = finder.gazetteer
+    return name in finder.known_label or (gazetteer is not None and (
+        name in gazetteer.listed or (name in gazetteer.brands
+                                     and not gazetteer.common_brand(name))))
+
+
 def _clause_opens(core: str) -> bool:
     """A deal verb, a numeral or a date's tail opens ``core``: a clause or a count before
     基金 or 股份 (买新基金, 四任基金经理, 2015年做基金经理), no fund firm's name."""
@@ -453,10 +474,7 @@ def _clause_opens(core: str) -> bool:
 
 def _is_firm(finder: NameFinder, core: str) -> bool:
     """``core`` is a firm's name: of a list, or ending with a company word (…集团)."""
-    gazetteer = finder.gazetteer
-    if core in finder.known_label or (gazetteer is not None and (
-            core in gazetteer.listed or (core in gazetteer.brands
-                                         and not gazetteer.common_brand(core)))):
+    if _is_named(finder, core):
         return True
     return any(finder.company_suffix.fullmatch(core, len(core) - k)
                for k in (2, 3, 4) if len(core) - k >= 2)

@@ -161,3 +161,18 @@ def test_a_joint_ventures_own_name_is_one_span(labeller, text, expected) -> None
     # 一汽 before a word (the pair is itself a name of the 267K list)
     assert names(labeller, text) == expected
 
+
+
+# -- a kind made of kind and trade words ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "不少风电设备公司都出现减产。",
+    "监管层暂停了结构化证券投资类业务。",
+    "沪上一家黄金投资公司的负责人表示，金价仍将上涨。",
+])
+def test_a_kind_of_firm_in_kind_words_is_no_firm(labeller, text) -> None:
+    assert names(labeller, text) == []
+
+
+def test_a_name_of_a_list_inside_keeps_the_firm(labeller) -> None:
+    # a common word that is a name of the 267K list (大宇) may be the firm's own name
+    assert names(labeller, "据悉，大宇汽车公司将扩大产能。") == ["大宇汽车公司"]

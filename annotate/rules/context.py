@@ -370,6 +370,8 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
     - 基金 after latin letters (QDII基金), after a fund's age (华夏老基金, 兴全新基金) or
       a deal verb (买新基金); 股份 after a holding or buying word (所持股份, 增持股份,
       新购股份, 新发行股份): a kind of fund, a product, shares;
+    - a core made of kind and trade words only, no name of any list inside, no place before
+      them (风电设备公司, 结构化证券, 液晶面板厂, 黄金投资公司);
     - 期货 after a traded good, rate or index (白银期货, 国指期货): a contract;
     - 超市 before 场 (远超市场预期: 超 + 市场).
 
@@ -425,6 +427,8 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
             core = name[:-2] if rule == "company.short" else name  # (新购|股份 too)
             if core[-1] in "持购" or core.endswith("发行") or _clause_opens(core):
                 keep = None
+        elif _kind_phrase(finder, name):
+            keep = None  # 风电设备公司, 结构化证券, 液晶面板厂: words of kinds, no name
         elif name.endswith("期货") and name[:-2].endswith(_TRADED):
             keep = None  # 白银期货, 原糖期货, 国指期货: a contract on a good or an index
         elif name.endswith("超市") and text.startswith("场", end):
@@ -463,6 +467,42 @@ def _is_named(finder: NameFinder, name: str) -> bool:
     return name in finder.known_label or (gazetteer is not None and (
         name in gazetteer.listed or (name in gazetteer.brands
                                      and not gazetteer.common_brand(name))))
+
+
+def _kind_phrase(finder: NameFinder, name: str) -> bool:
+    """``name`` is a company word after a core of three or more characters that splits
+    wholly into words of kinds (jieba's nouns, adjectives: ``words-kind.tsv``) and trade
+    words, with no name of any list (the 267K list's common words too: 苹果, 大宇) inside
+    and no place first: a kind of firm (风电设备公司, 结构化证券), not a firm's name.
+
+    >>> from econer.annotate.rules.ruler import load_rules
+    >>> finder = load_rules()._names
+    >>> [_kind_phrase(finder, n) for n in ("风电设备公司", "宏图钢铁公司", "大宇汽车公司")]
+    [True, False, False]
+    """
+    gazetteer = finder.gazetteer
+    if gazetteer is None:
+        return False
+    kind, generic = gazetteer.kind_word, finder.company_generic.fullmatch
+    for k in (2, 3, 4):
+        core = name[: len(name) - k]
+        if len(core) < 3 or not finder.company_suffix.fullmatch(name[len(name) - k :]) and \
+                not finder.short_suffix.fullmatch(name[len(name) - k :]):
+            continue
+        # the core split into words of 2 to 4 characters, each a kind or a trade word
+        ends = {0}
+        for i in range(len(core)):
+            if i in ends:
+                ends.update(i + w for w in (2, 3, 4) if i + w <= len(core)
+                            and (kind(core[i : i + w]) or generic(core[i : i + w])))
+        if len(core) not in ends or finder.place.match(core):
+            continue
+        brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+        if not any(part in brands or part in listed or part in known
+                   for i in range(len(core)) for part in (core[i:j] for j in range(
+                       i + 2, len(core) + 1))):
+            return True
+    return False
 
 
 def _clause_opens(core: str) -> bool:

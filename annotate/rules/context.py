@@ -393,7 +393,8 @@ def kinds_out(finder: NameFinder, text: str, hits: list[NameHit],
             continue
         name = text[start:end]
         keep: tuple[int, int] | None = (start, end)
-        opener = next((w for w in _KIND_OPENERS if name.startswith(w)), None)
+        opener = next((w for w in _KIND_OPENERS if name.startswith(w)), None) \
+            if name.startswith(_KIND_OPENERS) else None
         split = _split_start(text, start, name)
         if split:
             # 此|次中粮集团, 被收购|方小肥羊集团: a word runs across the start; 委托方银行: a
@@ -481,9 +482,11 @@ def _kind_phrase(finder: NameFinder, name: str) -> bool:
     [True, False, False]
     """
     gazetteer = finder.gazetteer
-    if gazetteer is None:
+    if gazetteer is None or len(name) < 5:
         return False
     kind, generic = gazetteer.kind_word, finder.company_generic.fullmatch
+    if not any(kind(name[:w]) or generic(name[:w]) for w in (2, 3, 4)):
+        return False  # (most names: their first word is none; speed)
     for k in (2, 3, 4):
         core = name[: len(name) - k]
         if len(core) < 3 or not finder.company_suffix.fullmatch(name[len(name) - k :]) and \

@@ -563,6 +563,21 @@ def test_word_lists_scanned_together_find_what_each_finds_alone() -> None:
                     if any(lists[i]) else []
                 assert scans[i].spans(text) == expected == WordScan(lists[i]).spans(text), \
                     (lists[i], text)
+    # names searched in the same pass: every occurrence, by start then end; the lists as alone
+    for _ in range(300):
+        group = ScanGroup()
+        lists = [["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3)))
+                  for _ in range(rng.randint(0, 6))] for _ in range(rng.randint(0, 3))]
+        scans = [group.scan(words) for words in lists]
+        names = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+                        for _ in range(rng.randint(0, 12))})
+        group.search_names(names)
+        text = "".join(rng.choice(alphabet + "，") for _ in range(rng.randint(0, 60)))
+        assert group.names_in(text) == [(i, j, text[i:j]) for i in range(len(text))
+                                        for j in range(i + 1, len(text) + 1)
+                                        if text[i:j] in names], (names, text)
+        for words, scan in zip(lists, scans, strict=True):
+            assert scan.spans(text) == WordScan(words).spans(text), (words, names, text)
     # a list added after a search is searched at the next text; an equal text made anew
     group = ScanGroup()
     first = group.scan(["投资", "投"])
@@ -587,9 +602,16 @@ def test_the_labellers_scans_together_are_the_scans_alone_on_the_corpus() -> Non
     corpus = sorted((Path(__file__).resolve().parents[2] / "shared/corpus").glob("*.jsonl"))[0]
     with corpus.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in handle if line.strip()][:150]
+    import ahocorasick_rs
+
+    names = labeller._names._all_names  # the lexicon's and the gazetteer's, in the same pass
+    automaton = ahocorasick_rs.AhoCorasick(names, matchkind=ahocorasick_rs.MatchKind.Standard)
     for text in texts:
         for index, scan in enumerate(alone):
             assert group.spans(text, index) == scan.spans(text)
+        assert group.names_in(text) == sorted(
+            (s, e, names[i]) for i, s, e in automaton.find_matches_as_indexes(
+                text, overlapping=True))
 
 
 def test_the_rules_version_is_the_hash_of_the_files_joined(tmp_path) -> None:  # noqa: ANN001

@@ -284,9 +284,8 @@ class NameFinder:
         self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
         self._all_names = sorted(set(self.known_label) |
                                  set(self.gazetteer.listed if self.gazetteer else ()))
-        self._all = ahocorasick_rs.AhoCorasick(
-            self._all_names, matchkind=ahocorasick_rs.MatchKind.Standard) \
-            if self._all_names else None
+        # (searched with the whole-text word lists, in one automaton: scans.ScanGroup)
+        self.scans.search_names(self._all_names)
         self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
         self.trigger_scan = self.scans.scan(words("COMPANY_TRIGGER"))
         # the boundary words by their last character (_boundary_ends)
@@ -775,13 +774,10 @@ class NameFinder:
 
     def _lexicon_matches(self, text: str) -> list[tuple[int, int, str]]:
         """Every curated or listed name in ``text``, overlapping, by start then longest."""
-        if self._all is None:
+        if not self._all_names:
             return []
-        names = self._all_names
-        found = [(s, e, names[i]) for i, s, e in
-                 self._all.find_matches_as_indexes(text, overlapping=True)]
         # by start, then longest: two stable C-level sorts (no two matches share start and end)
-        found.sort(key=itemgetter(1), reverse=True)
+        found = sorted(self.scans.names_in(text), key=itemgetter(1), reverse=True)
         found.sort(key=itemgetter(0))
         return found
 

@@ -20,6 +20,7 @@ the lexicon and the gazetteer are searched in the same pass (:meth:`ScanGroup.se
 
 from __future__ import annotations
 
+from itertools import compress
 from operator import itemgetter
 
 import ahocorasick_rs
@@ -59,13 +60,19 @@ class ScanGroup:
         self._last = (None, ([], []))
 
     def _build(self) -> ahocorasick_rs.AhoCorasick | None:
-        owners: dict[str, list[int]] = {name: [] for name in self._names}
+        owners: dict[str, list[int]] = {}
         for index, words in enumerate(self._lists):
             for word in words:
                 owners.setdefault(word, []).append(index)
-        # the names first (their index is theirs in ``_names``), then the other words
-        patterns = [*self._names, *sorted(owners.keys() - set(self._names))]
-        self._owners = [tuple(owners[w]) for w in patterns]
+        # the names first (their index is theirs in ``_names``), then the other words; the
+        # lists of each (speed: by C-level steps over the 9K names, most of them in none)
+        names = self._names
+        shared = owners.keys() & set(names)
+        others = sorted(owners.keys() - shared)
+        patterns = [*names, *others]
+        self._owners = [()] * len(names) + [tuple(owners[w]) for w in others]
+        for at in compress(range(len(names)), map(shared.__contains__, names)):
+            self._owners[at] = tuple(owners[names[at]])
         if not patterns:
             return None
         if self._names:  # (the default automaton: a DFA of 9K names takes ~90 ms to build)

@@ -64,15 +64,12 @@ class ScanGroup:
         for index, words in enumerate(self._lists):
             for word in words:
                 owners.setdefault(word, []).append(index)
-        # the names first (their index is theirs in ``_names``), then the other words; the
-        # lists of each (speed: by C-level steps over the 9K names, most of them in none)
-        names = self._names
-        shared = owners.keys() & set(names)
-        others = sorted(owners.keys() - shared)
-        patterns = [*names, *others]
-        self._owners = [()] * len(names) + [tuple(owners[w]) for w in others]
-        for at in compress(range(len(names)), map(shared.__contains__, names)):
-            self._owners[at] = tuple(owners[names[at]])
+        # the names first (their index is theirs in ``_names``), then the lists' words, a
+        # name among them a second time (the automaton reports both): a match of a list's
+        # word is one at an index past the names
+        words = sorted(owners)
+        patterns = [*self._names, *words]
+        self._owners = [()] * len(self._names) + [tuple(owners[w]) for w in words]
         if not patterns:
             return None
         if self._names:  # (the default automaton: a DFA of 9K names takes ~90 ms to build)
@@ -106,14 +103,18 @@ class ScanGroup:
         if self._automaton is None:
             return out, []
         found = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        found.sort(key=_BY_START_END)
+        # by start, then end: two stable C-level sorts (the first one's order is almost
+        # the automaton's own, by end)
+        found.sort(key=_END)
+        found.sort(key=_START)
         names = self._names
         count = len(names)
         named = [(start, end, names[word]) for word, start, end in found if word < count] \
             if count else []
         ends = [0] * len(out)  # per list: the end of its last span
         owners = self._owners
-        for word, start, end in found:
+        # (the lists' words only, picked in C: the names' matches are most of them)
+        for word, start, end in compress(found, map(count.__le__, map(_WORD, found))):
             for index in owners[word]:
                 if start >= ends[index]:
                     out[index].append((start, end))
@@ -124,7 +125,7 @@ class ScanGroup:
         return out, named
 
 
-_BY_START_END = itemgetter(1, 2)
+_WORD, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 class GroupScan:

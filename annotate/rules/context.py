@@ -113,6 +113,25 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林
 # one (也, 将) would let a clause's last word act (…的员工也宣布)
 _ACT_TIME = ("日前", "近日", "近期", "昨日", "昨天", "今天", "今日", "本周", "上周", "此前",
              "早前", "已经", "正式", "同时", "随后", "目前", "近来")
+# car joint ventures (_car_joint): Chinese carmaker groups and the cities of joint plants,
+# then the foreign makers as written in Chinese
+_CAR_GROUPS = ("东风", "一汽", "二汽", "上汽", "广汽", "北汽", "南汽", "长安", "华晨", "悦达",
+               "东南", "江淮", "江铃", "海马", "金杯", "昌河", "哈飞", "庆铃")
+_CAR_CITIES = ("北京", "上海", "天津", "广州", "南京", "重庆", "长春", "沈阳", "武汉", "杭州",
+               "成都", "郑州", "南海", "烟台", "柳州")
+_CAR_MAKERS = ("日产", "现代", "起亚", "本田", "丰田", "大众", "通用", "福特", "马自达", "标致",
+               "雪铁龙", "雷诺", "三菱", "铃木", "奔驰", "宝马", "奥迪", "沃尔沃", "菲亚特",
+               "克莱斯勒", "英菲尼迪", "斯柯达", "别克", "雪佛兰", "五十铃", "依维柯", "讴歌",
+               "雷克萨斯", "日野", "五菱", "戴姆勒")
+# groups may be two (东风悦达起亚); a city names one plant's venture (佛山一汽丰田 is 一汽丰田)
+_CAR_JOINT = _KEPT.compile(f"(?:(?:{'|'.join(_CAR_GROUPS)}){{1,2}}|{'|'.join(_CAR_CITIES)})"
+                           f"(?:{'|'.join(_CAR_MAKERS)})")
+_CAR_AFTER = ("汽车", "轿车")  # 北京现代汽车: the maker's word (a suffix after it, the full name)
+# a consultancy's trade after its coined name (_consultancy)
+_CONSULTANCY = _KEPT.compile("([\u4e00-\u9fff])(顾问|咨询|市场研究)")
+# words said of a consultancy that jieba's kind words miss (权威市场研究, 顾问咨询)
+_FUNCTION_CHARS = frozenset("的了是在和与及或对向将把被从给为于之")
+_CONSULTANCY_WORDS = frozenset(("权威", "顾问", "咨询", "研究", "市场", "专家", "机构"))
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -128,6 +147,8 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
     yield from _joint(finder, text, hits, matches)
+    yield from _car_joint(finder, text)
+    yield from _consultancy(finder, text)
     yield from _fund_firms(finder, text, matches)
 
 
@@ -300,6 +321,53 @@ def _joint(finder: NameFinder, text: str, hits: list[NameHit],
                 made.add((s, end))  # 一汽丰田: the pair is a name of its own
     for s, end in sorted(made):
         yield (s, end, "COMPANY", "company.joint", finder.score("company.joint"), 0)
+
+
+def _car_joint(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """东风日产, 北京现代, 东风悦达起亚: a car joint venture goes by its Chinese partner (a
+    carmaker group, or the city of its plant) and its foreign maker, a word of its own (not
+    北京现代化, nor a model: 东风标致408). A country is no partner (日本丰田 is the maker,
+    its place out by the standard), so none is a partner here; a model after it is
+    the car (东风本田CRV)."""
+    for match in _CAR_JOINT.finditer(text):
+        start, end = match.span()
+        if not finder._opens_word(text, start) or text[end : end + 1].isascii() and \
+                text[end : end + 1].isalnum() or \
+                not (finder._ends_word(text, end) or text.startswith(_CAR_AFTER, end)):
+            continue
+        yield (start, end, "COMPANY", "company.joint.car", finder.score("company.joint.car"), 0)
+
+
+def _consultancy(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """中投顾问, 奥维咨询, 慧典市场研究: a consultancy (a firm by the standard) goes by a coined
+    name of two or three characters and its trade. The name must be no word of jieba's
+    dictionary (投资顾问, 财务顾问, 管理咨询 are kinds and roles, 理财顾问 a verb's), no place,
+    no common word, and not a person's (王明顾问: a surname opens it)."""
+    for match in _CONSULTANCY.finditer(text):
+        head = match.group(2)
+        for size in (3, 2):
+            start = match.start(2) - size
+            core = text[start : match.start(2)]
+            if start < 0 or len(_HAN.findall(core)) < size or not _FUNCTION_CHARS.isdisjoint(core):
+                continue  # (行业中的咨询企业: a clause)
+            if _coined(finder, core) and finder._opens_word(text, start) and \
+                    finder.company_boundary.match(core) is None and \
+                    not (head == "顾问" and core[0] in _SURNAMES):
+                end = match.end(2)
+                suffix = finder.company_suffix.match(text, end)  # 慧典市场研究公司
+                yield (start, suffix.end() if suffix else end, "COMPANY",
+                       "company.consultancy", finder.score("company.consultancy"), 0)
+                break
+
+
+def _coined(finder: NameFinder, core: str) -> bool:
+    """No word of any kind, place or common word, whole or in two-character parts."""
+    gazetteer = finder.gazetteer
+    parts = {core, core[:2], core[-2:]}
+    return not any(p in _CONSULTANCY_WORDS or gazetteer.kind_word(p) or
+                   gazetteer.nonname_word(p) or gazetteer.common_brand(p) or
+                   finder.place.fullmatch(p) or finder.company_generic.fullmatch(p)
+                   for p in parts)
 
 
 def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:

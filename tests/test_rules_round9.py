@@ -1,0 +1,82 @@
+"""Round nine (issue 12): recall that generalises. Car joint ventures named by their Chinese
+partner and foreign maker, consultancies named by a coined name and their trade (spec/entities.md:
+"Law firms, consultancies, brokers, banks … are COMPANY"), and a firm before its deputy
+officers as before its officers. Sentences written for the test from the standard; none is a
+corpus, dev or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from econer.spans import Document
+
+
+def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
+    return [(s.text, s.source.removeprefix("rules:"))
+            for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+def names(labeller, text: str) -> list[str]:
+    return [name for name, _ in spans(labeller, text)]
+
+
+# -- a car joint venture: partner (group or plant city) and foreign maker --------------------
+@pytest.mark.parametrize("text, expected", [
+    ("今年一季度，北京现代的销量同比增长两成。", ["北京现代"]),
+    ("上海通用表示，新工厂将于明年投产。", ["上海通用"]),
+    ("东风悦达起亚计划扩大产能。", ["东风悦达起亚"]),
+    ("长安福特与供应商签订了长期合同。", ["长安福特"]),
+])
+def test_a_car_joint_venture_is_one_firm(labeller, text, expected) -> None:
+    # the joint venture is the firm acting, not its Chinese partner nor the foreign maker
+    assert spans(labeller, text) == [(name, "company.joint.car") for name in expected]
+
+
+def test_a_plant_city_before_a_joint_venture_stays_out(labeller) -> None:
+    # a place before a short name stays out of it (长沙中联重科 → 中联重科)
+    assert names(labeller, "佛山一汽丰田的经销商表示，货源紧张。") == ["一汽丰田"]
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("北京现代化建设步伐加快。", "北京现代"),  # a word running on: 现代化
+    ("他买了一辆东风本田CRV，花了二十万元。", "东风本田"),  # a model: the car, not the firm
+    ("日本丰田宣布召回部分车辆。", "日本丰田"),  # a country is no partner: the maker, place out
+])
+def test_no_joint_venture_where_the_pair_is_no_firms_name(labeller, text, not_a_name) -> None:
+    assert not_a_name not in names(labeller, text)
+
+
+# -- a consultancy: a coined name and 顾问 / 咨询 / 市场研究 -----------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("奥信咨询发布报告称，彩电价格将回落。", "奥信咨询"),
+    ("据中研顾问统计，行业利润下降。", "中研顾问"),
+    ("朗维市场研究公司的报告显示，需求回暖。", "朗维市场研究公司"),  # its full name
+])
+def test_a_consultancy_is_a_firm(labeller, text, expected) -> None:
+    assert spans(labeller, text) == [(expected, "company.consultancy")]
+
+
+@pytest.mark.parametrize("text", [
+    "公司聘请了财务顾问和法律顾问。",  # roles
+    "投资咨询机构认为，市场仍将震荡。",  # a kind
+    "王明顾问认为，市场仍将震荡。",  # a person's title
+    "行业中的咨询企业越来越多。",  # a clause
+    "权威市场研究公司的数据显示，销量下滑。",  # an adjective, not a name
+])
+def test_roles_kinds_and_people_are_no_consultancy(labeller, text) -> None:
+    assert names(labeller, text) == []
+
+
+def test_a_consultancy_mentioned_again_is_the_firm(labeller) -> None:
+    text = "奥信咨询发布报告称，彩电价格将回落。奥信咨询认为，降价仍将持续。"
+    assert names(labeller, text) == ["奥信咨询", "奥信咨询"]
+
+
+# -- deputies: a name of the 267K list before 副总经理 as before 总经理 -------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("威力达副总经理李明表示，订单增加。", "威力达"),
+    ("艾诗丽副董事长李明表示，订单增加。", "艾诗丽"),
+    ("德克力副总裁李明表示，订单增加。", "德克力"),
+])
+def test_a_brand_before_a_deputy_officer_is_the_firm(labeller, text, expected) -> None:
+    assert names(labeller, text) == [expected]

@@ -80,3 +80,22 @@ def test_a_consultancy_mentioned_again_is_the_firm(labeller) -> None:
 ])
 def test_a_brand_before_a_deputy_officer_is_the_firm(labeller, text, expected) -> None:
     assert names(labeller, text) == [expected]
+
+
+# -- names of a list between two firms chosen in it (company.list.between) --------------------
+@pytest.mark.parametrize("text, expected", [
+    ("宏图科技与卓越纳米、恒昌稀土以及宁远开发有限公司签署了协议。",
+     ["宏图科技", "卓越纳米", "恒昌稀土", "宁远开发有限公司"]),
+    ("报告点名了宏图科技、朗坤A、宁远开发有限公司三家。",
+     ["宏图科技", "朗坤", "宁远开发有限公司"]),  # a share-class letter stays out (万科A → 万科)
+])
+def test_names_of_a_list_between_two_firms_are_firms(labeller, text, expected) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize("text, item", [
+    ("宏图科技在采购、生产、检测等环节与宁远开发有限公司合作。", "生产"),  # a verb
+    ("宏图科技、广西宜州市和宁远开发有限公司", "广西宜州市"),  # a place
+])
+def test_no_list_item_that_is_a_verb_or_a_place(labeller, text, item) -> None:
+    assert item not in names(labeller, text)

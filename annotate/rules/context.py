@@ -132,6 +132,13 @@ _CONSULTANCY = _KEPT.compile("([\u4e00-\u9fff])(顾问|咨询|市场研究)")
 # words said of a consultancy that jieba's kind words miss (权威市场研究, 顾问咨询)
 _FUNCTION_CHARS = frozenset("的了是在和与及或对向将把被从给为于之")
 _CONSULTANCY_WORDS = frozenset(("权威", "顾问", "咨询", "研究", "市场", "专家", "机构"))
+# a list between two chosen firms (between): its separators, its items, the weakest sides
+_LIST_SEP = _KEPT.compile("(以及|、|和|与|及)")
+_LIST_SEP_FIRST = frozenset("以、和与及")
+_LIST_ITEM = _KEPT.compile("[\u4e00-\u9fffA-Za-z&]{2,10}")
+_SHARE_LETTER = _KEPT.compile("[\u4e00-\u9fff][AB]$")
+_WEAK_SIDES = frozenset(("company.enumeration",))
+_MAX_GAP = 40
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -368,6 +375,45 @@ def _coined(finder: NameFinder, core: str) -> bool:
                    gazetteer.nonname_word(p) or gazetteer.common_brand(p) or
                    finder.place.fullmatch(p) or finder.company_generic.fullmatch(p)
                    for p in parts)
+
+
+def between(finder: NameFinder, text: str,
+            chosen: list[tuple[int, int, str, str]]) -> list[NameHit]:
+    """宝钢与华菱钢铁、沙钢以及武钢: the names of one list between two firms chosen in it
+    (、, 和, 与, 及, 以及 between them and nothing else) are firms too, each its own span;
+    asked of the chosen spans (a pass after the others), so two firms found otherwise vouch
+    for the list. Not beside a span of ``company.enumeration`` (its lists are the weakest:
+    备料、生产、检测), nor a place, a verb or a word of no name (广西宜州市和诚实业: the 和
+    of a name). A share-class letter stays out (南玻A → 南玻)."""
+    found: list[NameHit] = []
+    spans = sorted(chosen)
+    for (_, end, label, rule), (start, _, label2, rule2) in zip(spans, spans[1:], strict=False):
+        if label != "COMPANY" or label2 != "COMPANY" or not 3 <= start - end <= _MAX_GAP or \
+                rule in _WEAK_SIDES or rule2 in _WEAK_SIDES or text[end] not in _LIST_SEP_FIRST:
+            continue
+        parts = _LIST_SEP.split(text[end:start])
+        if parts[0] or parts[-1] or len(parts) < 5:
+            continue  # a separator at both ends, an item between
+        at = end
+        items = []
+        for i, part in enumerate(parts):
+            if i % 2 == 0 and part:
+                name = part[:-1] if _SHARE_LETTER.search(part) else part
+                if not _LIST_ITEM.fullmatch(name) or _no_item(finder, name):
+                    items = []
+                    break
+                items.append((at, at + len(name)))
+            at += len(part)
+        found.extend((a, b, "COMPANY", "company.list.between",
+                      finder.score("company.list.between"), 0) for a, b in items)
+    return found
+
+
+def _no_item(finder: NameFinder, name: str) -> bool:
+    """A place, a verb or other word of no name (生产, 生猪养殖) or a generic word."""
+    gazetteer = finder.gazetteer
+    return bool(finder.place.fullmatch(name) or finder.company_generic.fullmatch(name) or
+                gazetteer.nonname_word(name) or gazetteer.nonname_word(name[-2:]) in CUT_TAGS)
 
 
 def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:

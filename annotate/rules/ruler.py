@@ -27,7 +27,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from econer.annotate.rules import cache, names
+from econer.annotate.rules import cache, context, names
 from econer.annotate.rules.numbers import amount_value, rate_value
 from econer.annotate.rules.patterns import (
     Patterns,
@@ -164,6 +164,12 @@ class RuleLabeller:
                  in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
+        listed = context.between(self._names, text,
+                                 [(c.start, c.end, c.label, c.rule) for c in chosen])
+        if listed:  # names of a list between two chosen firms (they lie between spans)
+            chosen = resolve(chosen + [_candidate(Candidate, (s, e, label, rule, float(
+                precision.get(rule, score)), prio, None)) for s, e, label, rule, score, prio
+                in listed])
         return [Span(c.start, c.end, c.label, text[c.start : c.end], c.score, f"rules:{c.rule}",
                      c.value) for c in chosen]
 

@@ -776,10 +776,7 @@ class NameFinder:
         """Every curated or listed name in ``text``, overlapping, by start then longest."""
         if not self._all_names:
             return []
-        # by start, then longest: two stable C-level sorts (no two matches share start and end)
-        found = sorted(self.scans.names_in(text), key=itemgetter(1), reverse=True)
-        found.sort(key=itemgetter(0))
-        return found
+        return self.scans.names_in(text)  # (in that order already)
 
     def _known(self, text: str, matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
         last = 0  # leftmost-longest, not overlapping: as a regex alternation would find them

@@ -11,9 +11,9 @@ its longest-first alternation): leftmost, then longest, none overlapping.
 Speed: every whole-text list used to cost a pass of its own over the text (some 5 ms each
 over the corpus, most of it the search, which meets a CJK text's common first bytes at every
 character). One overlapping pass finds every occurrence of every list's words; a list's
-leftmost-longest spans are then picked from its own occurrences, by start then end: the
-first occurrence at or after the end of the last span kept opens a span, and a longer one at
-that same start widens it. That is the definition of leftmost-longest, so the spans are the
+leftmost-longest spans are then picked from its own occurrences, by start, then longest
+first: an occurrence at or after the end of the last span kept is the next span (the longest
+at the leftmost start left). That is the definition of leftmost-longest, so the spans are the
 same (tested against :class:`~.names.WordScan` on random lists and texts). The names of
 the lexicon and the gazetteer are searched in the same pass (:meth:`ScanGroup.search_names`).
 """
@@ -90,7 +90,7 @@ class ScanGroup:
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """Every match of the names (:meth:`search_names`) in ``text``: ``(start, end,
-        name)``, overlapping, by start then end."""
+        name)``, overlapping, by start, then longest (a list to read, not to change)."""
         last = self._last
         if last[0] is not text:
             last = self._last = (text, self._split(text))
@@ -103,9 +103,9 @@ class ScanGroup:
         if self._automaton is None:
             return out, []
         found = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        # by start, then end: two stable C-level sorts (the first one's order is almost
-        # the automaton's own, by end)
-        found.sort(key=_END)
+        # by start, then longest: two stable C-level sorts (no two matches of a word share
+        # start and end)
+        found.sort(key=_END, reverse=True)
         found.sort(key=_START)
         names = self._names
         count = len(names)
@@ -116,11 +116,8 @@ class ScanGroup:
         # (the lists' words only, picked in C: the names' matches are most of them)
         for word, start, end in compress(found, map(count.__le__, map(_WORD, found))):
             for index in owners[word]:
-                if start >= ends[index]:
+                if start >= ends[index]:  # (the longest at the leftmost start: the first)
                     out[index].append((start, end))
-                    ends[index] = end
-                elif start == out[index][-1][0]:  # the same start, a longer word
-                    out[index][-1] = (start, end)
                     ends[index] = end
         return out, named
 

@@ -26,6 +26,8 @@ def names(labeller, text: str) -> list[str]:
     ("上海通用表示，新工厂将于明年投产。", ["上海通用"]),
     ("东风悦达起亚计划扩大产能。", ["东风悦达起亚"]),
     ("长安福特与供应商签订了长期合同。", ["长安福特"]),
+    ("据悉，北京现代相关负责人表示，产能不受影响。", ["北京现代"]),  # a kind word after it
+    ("今年东风日产几乎贡献了一半的销量。", ["东风日产"]),  # an adverb after it
 ])
 def test_a_car_joint_venture_is_one_firm(labeller, text, expected) -> None:
     # the joint venture is the firm acting, not its Chinese partner nor the foreign maker
@@ -40,6 +42,7 @@ def test_a_plant_city_before_a_joint_venture_stays_out(labeller) -> None:
 @pytest.mark.parametrize("text, not_a_name", [
     ("北京现代化建设步伐加快。", "北京现代"),  # a word running on: 现代化
     ("他买了一辆东风本田CRV，花了二十万元。", "东风本田"),  # a model: the car, not the firm
+    ("他买了一辆广汽本田雅阁。", "广汽本田"),  # a model's name, a word of no class
     ("日本丰田宣布召回部分车辆。", "日本丰田"),  # a country is no partner: the maker, place out
 ])
 def test_no_joint_venture_where_the_pair_is_no_firms_name(labeller, text, not_a_name) -> None:

@@ -335,15 +335,20 @@ def _joint(finder: NameFinder, text: str, hits: list[NameHit],
 
 def _car_joint(finder: NameFinder, text: str) -> Iterator[NameHit]:
     """东风日产, 北京现代, 东风悦达起亚: a car joint venture goes by its Chinese partner (a
-    carmaker group, or the city of its plant) and its foreign maker, a word of its own (not
-    北京现代化, nor a model: 东风标致408). A country is no partner (日本丰田 is the maker,
-    its place out by the standard), so none is a partner here; a model after it is
-    the car (东风本田CRV)."""
+    carmaker group, or the city of its plant) and its foreign maker, a word of its own or
+    before a verb, adverb or kind word (not 北京现代化, nor a model: 东风标致408). A country
+    is no partner (日本丰田 is the maker, its place out by the standard), so none is a
+    partner here; a model after it is the car (东风本田CRV)."""
     for match in _CAR_JOINT.finditer(text):
         start, end = match.span()
         if not finder._opens_word(text, start) or text[end : end + 1].isascii() and \
-                text[end : end + 1].isalnum() or \
-                not (finder._ends_word(text, end) or text.startswith(_CAR_AFTER, end)):
+                text[end : end + 1].isalnum():
+            continue
+        # a word of its own, or a verb, adverb or kind word after it (北京现代相关车型,
+        # 东风日产几乎…); not a word of no class there: a model (广汽本田雅阁), a dealer's name
+        after = text[end : end + 2]
+        if not (finder._ends_word(text, end) or text.startswith(_CAR_AFTER, end) or
+                finder.gazetteer.nonname_word(after) or finder.gazetteer.kind_word(after)):
             continue
         yield (start, end, "COMPANY", "company.joint.car", finder.score("company.joint.car"), 0)
 

@@ -102,3 +102,24 @@ def test_names_of_a_list_between_two_firms_are_firms(labeller, text, expected) -
 ])
 def test_no_list_item_that_is_a_verb_or_a_place(labeller, text, item) -> None:
     assert item not in names(labeller, text)
+
+
+# -- a latin name before its analyst or economist (company.latin.analyst) ----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Northbrook Capital首席经济学家表示，通胀仍将回落。", "Northbrook Capital"),
+    ("Zentara资深分析师认为，面板价格见底。", "Zentara"),
+    ("Kelvora的利率策略主管认为，收益率仍将上行。", "Kelvora"),
+    ("Vantrix Partners驻伦敦首席分析师指出，金价承压。", "Vantrix Partners"),  # a post: 驻
+    ("Lumeno银行首席经济学家表示，欧元区复苏放缓。", "Lumeno银行"),  # its full name
+])
+def test_a_latin_name_before_its_analyst_is_the_firm(labeller, text, expected) -> None:
+    assert spans(labeller, text) == [(expected, "company.latin.analyst")]
+
+
+@pytest.mark.parametrize("text", [
+    "包括Daniel Morgan在内的分析师都认为，金价仍将上涨。",  # a person in a clause
+    "该公司Q2财报分析师会议将于下周举行。",  # a term with a digit
+    "据贵金属资讯网站Goldora分析师称，金价承压。",  # a medium
+])
+def test_no_firm_where_the_latin_name_is_a_person_a_term_or_a_medium(labeller, text) -> None:
+    assert [n for n, rule in spans(labeller, text) if rule == "company.latin.analyst"] == []

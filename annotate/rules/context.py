@@ -142,6 +142,13 @@ _LIST_ITEM = _KEPT.compile("[\u4e00-\u9fffA-Za-z&]{2,10}")
 _SHARE_LETTER = _KEPT.compile("[\u4e00-\u9fff][AB]$")
 _WEAK_SIDES = frozenset(("company.enumeration",))
 _MAX_GAP = 40
+# a latin name, what may stand between it and its analyst (的, a desk: 首席投资, 利率), the role
+_LATIN_ANALYST = _KEPT.compile(
+    r"([A-Z](?<![A-Za-z0-9&.\-][A-Z])[A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z&.\-]*[A-Za-z])"
+    r"{0,3}|[A-Z]{2})((?:的)?[\u4e00-\u9fff]{0,6}?)"
+    r"(?:分析师|分析员|经济学家|策略师|研究员|研究主管|策略主管)")
+# a clause between (the name is a person's: 包括X在内的分析师), or a post (驻纽约首席分析师)
+_ANALYST_BETWEEN = frozenset("在内牵头领带包括等和与及称说让使被对给向")
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -159,6 +166,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _joint(finder, text, hits, matches)
     yield from _car_joint(finder, text)
     yield from _consultancy(finder, text)
+    yield from _latin_analyst(finder, text)
     yield from _fund_firms(finder, text, matches)
 
 
@@ -390,6 +398,29 @@ def _consultancy_trades(text: str) -> list[tuple[int, int]]:
             found.append((at, match.end()))
             taken = match.end()
     return found
+
+
+def _latin_analyst(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """Solarbuzz资深分析师, LPL Financial首席投资策略师, BMO的利率策略主管: a latin name
+    before its analyst or economist is the firm they work for (the person's name comes after
+    the role in Chinese text). Not where a clause runs between them (包括X在内的分析师,
+    X牵头的策略师: X is a person), nor the end of a longer latin name (deVere Group)."""
+    if "析" not in text and "学家" not in text and "策略" not in text and "研究" not in text:
+        return
+    for match in _LATIN_ANALYST.finditer(text):
+        start, end = match.span(1)
+        name, between = match.group(1), match.group(2)
+        if not _ANALYST_BETWEEN.isdisjoint(between) or any(c.isdigit() for c in name) or \
+                name.split(" ")[0].upper() in finder.context_not_latin or \
+                text[max(0, start - 2) : start].endswith(("网站", "网")) or \
+                (start > 1 and text[start - 1] == " " and text[start - 2].isascii()
+                 and text[start - 2].isalnum()):
+            continue  # (Q2财报分析师, NV200: a term, a model; 资讯网站X: a medium)
+        if len(between) >= 2 and between[0] not in "的驻" and _coined(finder, between[:2]):
+            end += 2  # FXTM富拓首席…: the name goes on in Chinese (not 首席, 市场, 美国)
+        suffix = finder.company_suffix.match(text, end)  # Safra Sarasin银行: the full name
+        yield (start, suffix.end() if suffix else end, "COMPANY", "company.latin.analyst",
+               finder.score("company.latin.analyst"), 0)
 
 
 def _coined(finder: NameFinder, core: str) -> bool:

@@ -687,8 +687,31 @@ class NameFinder:
                                self.score("company.short"), 0)
                     break
 
-    def _enumerations(self, text: str) -> Iterator[NameHit]:
+    def brand_listed(self, text: str) -> set[tuple[int, int]]:
+        """The items of brand lists (丰田、本田等品牌): no COMPANY at those places, however
+        found later (the repeat pass and the names between firms too).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> sorted(NameFinder(load_patterns()).brand_listed("索尼、夏普等日本品牌"))
+        [(0, 2), (3, 5)]
+        """
+        if "品牌" not in text:
+            return set()
+        return {(s, e) for s, e, *_ in self._enumerations(text, suppressing=True)}
+
+    def firm_named(self, name: str) -> bool:
+        """A name of the curated lexicon, a listed name or a brand of the 267K list that is no
+        common word: what a brand list's item must be to name a firm elsewhere (惠氏, not
+        柴油机厂 or a car model)."""
+        gazetteer = self.gazetteer
+        return name in self.known_label or (gazetteer is not None and (
+            name in gazetteer.listed or (name in gazetteer.brands
+                                         and not gazetteer.common_brand(name))))
+
+    def _enumerations(self, text: str, suppressing: bool = False) -> Iterator[NameHit]:
         for rule, label, trigger, max_item, suppress, trigger_not in self.enumerations:
+            if suppressing and not suppress:
+                continue
             needs = self.requires.get(rule)
             if needs and not any(map(text.__contains__, needs)):
                 continue
@@ -731,9 +754,10 @@ class NameFinder:
                         if place and len(item) - place.end() >= 2:
                             start += place.end()
                             item = text[start:stop]
-                    if label == "COMPANY" and (self.company_generic.fullmatch(item)
-                                               or item.endswith(self.item_not_company)
-                                               or self._starts_with_industry(item)):
+                    if label == "COMPANY" and not suppress and (
+                            self.company_generic.fullmatch(item)
+                            or item.endswith(self.item_not_company)
+                            or self._starts_with_industry(item)):
                         continue
                     if label == "PARK" and self.park_generic.fullmatch(item):
                         continue

@@ -159,9 +159,15 @@ class RuleLabeller:
         """The chosen spans of ``text``: non-overlapping, sorted, each with its rule."""
         chosen = resolve(self.candidates(text))
         precision = self.patterns.precision  # (the repeat rule's calibrated score, as above)
+        # a brand list's items (索尼、三星等品牌) are no COMPANY there, however found, but the
+        # brand names the firm at its other mentions (剥离惠氏, 雷诺-日产全球总裁)
+        brand_listed = self._names.brand_listed(text)
+        seeds = [(c.start, c.end, c.label, c.rule) for c in chosen]
+        seeds += [(s, e, "COMPANY", "company.brand_list") for s, e in brand_listed
+                  if self._names.firm_named(text[s:e])]
         again = [_candidate(Candidate, (s, e, label, rule, float(precision.get(rule, score)),
                                         prio, None)) for s, e, label, rule, score, prio
-                 in self._names.repeats(text, [(c.start, c.end, c.label, c.rule) for c in chosen])]
+                 in self._names.repeats(text, seeds)]
         if again:  # other mentions of the names chosen (they overlap no chosen span)
             chosen = resolve(chosen + again)
         listed = context.between(self._names, text,
@@ -170,6 +176,9 @@ class RuleLabeller:
             chosen = resolve(chosen + [_candidate(Candidate, (s, e, label, rule, float(
                 precision.get(rule, score)), prio, None)) for s, e, label, rule, score, prio
                 in listed])
+        if brand_listed:
+            chosen = [c for c in chosen if c.label != "COMPANY"
+                      or (c.start, c.end) not in brand_listed]
         return [Span(c.start, c.end, c.label, text[c.start : c.end], c.score, f"rules:{c.rule}",
                      c.value) for c in chosen]
 

@@ -1,0 +1,50 @@
+"""Round ten (issue 12): false spans of kinds frequent across the corpus. Brands called brands
+(spec/entities.md: "A brand is COMPANY … not where it names the product or is called a brand
+(丰田、本田等品牌)"). Sentences written for the test from the standard; none is a corpus, dev
+or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from econer.spans import Document
+
+
+def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
+    return [(s.text, s.source.removeprefix("rules:"))
+            for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
+    return [name for name, _ in spans(labeller, text, label)]
+
+
+# -- a list of brands: any short qualifier between 等 and 品牌 -------------------------------
+@pytest.mark.parametrize("text", [
+    "丰田、本田等品牌",  # the standard's own example
+    "索尼、夏普、松下等日本品牌占据市场。",
+    "奔驰、宝马等豪华车品牌进入采购目录。",
+    "阿迪达斯、耐克等多家知名运动品牌在华的供应商",
+    "雀巢、雅培等几大外资品牌提价。",
+])
+def test_items_of_a_brand_list_are_brands(labeller, text) -> None:
+    assert names(labeller, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("海尔、美的等品牌商加快布局。", ["海尔", "美的"]),  # the brands' owners are firms
+    ("海尔、美的等企业的品牌", ["海尔", "美的"]),  # a list of firms, their brands after
+])
+def test_a_list_of_brand_owners_stays(labeller, text, expected) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_a_brand_of_a_list_is_the_firm_where_it_acts_elsewhere(labeller) -> None:
+    # the list's mention stays out; the firm acting later is the firm (the repeat pass)
+    assert spans(labeller, "雅培、惠氏等洋品牌纷纷涨价，惠氏表示将回应。") == [
+        ("惠氏", "company.repeat")]
+
+
+def test_a_firm_found_again_inside_a_brand_list_stays_out(labeller) -> None:
+    # the repeat pass does not put the firm back at the list's mention
+    assert names(labeller, "三星宣布扩产。索尼、三星等高端品牌受到冲击。") == ["三星"]

@@ -48,3 +48,32 @@ def test_a_brand_of_a_list_is_the_firm_where_it_acts_elsewhere(labeller) -> None
 def test_a_firm_found_again_inside_a_brand_list_stays_out(labeller) -> None:
     # the repeat pass does not put the firm back at the list's mention
     assert names(labeller, "三星宣布扩产。索尼、三星等高端品牌受到冲击。") == ["三星"]
+
+
+# -- PARK: a new town of housing is no zone; a move, a post or an address stays out -----------
+@pytest.mark.parametrize("text", [
+    "该楼盘位于顺义新城核心区域。",  # a new town of housing, not an industrial zone
+    "从滨海新城到市中心只需半小时。",
+])
+def test_a_new_town_is_no_park(labeller, text) -> None:
+    assert names(labeller, text, "PARK") == []
+
+
+def test_a_new_town_named_by_its_trade_stays_a_park(labeller) -> None:
+    assert names(labeller, "杭州软件新城引进了一批企业。", "PARK") == ["杭州软件新城"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("创业团队成功入住宏图电子商务产业园。", ["宏图电子商务产业园"]),
+    ("嘉宾宝坻石桥工业园区管委会主任出席。", ["宝坻石桥工业园区"]),
+    ("注册地址辽源市经济开发区友谊工业园区。", ["辽源市经济开发区友谊工业园区"]),
+    ("项目位于北京正东燕郊经济技术开发区。", ["燕郊经济技术开发区"]),
+])
+def test_a_move_a_post_or_an_address_stays_out_of_a_park(labeller, text, expected) -> None:
+    assert names(labeller, text, "PARK") == expected
+
+
+def test_a_park_name_of_a_market_place_is_no_park(labeller) -> None:
+    # 中关村卖场: the electronics market, a place; 中关村管委会 still names the park
+    assert names(labeller, "记者在中关村卖场看到，电脑涨价了。", "PARK") == []
+    assert names(labeller, "中关村管委会发布了新政策。", "PARK") == ["中关村"]

@@ -79,7 +79,14 @@ _INNER_SUFFIX = _KEPT.compile("银行|公司(?!法)")
 _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总公司")
 # after a park's name, words that make it part of a firm's or a building's name (横琴国际商品
 # 交易中心, 横琴金投, 中关村E世界); not 发展 or 投资 (滨海新区投资环境)
-_PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|银行|证券|实业|置业|[A-Za-z]")
+_PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|银行|证券|实业|置业|[A-Za-z]"
+                              "|卖场|电子城|商圈|步行街")  # (中关村卖场: a market, a place)
+# 新城 alone names a new town of housing or a city's district far more often than a zone
+# (滨海新城, 顺义新城, 南桥新城); a zone's town says its trade (软件新城, 科技新城; 产业新城 is a
+# head of its own)
+_TOWN_HEAD = "新城"
+_TOWN_TRADES = ("软件", "科技", "工业", "智慧", "创新", "物流", "数字", "智造", "高新", "光电",
+                "生物", "汽车", "科学", "航空", "临港")
 # company words after which a common noun alone is a kind (影视公司, 权益基金, 利率期货); not
 # 集团, 证券, 保险: groups and brokers are named by nouns too (新闻集团, 野村证券, 友邦保险)
 _KIND_SUFFIX = frozenset(("公司", "基金", "期货", "信托"))
@@ -639,6 +646,8 @@ class NameFinder:
                 start, core = start + cut, core[cut:]
             if len(core) < 2 or self.park_generic.fullmatch(core) or core[-1] in _CN_NUMERALS:
                 continue  # 市级高新区, 一园六组团
+            if word == _TOWN_HEAD and not core.endswith(_TOWN_TRADES):
+                continue  # 滨海新城, 顺义新城: a new town, not a zone
             if word in self.subarea_heads and not self.any_park_head.search(core):
                 continue  # 片区 only inside a park: 浦里新区长沙片区
             if word.endswith("基地") and start in starts:

@@ -77,3 +77,14 @@ def test_a_park_name_of_a_market_place_is_no_park(labeller) -> None:
     # 中关村卖场: the electronics market, a place; 中关村管委会 still names the park
     assert names(labeller, "记者在中关村卖场看到，电脑涨价了。", "PARK") == []
     assert names(labeller, "中关村管委会发布了新政策。", "PARK") == ["中关村"]
+
+
+# -- COMPANY: a career, a party or a role before a firm stays out of its name -----------------
+@pytest.mark.parametrize("text, expected", [
+    ("他历任宏图证券公司研究员。", ["宏图证券公司"]),
+    ("她曾任远航投资有限公司总经理。", ["远航投资有限公司"]),
+    ("分析关联方宏图实业总公司的情况。", ["宏图实业总公司"]),
+    ("由联席经办人香港汇丰银行经办。", ["香港汇丰银行"]),  # the place before a full name stays
+])
+def test_a_career_or_a_role_stays_out_of_a_firm(labeller, text, expected) -> None:
+    assert names(labeller, text) == expected

@@ -186,8 +186,7 @@ def test_repeated_runs_are_picked_as_by_the_plain_loop() -> None:
     def plain_once(text: str) -> list[str]:
         counts = Counter(context._REPEAT_RUN.findall(text, 0) + (
             [m.group(1)] if (m := context._FIRST_RUN.match(text)) else []))
-        return [n for n, c in counts.items() if c == 1 and len(n) >= 3
-                and n[0] not in context._NOT_FIRST]
+        return [n for n, c in counts.items() if c == 1]
 
     rng = random.Random(17)
     pieces = ["，万士达", "与联胜", "。奥的斯", "的鲁花", "万士达", "联胜", "，", "。", "与", "的",
@@ -199,6 +198,47 @@ def test_repeated_runs_are_picked_as_by_the_plain_loop() -> None:
         positives += bool(plain(text))
         once += bool(plain_once(text))
     assert positives > 500 and once > 500  # the texts repeat runs, not only miss
+
+
+def test_runs_that_may_act_once_keep_every_run_that_acts_once() -> None:
+    """``_acting_runs`` (the runs ending where a firm's word may start) loses no run that
+    acts once: the runs of the plain filter (three characters or more, a first character
+    that may open a name) that act once are those of the fast one, in the same order."""
+    import json
+    from pathlib import Path
+
+    from econer.annotate.rules import context
+    from econer.annotate.rules.ruler import load_rules
+
+    finder = load_rules()._names
+
+    def acting(runs: list[str], text: str) -> list[str]:
+        return [n for n in runs if context._acts_once(finder, text, n)]
+
+    def check(text: str) -> tuple[int, int]:
+        once = context._repeated_runs(text)[1]
+        plain = [n for n in once if len(n) >= 3 and n[0] not in context._NOT_FIRST]
+        fast = context._acting_runs(finder, text, once)
+        assert fast == [n for n in plain if n in fast], text  # a sub-list, in order
+        assert acting(fast, text) == acting(plain, text), text
+        return len(acting(plain, text)), len(plain) - len(fast)
+
+    rng = random.Random(23)
+    # words of the lists that overlap (公告, 发布公告; 股价, 价格), runs before them
+    pieces = ["，宏远达", "与联胜科", "。奥的斯", "宏远达", "联胜科", "达董", "，", "。", "与",
+              "的", "董事长", "宣布", "发布公告", "公告", "股价", "价格", "方面", "上市", "首席",
+              "实际控制人", "集团", "表示", "5", "\n", "A"]
+    acts = skipped = 0
+    for _ in range(3000):
+        found, gone = check("".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))))
+        acts, skipped = acts + found, skipped + gone
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / \
+        "industry-news-2011.jsonl"
+    with corpus.open(encoding="utf-8") as handle:
+        for line in list(handle)[:400]:
+            found, gone = check(json.loads(line)["text"])
+            acts, skipped = acts + found, skipped + gone
+    assert acts > 300 and skipped > 3000  # runs that act, and many that cannot
 
 
 def test_a_search_skipping_to_a_first_character_finds_what_re_finds() -> None:

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, repeat
-from operator import eq, ge, gt, itemgetter, not_
+from operator import eq, gt, itemgetter
 from typing import TYPE_CHECKING
 
 import ahocorasick_rs
@@ -68,7 +68,7 @@ _NOT_FIRST = frozenset("的了是在和有不这那我你他她它们也就都�
 _NUMERAL = frozenset("一二两三四五六七八九十几数双单半")  # not 万, 百, 千: 万科, 百度
 # what only a firm has, right after its name (beside COMPANY_TRIGGER, BRAND_ACTION): its
 # side, its controller, its partners, its listing
-_FIRM_AFTER = ("方面", "实控人", "实际控制人", "母公司", "创始人", "合伙人", "上市", "首席")
+FIRM_AFTER = ("方面", "实控人", "实际控制人", "母公司", "创始人", "合伙人", "上市", "首席")
 _SAYS = ("认为", "表示", "指出", "称", "预计", "透露", "介绍", "坦言", "分析", "建议", "发布",
          "宣布", "发现", "提醒", "看好", "判断")
 _SIDE = ("方面", "内部人士", "高层", "总部")  # a firm's side, its people, its seat
@@ -818,8 +818,8 @@ def _brand_repeated(finder: NameFinder, text: str,
     # a name of three characters or more met once after an opener and again elsewhere: its
     # other mentions may follow a verb (借给乐视网 … 借予乐视网使用) and run into the next word
     # (乐视网资金紧张); each is then a word of its own by jieba's dictionary (below)
-    loose = {n for n in having(brands, once) if text.count(n) >= _REPEATS
-             and _acts_once(finder, text, n)}
+    loose = {n for n in having(brands, _acting_runs(finder, text, once))
+             if text.count(n) >= _REPEATS and _acts_once(finder, text, n)}
     found: dict[str, list[int]] = {}
     for name in (*names, *loose):
         at = text.find(name)
@@ -849,23 +849,44 @@ def _brand_repeated(finder: NameFinder, text: str,
 
 def _repeated_runs(text: str) -> tuple[list[str], list[str]]:
     """The runs met twice (two characters: three times) that may be a name of the list, and
-    the runs of three characters or more met once.
+    the runs met once (:func:`_acting_runs` picks from those).
 
     >>> _repeated_runs("与万士达作为伙伴，万士达表示，由宏远达承建")
-    (['万士达'], ['宏远达'])
+    (['万士达'], ['宏远达', '与万士达'])
     """
     counts = Counter(_REPEAT_RUN.findall(text, 0) + ([m.group(1)] if (
         m := _FIRST_RUN.match(text)) else []))
     # speed: the runs met twice picked in C (most runs are met once), the rest asked after
     twice = [n for n in compress(counts, map(gt, counts.values(), repeat(1)))
              if counts[n] > 1 + (len(n) == 2) and n[0] not in _NOT_FIRST]
-    # (and the runs met once, most of them, by C-level filters: count 1, three characters
-    # or more, a first character that may open a name)
-    once = list(compress(counts, map(eq, counts.values(), repeat(1))))
-    once = list(compress(once, map(ge, map(len, once), repeat(3))))
-    once = list(compress(once, map(not_, map(_NOT_FIRST.__contains__,
-                                             map(itemgetter(0), once)))))
-    return twice, once
+    return twice, list(compress(counts, map(eq, counts.values(), repeat(1))))
+
+
+def _acting_runs(finder: NameFinder, text: str, once: list[str]) -> list[str]:
+    """The runs of ``once`` that may be a name of the list acting once (:func:`_acts_once`):
+    three characters or more, a first character that may open a name, and an end where a
+    firm's word (``COMPANY_TRIGGER``, ``BRAND_ACTION``, ``FIRM_AFTER``) may start.
+
+    Speed: the 267K list was asked about every run met once (~40K a pass), where a few
+    hundred end before such a word. Where a list's words start: every start of one lies
+    within a span of the list's leftmost-longest scan (a word starting outside them all
+    would have been a span itself), so the three characters before each place of those
+    spans are the only ends an acting name of three characters or more can have.
+
+    >>> from econer.annotate.rules.ruler import load_rules
+    >>> text = "由宏远达承建，宏远达董事长表示"
+    >>> _acting_runs(load_rules()._names, text, _repeated_runs(text)[1])  # (a superset)
+    ['宏远达', '由宏远达']
+    """
+    ends: set[str] = set()
+    for scan in (finder.trigger_scan, finder.brand_action_scan, finder.firm_after_scan):
+        for start, end in scan.spans(text):
+            ends.update(text[at - 3 : at] for at in range(max(start, 3), end))
+    return [n for n in compress(once, map(ends.__contains__, map(_LAST_THREE, once)))
+            if n[0] not in _NOT_FIRST]
+
+
+_LAST_THREE = itemgetter(slice(-3, None))
 
 
 def _acts_once(finder: NameFinder, text: str, name: str) -> bool:
@@ -876,7 +897,7 @@ def _acts_once(finder: NameFinder, text: str, name: str) -> bool:
     at = text.find(name)
     while at != -1:
         end = at + len(name)
-        if text.startswith(_FIRM_AFTER, end) or any(w.match(text, end) for w in words):
+        if text.startswith(FIRM_AFTER, end) or any(w.match(text, end) for w in words):
             return True
         at = text.find(name, end)
     return False
@@ -891,7 +912,7 @@ def _own_word(finder: NameFinder, text: str, start: int, end: int) -> bool:
     if finder.not_after_listed(text, end) or \
             text.startswith(finder.short_not_after, end):
         return False  # 道琼斯指数, X市场: an index, a market
-    if finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end):
+    if finder._ends_word(text, end) or text.startswith(FIRM_AFTER, end):
         return True
     gazetteer = finder.gazetteer
     return gazetteer is not None and any(
@@ -1164,7 +1185,7 @@ def _fund_firms(finder: NameFinder, text: str,
             continue  # 光线传媒投资设立: 投资 is the verb there (not 星石投资认为)
         if finder.context_trigger is not None and finder.context_trigger.match(text, end):
             continue  # 宏岳资产总经理: company.context's (a name before an officer's title)
-        if not (finder._ends_word(text, end) or text.startswith(_FIRM_AFTER, end)):
+        if not (finder._ends_word(text, end) or text.startswith(FIRM_AFTER, end)):
             continue  # 投资理念, 资产规模 …: the word goes on
         if inside is None:
             inside = _inside(matches, len(text))

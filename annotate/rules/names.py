@@ -320,6 +320,7 @@ class NameFinder:
         self.code_not_end = tuple(words("CODE_NOT_END"))
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_scan = self.scans.scan(words("BRAND_ACTION"))
+        self.firm_after_scan = self.scans.scan(list(context.FIRM_AFTER))  # (_acting_runs)
         self.brand_action_before_scan = self.scans.scan(
             words("BRAND_ACTION_BEFORE"))
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \

@@ -27,7 +27,6 @@ from itertools import compress, repeat
 from operator import eq, gt, itemgetter
 from typing import TYPE_CHECKING
 
-import ahocorasick_rs
 from econer.annotate.rules import cache
 from econer.annotate.rules.gazetteer import having
 
@@ -121,23 +120,21 @@ _CAR_GROUPS = ("东风", "一汽", "二汽", "上汽", "广汽", "北汽", "南�
                "东南", "江淮", "江铃", "海马", "金杯", "昌河", "哈飞", "庆铃")
 _CAR_CITIES = ("北京", "上海", "天津", "广州", "南京", "重庆", "长春", "沈阳", "武汉", "杭州",
                "成都", "郑州", "南海", "烟台", "柳州")
-_CAR_MAKERS = ("日产", "现代", "起亚", "本田", "丰田", "大众", "通用", "福特", "马自达", "标致",
+CAR_MAKERS = ("日产", "现代", "起亚", "本田", "丰田", "大众", "通用", "福特", "马自达", "标致",
                "雪铁龙", "雷诺", "三菱", "铃木", "奔驰", "宝马", "奥迪", "沃尔沃", "菲亚特",
                "克莱斯勒", "英菲尼迪", "斯柯达", "别克", "雪佛兰", "五十铃", "依维柯", "讴歌",
                "雷克萨斯", "日野", "五菱", "戴姆勒")
 # groups may be two (东风悦达起亚); a city names one plant's venture (佛山一汽丰田 is 一汽丰田)
 _CAR_JOINT = _KEPT.compile(f"(?:(?:{'|'.join(_CAR_GROUPS)}){{1,2}}|{'|'.join(_CAR_CITIES)})"
-                           f"(?:{'|'.join(_CAR_MAKERS)})")
+                           f"(?:{'|'.join(CAR_MAKERS)})")
 _CAR_GROUP_SET = frozenset(_CAR_GROUPS)
 _CAR_PARTNER_SET = frozenset(_CAR_GROUPS + _CAR_CITIES)
-_CAR_MAKER_SCAN = ahocorasick_rs.AhoCorasick(
-    sorted(_CAR_MAKERS), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 _CAR_AFTER = ("汽车", "轿车")  # 北京现代汽车: the maker's word (a suffix after it, the full name)
 # a consultancy's trade after its coined name (_consultancy)
 _CONSULTANCY = _KEPT.compile("([\u4e00-\u9fff])(顾问|咨询|市场研究)")
-# (its trades alone, _consultancy_trades: re skips ahead to their three first characters,
-# where _CONSULTANCY opens with a class every Chinese character is in: ~20 ms a corpus)
-_CONSULTANCY_TRADE = _KEPT.compile("顾问|咨询|市场研究")
+# (its trades alone, _consultancy_trades: found by the finder's scan, where _CONSULTANCY
+# opens with a class every Chinese character is in: ~20 ms a corpus)
+CONSULTANCY_TRADES = ("顾问", "咨询", "市场研究")
 # words said of a consultancy that jieba's kind words miss (权威市场研究, 顾问咨询)
 _FUNCTION_CHARS = frozenset("的了是在和与及或对向将把被从给为于之")
 _CONSULTANCY_WORDS = frozenset(("权威", "顾问", "咨询", "研究", "市场", "专家", "机构"))
@@ -153,9 +150,7 @@ _LATIN_ANALYST = _KEPT.compile(
     r"([A-Z](?<![A-Za-z0-9&.\-][A-Z])[A-Za-z0-9&.\-]*[A-Za-z0-9](?: [A-Z][A-Za-z&.\-]*[A-Za-z])"
     r"{0,3}|[A-Z]{2})((?:的)?[\u4e00-\u9fff]{0,6}?)"
     r"(?:分析师|分析员|经济学家|策略师|研究员|研究主管|策略主管)")
-_ANALYST_ROLES = ("分析师", "分析员", "经济学家", "策略师", "研究员", "研究主管", "策略主管")
-_ANALYST_ROLE_SCAN = ahocorasick_rs.AhoCorasick(
-    sorted(_ANALYST_ROLES), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+ANALYST_ROLES = ("分析师", "分析员", "经济学家", "策略师", "研究员", "研究主管", "策略主管")
 # (read leftwards from a role: the same name and between, ending at the role)
 _LATIN_ANALYST_LEFT = _KEPT.compile(_LATIN_ANALYST.pattern.rsplit("(?:分析师", 1)[0] + "$")
 _ANALYST_WINDOW = 80
@@ -360,7 +355,7 @@ def _car_joint(finder: NameFinder, text: str) -> Iterator[NameHit]:
     before a verb, adverb or kind word (not 北京现代化, nor a model: 东风标致408). A country
     is no partner (日本丰田 is the maker, its place out by the standard), so none is a
     partner here; a model after it is the car (东风本田CRV)."""
-    for start, end in _car_pairs(text):
+    for start, end in _car_pairs(text, finder.car_maker_scan.spans(text)):
         if not finder._opens_word(text, start) or text[end : end + 1].isascii() and \
                 text[end : end + 1].isalnum():
             continue
@@ -373,17 +368,20 @@ def _car_joint(finder: NameFinder, text: str) -> Iterator[NameHit]:
         yield (start, end, "COMPANY", "company.joint.car", finder.score("company.joint.car"), 0)
 
 
-def _car_pairs(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_CAR_JOINT.finditer(text)``, found from the makers (one Aho-Corasick
-    pass; the regex opened with 33 partners' first characters, 上, 北, 一 among them, and was
-    tried at each: ~15 ms a corpus), the partner read before each maker.
+def _car_pairs(text: str, makers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of ``_CAR_JOINT.finditer(text)``, found from ``makers``, the spans of
+    ``CAR_MAKERS`` in ``text`` (leftmost-longest: the finder's scan, in its automaton pass;
+    the regex opened with 33 partners' first characters, 上, 北, 一 among them, and was tried
+    at each: ~15 ms a corpus), the partner read before each maker.
 
-    >>> _car_pairs("东风悦达起亚和北京现代、佛山一汽丰田，日本丰田")
+    >>> from econer.annotate.rules.names import WordScan
+    >>> text = "东风悦达起亚和北京现代、佛山一汽丰田，日本丰田"
+    >>> _car_pairs(text, WordScan(list(CAR_MAKERS)).spans(text))
     [(0, 6), (7, 11), (14, 18)]
     """
     pairs = []
     last = 0
-    for _, start, end in _CAR_MAKER_SCAN.find_matches_as_indexes(text):
+    for start, end in makers:
         if start - 4 >= last and text[start - 4 : start - 2] in _CAR_GROUP_SET and \
                 text[start - 2 : start] in _CAR_GROUP_SET:
             pairs.append((start - 4, end))
@@ -400,7 +398,7 @@ def _consultancy(finder: NameFinder, text: str) -> Iterator[NameHit]:
     name of two or three characters and its trade. The name must be no word of jieba's
     dictionary (投资顾问, 财务顾问, 管理咨询 are kinds and roles, 理财顾问 a verb's), no place,
     no common word, and not a person's (王明顾问: a surname opens it)."""
-    for trade, end in _consultancy_trades(text):
+    for trade, end in _consultancy_trades(text, finder.consultancy_scan.spans(text)):
         head = text[trade:end]
         for size in (3, 2):
             start = trade - size
@@ -416,37 +414,42 @@ def _consultancy(finder: NameFinder, text: str) -> Iterator[NameHit]:
                 break
 
 
-def _consultancy_trades(text: str) -> list[tuple[int, int]]:
-    """The trades (group 2) of ``_CONSULTANCY.finditer(text)``, found from the trades: one
-    right after a Chinese character that no match before took. (The trades cannot overlap
-    one another, so their own finditer meets every one.)
+def _consultancy_trades(text: str, trades: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The trades (group 2) of ``_CONSULTANCY.finditer(text)``, found from ``trades``, the
+    spans of ``CONSULTANCY_TRADES`` in ``text`` (the finder's scan): one right after a
+    Chinese character that no match before took. (The trades cannot overlap one another,
+    so their own scan meets every one.)
 
-    >>> _consultancy_trades("中投顾问咨询，咨询与奥维市场研究")
+    >>> from econer.annotate.rules.names import WordScan
+    >>> text = "中投顾问咨询，咨询与奥维市场研究"
+    >>> _consultancy_trades(text, WordScan(list(CONSULTANCY_TRADES)).spans(text))
     [(2, 4), (12, 16)]
     """
     found: list[tuple[int, int]] = []
     taken = 0  # where the last match ended
-    for match in _CONSULTANCY_TRADE.finditer(text, 1):
-        at = match.start()
+    for at, end in trades:
         if at - 1 >= taken and "\u4e00" <= text[at - 1] <= "\u9fff":
-            found.append((at, match.end()))
-            taken = match.end()
+            found.append((at, end))
+            taken = end
     return found
 
 
-def _analyst_names(text: str) -> list[re.Match[str]]:
-    """The matches of ``_LATIN_ANALYST.finditer(text)``, found from the roles (one
-    Aho-Corasick pass) and read leftwards from each (the regex was tried at every capital
-    of texts that name 研究 or 分析: ~10 ms a corpus).
+def _analyst_names(text: str, roles: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The matches of ``_LATIN_ANALYST.finditer(text)``, found from ``roles``, the spans of
+    ``ANALYST_ROLES`` in ``text`` (leftmost-longest: the finder's scan), and read leftwards
+    from each (the regex was tried at every capital of texts that name 研究 or 分析: ~10 ms
+    a corpus).
 
-    >>> [m.group(1) for m in _analyst_names("Kitco资深分析师称，BMO的利率策略主管与IG研究员")]
+    >>> from econer.annotate.rules.names import WordScan
+    >>> text = "Kitco资深分析师称，BMO的利率策略主管与IG研究员"
+    >>> [m.group(1) for m in _analyst_names(text, WordScan(list(ANALYST_ROLES)).spans(text))]
     ['Kitco', 'BMO', 'IG']
     """
     found: list[re.Match[str]] = []
-    if _ANY_CAPITAL.search(text) is None:
+    if not roles or _ANY_CAPITAL.search(text) is None:
         return found
     last = 0
-    for _, start, end in _ANALYST_ROLE_SCAN.find_matches_as_indexes(text):
+    for start, end in roles:
         match = _LATIN_ANALYST_LEFT.search(text, max(last, start - _ANALYST_WINDOW), start)
         if match is not None:
             found.append(match)
@@ -459,7 +462,7 @@ def _latin_analyst(finder: NameFinder, text: str) -> Iterator[NameHit]:
     before its analyst or economist is the firm they work for (the person's name comes after
     the role in Chinese text). Not where a clause runs between them (包括X在内的分析师,
     X牵头的策略师: X is a person), nor the end of a longer latin name (deVere Group)."""
-    for match in _analyst_names(text):
+    for match in _analyst_names(text, finder.analyst_role_scan.spans(text)):
         start, end = match.span(1)
         name, between = match.group(1), match.group(2)
         if not _ANALYST_BETWEEN.isdisjoint(between) or any(c.isdigit() for c in name) or \

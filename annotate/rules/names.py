@@ -321,6 +321,11 @@ class NameFinder:
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_scan = self.scans.scan(words("BRAND_ACTION"))
         self.firm_after_scan = self.scans.scan(list(context.FIRM_AFTER))  # (_acting_runs)
+        # (context.py's car makers, consultancies' trades and analysts' roles: each a small
+        # automaton's or a regex's pass over every text before)
+        self.car_maker_scan = self.scans.scan(list(context.CAR_MAKERS))
+        self.consultancy_scan = self.scans.scan(list(context.CONSULTANCY_TRADES))
+        self.analyst_role_scan = self.scans.scan(list(context.ANALYST_ROLES))
         self.brand_action_before_scan = self.scans.scan(
             words("BRAND_ACTION_BEFORE"))
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \

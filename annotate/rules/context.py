@@ -881,10 +881,9 @@ def _acting_runs(finder: NameFinder, text: str, once: list[str]) -> list[str]:
     >>> _acting_runs(load_rules()._names, text, _repeated_runs(text)[1])  # (a superset)
     ['宏远达', '由宏远达']
     """
-    ends: set[str] = set()
-    for scan in (finder.trigger_scan, finder.brand_action_scan, finder.firm_after_scan):
-        for start, end in scan.spans(text):
-            ends.update(text[at - 3 : at] for at in range(max(start, 3), end))
+    ends = {text[at - 3 : at]
+            for scan in (finder.trigger_scan, finder.brand_action_scan, finder.firm_after_scan)
+            for start, end in scan.spans(text) for at in range(max(start, 3), end)}
     return [n for n in compress(once, map(ends.__contains__, map(_LAST_THREE, once)))
             if n[0] not in _NOT_FIRST]
 

@@ -1066,8 +1066,9 @@ class NameFinder:
                     yield (start, at, "COMPANY", "company.brand.trigger",
                            self.score("company.brand.trigger"), 0)
                     break
-        statuses = _STATUS_ANY.finditer(text) if any(
-            map(text.__contains__, ("ST", "XD", "XR", "DR", "PT"))) else ()  # a rare sight
+        # (a rare sight; every prefix holds T, D or R: those three letters asked first)
+        statuses = _STATUS_ANY.finditer(text) if ("T" in text or "D" in text or "R" in text) \
+            and any(map(text.__contains__, ("ST", "XD", "XR", "DR", "PT"))) else ()
         for match in statuses:  # *ST吉恩: a status prefix marks a firm
             for size in range(6, 1, -1):
                 if match.end() + size <= len(text) and \

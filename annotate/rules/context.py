@@ -83,7 +83,8 @@ _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
 # a latin name: words of letters (and &, a dot, a hyphen), one space between them (Saxo Bank)
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # a stock code in brackets: six digits, or four or five with or without an exchange's mark
-_STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．.](?:HK|SH|SZ|通))?)\s?[）)]")
+# (after a dot or a space: 中国宏桥（1378.HK）, 金鹰商贸（3308 HK）)
+_STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通))?)\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
@@ -157,6 +158,13 @@ _ANALYST_WINDOW = 80
 _ANY_CAPITAL = _KEPT.compile("[A-Z]")
 # a clause between (the name is a person's: 包括X在内的分析师), or a post (驻纽约首席分析师)
 _ANALYST_BETWEEN = frozenset("在内牵头领带包括等和与及称说让使被对给向")
+# a fund's product words (_fund_managers): its manager's name opens the product's name
+_FUND_PRODUCT_WORDS = ("基金", "混合", "FOF", "分级", "ETF", "LOF")
+_FUND_PRODUCT = _KEPT.compile("|".join(_FUND_PRODUCT_WORDS))
+_PRODUCT_CHAR = _KEPT.compile("[\u4e00-\u9fffA-Za-z0-9]")
+_FUND_PRODUCT_LEN = 16
+_FUND_BEFORE = frozenset("【“「《继买选购如像")  # 继兴全基金之后, 买嘉实…基金
+_FUND_KINDS = ("私募", "公募")  # 阳光私募基金: a kind of fund
 _MAX_VERB = 4  # a verb or time word before a name of a list: 抛开, 当初, 询问
 _MAX_HAN = 6  # a short name with no company word is 2 to 6 characters
 
@@ -176,6 +184,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _consultancy(finder, text)
     yield from _latin_analyst(finder, text)
     yield from _fund_firms(finder, text, matches)
+    yield from _fund_managers(finder, text)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -1211,6 +1220,77 @@ def _fund_firms(finder: NameFinder, text: str,
                 break  # TCL投资的华星光电: a firm of its own invests (星石投资的基金经理 stays)
             yield (start, end, "COMPANY", "company.fund", finder.score("company.fund"), 0)
             break
+
+
+def _fund_managers(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """兴全基金认为, 现任万家基金研究部总监; 嘉实新兴产业股票基金, 华宝中证1000指数分级
+    基金B: a fund manager is a name X whose X基金 is a name of the 267K list (its list of
+    fund firms), met as X基金 where a word opens, or as X opening a fund's product name (up to
+    ``_FUND_PRODUCT_LEN`` name characters and no function word, then 基金, 混合, FOF, 分级, ETF
+    or LOF; not before a digit, an index's: 中证500, nor 私募/公募, a kind): the standard
+    makes a fund management firm COMPANY, and the firm inside its product's name as inside a
+    project's (X only there). Kinds, places and words of jieba's non-name classes are no X
+    (天使基金, 健康基金).
+
+    >>> from econer.annotate.rules.ruler import load_rules
+    >>> finder = load_rules()._names
+    >>> texts = ("据悉，兴全基金认为", "购买嘉实新兴产业股票基金", "天使基金")
+    >>> [(text[s:e], rule) for text in texts
+    ...  for s, e, _, rule, _, _ in _fund_managers(finder, text)]
+    [('兴全基金', 'company.fund.manager'), ('嘉实', 'company.fund.manager')]
+    """
+    gazetteer = finder.gazetteer
+    if gazetteer is None or not any(map(text.__contains__, _FUND_PRODUCT_WORDS)):
+        return
+    score = finder.score("company.fund.manager")
+    seen: set[int] = set()
+    for match in _FUND_PRODUCT.finditer(text):
+        at = match.start()
+        if match.group() == "基金":  # X基金 itself
+            for size in (4, 3, 2):
+                start = at - size
+                if start >= 0 and _fund_manager_at(finder, text, start, at, whole=True):
+                    seen.add(start)
+                    yield (start, match.end(), "COMPANY", "company.fund.manager", score, 0)
+                    break
+        # X opening the product's name: the run of name characters before the product word
+        lo = at
+        while lo > 0 and at - lo < _FUND_PRODUCT_LEN and _PRODUCT_CHAR.match(text, lo - 1) \
+                and text[lo - 1] not in _FUNCTION_CHARS:  # (中欧国际工商学院和成为基金)
+            lo -= 1
+        for start in range(lo, at - 3):
+            if start in seen:
+                break
+            size = next((k for k in (4, 3, 2) if start + k <= at - 2
+                         and not text[start + k].isdigit()  # 中证500, 上证50: an index
+                         and text[start + k] not in _COUNTED  # 第一只…基金: a count
+                         and not text.startswith(_FUND_KINDS, start + k)
+                         and _fund_manager_at(finder, text, start, start + k)), 0)
+            if size:
+                seen.add(start)
+                yield (start, start + size, "COMPANY", "company.fund.manager", score, 0)
+                break
+
+
+def _fund_manager_at(finder: NameFinder, text: str, start: int, end: int,
+                     whole: bool = False) -> bool:
+    """``text[start:end]`` is a fund firm's name (see :func:`_fund_managers`) opening a word
+    (``whole``: followed by 基金). A name that is a numeral too (万家) only after punctuation
+    or a function word, or before 基金 where a word opens (现任万家基金; not 上万家)."""
+    gazetteer = finder.gazetteer
+    core = text[start:end]
+    if core + "基金" not in gazetteer.brands or gazetteer.kind_word(core) or \
+            finder.place.fullmatch(core):
+        return False
+    tag = gazetteer.nonname_word(core)
+    if tag and (tag != "m" or not (finder._starts_cleanly(text, start) or whole)):
+        return False  # 万家 is a count too (第一只…基金): only after punctuation, or before 基金
+    if not tag and finder.company_generic.fullmatch(core):
+        return False
+    return (finder._starts_cleanly(text, start) or text[start - 1] in _OPENERS
+            or text[start - 1] in _FUND_BEFORE
+            or _DATE_END.search(text, max(0, start - 3), start) is not None
+            or finder._opens_word(text, start))
 
 
 def fund_cores(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:

@@ -72,7 +72,8 @@ NEWS_SETS = {"news-dev": 45, "news-test": 45, "news-dev2": 40, "news-dev3": 40,
              "news-test5": 40, "news-test6": 40, "news-dev6": 40,
              "news-test7": 40, "news-test8": 40,
              "news-dev7": 40, "news-test9": 40, "news-test10": 40, "news-dev8": 40,
-             "news-dev9": 40, "news-dev10": 40}
+             "news-dev9": 40, "news-dev10": 40,
+             "news-test11": 40, "news-test12": 40, "news-dev11": 40}
 PARK_SETS = {"news-park-dev": 20, "news-park-test": 20, "news-park-dev2": 20,
              "news-park-test2": 20, "news-park-test3": 10}
 # A set is tested once its file is shipped (round two's are annotated in parallel).

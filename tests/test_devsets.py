@@ -102,9 +102,10 @@ def test_shipped_devsets_hold_no_text_and_load_from_shared(name, shared):
     labels = Counter(s.label for d in docs for s in d.spans)
     # COMPANY scales with size: news-dev5's 30 paragraphs hold 13 (the fewest so far). Figures
     # vary more by draw: news-test's 45 hold 6 AMOUNT, news-test10's 40 hold 6 RATE (23 of its
-    # paragraphs have no entity at all), news-dev9's 40 only 4 (four percentages in its texts);
+    # paragraphs have no entity at all), news-dev9's 40 only 4 (four percentages in its texts),
+    # news-dev11's 40 only 3 AMOUNT (three sums of money in its texts);
     # a lost or emptied file falls far below either floor, and below the sum's.
-    assert labels["COMPANY"] > size // 3 and labels["AMOUNT"] > 5 and labels["RATE"] > 3
+    assert labels["COMPANY"] > size // 3 and labels["AMOUNT"] > 2 and labels["RATE"] > 3
     assert labels["AMOUNT"] + labels["RATE"] > 15
 
 

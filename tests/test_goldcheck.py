@@ -63,6 +63,8 @@ def test_mechanical_rules_of_the_standard(text: str, label: str, surface: str,
     ("工业投资增长41%", "RATE", "41%"),
     ("从2月的-26.6%回升", "RATE", "-26.6%"),
     ("提高3.5个百分点", "RATE", "3.5个百分点"),
+    ("大跌3个多百分点", "RATE", "3个多百分点"),   # vague points, like 800余万元
+    ("回落2多个百分点", "RATE", "2多个百分点"),
     ("增长百分之十二", "RATE", "百分之十二"),
     ("利润大增逾2，300%", "RATE", "2，300%"),
     ("营收增长1,250.5%", "RATE", "1,250.5%"),
@@ -78,7 +80,7 @@ def test_the_standards_own_examples_pass(text: str, label: str, surface: str) ->
 
 @pytest.mark.parametrize(("label", "surface"), [
     ("PARK", "高新区"), ("COMPANY", "该公司"), ("RATE", "四成"), ("AMOUNT", "1.99亿度"),
-    ("RATE", "2，30%"),
+    ("RATE", "2，30%"), ("RATE", "3个多个百分点"),
 ])
 def test_back_references_and_wrong_shapes_are_caught(label: str, surface: str) -> None:
     assert len(_messages(f"这是{surface}。", label, surface)) == 1

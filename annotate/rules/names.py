@@ -89,6 +89,11 @@ _PARK_IN_FIRM = _KEPT.compile("国际|控股|集团|股份|公司|金控|金投|
 _TOWN_HEAD = "新城"
 _TOWN_TRADES = ("软件", "科技", "工业", "智慧", "创新", "物流", "数字", "智造", "高新", "光电",
                 "生物", "汽车", "科学", "航空", "临港")
+# a goal a place or plant is built to become (建设成为全国一流的…产业基地): what follows 的 is a
+# title or a category, not a park's name, where no place opens it (round twelve)
+_PARK_GOAL = _KEPT.compile("(?:成为|建成|建设成|打造成|打造为|发展成|发展为)"
+                           "[^，。；：！？,;:!?\n]{0,16}的$")
+_GOAL_WINDOW = 24  # characters before a park searched for the goal's verb
 # company words after which a common noun alone is a kind (影视公司, 权益基金, 利率期货); not
 # 集团, 证券, 保险: groups and brokers are named by nouns too (新闻集团, 野村证券, 友邦保险)
 _KIND_SUFFIX = frozenset(("公司", "基金", "期货", "信托"))
@@ -693,6 +698,8 @@ class NameFinder:
                 continue  # 片区 only inside a park: 浦里新区长沙片区
             if word.endswith("基地") and start in starts:
                 continue  # 格力电器西南产业基地: a firm's base; the firm is the name
+            if start and text[start - 1] == "的" and self._park_goal(text, start):
+                continue  # 打造成为全国一流的电动车产业基地: a goal's title, no name
             if self.not_park_name and (text[start:head_end] in self.not_park_name or (
                     (place := self.place.match(text, start, head))
                     and text[place.end():head_end] in self.not_park_name)):
@@ -702,6 +709,20 @@ class NameFinder:
             if bracket and self.any_park_head.search(bracket.group()):
                 end = bracket.end()
             yield (start, end, "PARK", "park.head", self.score("park.head"), 0)
+
+    def _park_goal(self, text: str, start: int) -> bool:
+        """A park read at ``start`` (after 的) is the title of a goal (成为…的, 打造成…的)
+        with no place opening it: a category, not a name (the standard's 市级高新区).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._park_goal("打造成为全国一流的光电子产业基地", 9)
+        True
+        >>> finder._park_goal("打造成为全国一流的重庆光电子产业基地", 9)
+        False
+        """
+        return _PARK_GOAL.search(text, max(0, start - _GOAL_WINDOW), start) is not None and \
+            self.place.match(text, start) is None
 
     def _shorts(self, text: str, matches: list[tuple[int, int, str]] = ()
                 ) -> Iterator[NameHit]:

@@ -1,6 +1,7 @@
-"""Round twelve (issue 12): park titles. Goods sent to a bare 保税区 is a back-reference, not
-a park; a park read after 成为…的 with no place is the title of a goal (the standard's
-"titles and categories" are not PARK). Sentences written
+"""Round twelve (issue 12): left boundaries and park titles. The durative particle 着 ends a
+verb and never opens a name (spec/entities.md: a name stops at the verb before it); goods sent
+to a bare 保税区 is a back-reference, not a park; a park read after 成为…的 with no place is
+the title of a goal (the standard's "titles and categories" are not PARK). Sentences written
 for the test from the standard; none is a corpus, dev or seed sentence."""
 
 from __future__ import annotations
@@ -17,6 +18,23 @@ def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
 
 def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
     return [name for name, _ in spans(labeller, text, label)]
+
+
+# -- 着 ends a verb: the name starts after it ---------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("这一签约标志着恒远化工有限公司正式落户。", ["恒远化工有限公司"]),  # not 标志着恒远…
+    ("这标志着公司进入新的发展阶段。", []),  # bare 公司 refers back: nothing left
+    ("业内认为，这意味着华为将扩大海外投资。", ["华为"]),  # a known name after 意味着
+    ("市场一直关注着新潮传媒的走向。", ["新潮传媒"]),
+    ("他们紧接着宏达、远航等厂家推出新品。", ["宏达", "远航"]),  # a list's first item
+])
+def test_a_name_starts_after_a_verb_and_zhe(labeller, text, expected) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_zhe_cut_keeps_the_rule_that_found_the_name(labeller) -> None:
+    assert spans(labeller, "这一签约标志着恒远化工有限公司正式落户。") == [
+        ("恒远化工有限公司", "company.full")]
 
 
 # -- parks: goods sent to a zone, and a goal's title ------------------------------------------

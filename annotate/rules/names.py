@@ -325,6 +325,7 @@ class NameFinder:
         self.context_trigger_scan = self.scans.scan(words("CONTEXT_TRIGGER"))
         self.context_not_end = tuple(words("CONTEXT_NOT_END"))
         self.code_not_end = tuple(words("CODE_NOT_END"))
+        self.fund_kind = tuple(words("FUND_KIND"))  # 国家队基金: a kind (kind_core)
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_scan = self.scans.scan(words("BRAND_ACTION"))
         self.firm_after_scan = self.scans.scan(list(context.FIRM_AFTER))  # (_acting_runs)
@@ -557,6 +558,8 @@ class NameFinder:
         """The core is one common noun, adjective or distinguishing word of jieba's dictionary
         (``words-kind.tsv``) and neither it nor the whole name is a name of a list: a kind of
         firm (影视公司, 权益基金, 利率期货), not a firm; only before 公司, 基金, 期货, 信托.
+        Before 基金, a core ending in a word of ``FUND_KIND`` (国家队, 偏股, FOF母) that is no
+        known or listed name is a kind of fund too (round thirteen).
 
         >>> from econer.annotate.rules.patterns import load_patterns
         >>> finder = NameFinder(load_patterns())
@@ -564,6 +567,9 @@ class NameFinder:
         (True, False)
         """
         gazetteer = self.gazetteer
+        if suffix == "基金" and core.endswith(self.fund_kind) and not (
+                core in self.known_label or (gazetteer is not None and core in gazetteer.listed)):
+            return True  # 国家队基金, 偏股基金, FOF母基金: a kind of fund (FUND_KIND), no firm
         # (a short name's industry word too: 资深乳业, 影视传媒, 大量股份; not 证券, 保险,
         # 控股, which nouns name as well: 野村证券, 友邦保险, 野村控股; nor a word that is a
         # name of the 267K list, common or not: 浩然置业)

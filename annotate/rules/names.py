@@ -326,6 +326,10 @@ class NameFinder:
         self.context_not_end = tuple(words("CONTEXT_NOT_END"))
         self.code_not_end = tuple(words("CODE_NOT_END"))
         self.fund_kind = tuple(words("FUND_KIND"))  # 国家队基金: a kind (kind_core)
+        self.fund_verb = tuple(words("FUND_VERB"))  # 人买基金: a verb's object (_fund_cut)
+        self.fund_product_after = tuple(words("FUND_PRODUCT_AFTER"))  # (_fund_product)
+        self.fund_product_before = tuple(words("FUND_PRODUCT_BEFORE"))
+        self.fund_firm_after = tuple(words("FUND_FIRM_AFTER"))
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_scan = self.scans.scan(words("BRAND_ACTION"))
         self.firm_after_scan = self.scans.scan(list(context.FIRM_AFTER))  # (_acting_runs)
@@ -582,6 +586,78 @@ class NameFinder:
             name in gazetteer.brands and not gazetteer.common_brand(name))
             for name in (core, core + suffix))
 
+    def _fund_cut(self, text: str, start: int, end: int) -> bool:
+        """A short core before 基金 that no list names (neither core nor core + 基金: the 267K
+        list's fund firms, listed and known names) and that is cut across words, so no fund
+        firm's short name (round fourteen): it opens inside a word (市值|占基金, 使得|本基金:
+        a word of jieba's non-name or kind classes runs across its start, and none ends right
+        before it, as 去年 does before 前海开源基金), right after a
+        number (60亿|定增基金, 1000|B), with a function character (最后基金) or holds no
+        name character (B（基金) or 基金 itself (基金代码基金); it ends in a verb taking the
+        fund as its object (人买基金, 新购基金: ``FUND_VERB``); or 基金 runs on into 金融
+        (新鸿基|金融).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._fund_cut("有人买基金", 1, 5), finder._fund_cut("天治基金", 0, 4)
+        (True, False)
+        """
+        core = text[start : end - 2]
+        if text.startswith("融", end):
+            return True  # 新鸿基金融: 金融 is the word
+        gazetteer = self.gazetteer
+        if core in self.known_label or (gazetteer is not None and (
+                core in gazetteer.listed or core + "基金" in gazetteer.brands)):
+            return False
+        if "基金" in core or not all(c.isalnum() for c in core) or \
+                core[0] in self.function_start or core.endswith(self.fund_verb):
+            return True
+        before = text[max(0, start - 2) : start]
+        if before[-1:].isdigit() or (before[-1:] in ("万", "亿") and before[:1].isdigit()):
+            return True  # 60亿定增基金, 1000B: a sum's or a code's
+        if gazetteer is None or start < 1:
+            return False
+        word = gazetteer.nonname_word
+        if start >= 2 and (word(before) or gazetteer.kind_word(before)):
+            return False  # 去年|前海开源基金: a word ends right before it (not 年前)
+        return any(word(w) or gazetteer.kind_word(w)
+                   for b in (1, 2) if start - b >= 0
+                   for w in (text[start - b : start + 1], text[start - b : start + 2]))
+
+    def _fund_product(self, text: str, core: str) -> bool:
+        """X基金 names a fund, not a fund firm (round fourteen; the standard: a fund that is no
+        firm is not COMPANY): no list names X or X基金 (the 267K list's fund firms, listed and
+        known names), somewhere in the text a fund's own words follow it or its manager
+        precedes it (大奖章基金的规模, 净赚了, 麦哲伦基金年报, 其管理的大奖章基金:
+        ``FUND_PRODUCT_AFTER``, ``FUND_PRODUCT_BEFORE``) and nowhere a firm's act follows it
+        (``FUND_FIRM_AFTER``, ``COMPANY_TRIGGER``, ``CONTEXT_TRIGGER``, ``BRAND_ACTION``:
+        桥水基金创始人, 腾祺基金管理).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._fund_product("大奖章基金的规模不过50亿美元", "大奖章")
+        True
+        >>> finder._fund_product("大奖章基金的规模不过50亿美元，大奖章基金表示", "大奖章")
+        False
+        """
+        gazetteer = self.gazetteer
+        if core in self.known_label or (gazetteer is not None and (
+                core in gazetteer.listed or core + "基金" in gazetteer.brands)):
+            return False
+        name = core + "基金"
+        product = False
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if text.startswith(self.fund_firm_after, end) or any(
+                    pattern is not None and pattern.match(text, end)
+                    for pattern in (self.trigger, self.context_trigger, self.brand_action)):
+                return False  # a firm's act: 桥水基金创始人
+            product = product or text.startswith(self.fund_product_after, end) or \
+                text.endswith(self.fund_product_before, max(0, at - 6), at)
+            at = text.find(name, end)
+        return product
+
     def _shares_of(self, text: str, start: int, word: str) -> bool:
         """持有乐视网股份: 股份 after a holding or buying verb and a firm's own name of a list
         (not itself a listed name, as 伊利股份 is) is its shares, and the name alone is the firm
@@ -759,7 +835,9 @@ class NameFinder:
                     if known_at.get(m_end, start) <= start and \
                             self.clause_cut(core) == 0 and \
                             not self.kind_core(core, word, short=True) and \
-                            not self._shares_of(text, start, word):  # 发行股份
+                            not self._shares_of(text, start, word) and \
+                            not (word == "基金" and (self._fund_cut(text, start, m_end)
+                                                   or self._fund_product(text, core))):
                         yield (start, m_end, "COMPANY", "company.short",
                                self.score("company.short"), 0)
                     break

@@ -6,7 +6,8 @@ character or 基金 itself, or ends in a verb taking the fund as its object (``F
 where 基金 runs on into 金融. A name X基金 that no list names, met in a text with a fund's own
 words (its returns, size, report, raising; its manager before it) and never with a firm's act,
 is a fund. Sentences written for the test from the standard; none is a corpus, dev or seed
-sentence."""
+sentence. Last, a name read off a firm's act after it that is an adverb, numeral or time word
+of jieba's dictionary (天天涨停, 双双发布公告, 中期营收) is that word: a firm's name is a noun."""
 
 from __future__ import annotations
 
@@ -64,3 +65,22 @@ def test_the_cut_and_product_tests(labeller) -> None:
     assert finder._fund_product("其管理的鼎泓基金成立以来表现出色", "鼎泓")
     assert not finder._fund_product("鼎泓基金认为市场仍有机会", "鼎泓")  # a firm's act
     assert not finder._fund_product("鼎泓基金在上海", "鼎泓")  # no fund's word
+
+
+# -- an adverb, numeral or time word read off a firm's act: no COMPANY ---------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("消息公布后，该公司股价天天涨停。", []),  # an adverb (time) before the act
+    ("这家公司今年中期营收下降。", []),  # a time word
+    ("格力电器（000651）与美的集团（000333）双双发布公告。", ["格力电器", "美的集团"]),
+    ("华为宣布推出新款手机。", ["华为"]),  # a name before the act stays
+])
+def test_an_adverb_before_a_firms_act_is_no_name(labeller, text, expected) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_the_adverb_test(labeller) -> None:
+    from econer.annotate.rules.names import NameFinder
+    from econer.annotate.rules.patterns import load_patterns
+    finder = NameFinder(load_patterns())
+    assert finder._adverb("天天") and finder._adverb("中期")
+    assert not finder._adverb("通用") and not finder._adverb("引领")  # verbs name firms too

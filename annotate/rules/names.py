@@ -103,6 +103,10 @@ _HOLDING = ("持有", "收购", "买入", "增持", "减持", "购买", "受让"
 _CUT_TAGS = context.CUT_TAGS  # words cut off the start of a core: 允许日产汽车 → 日产汽车
 # … and those that end a word right before a known name of two characters (昨天海尔)
 _BEFORE_NAME_TAGS = frozenset(("t", "tg", "r", "rr", "rz", "d", "c", "p"))
+# names read off a firm's act after them, and the jieba classes no such name is (_adverb)
+_WORD_READ_RULES = frozenset(("company.brand.trigger", "company.brand.action",
+                              "company.listed.trigger"))
+_ADVERB_TAGS = frozenset(("d", "ad", "m", "mq", "t", "tg"))
 _LEGAL = _KEPT.compile(
     r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|公司|集团)$")
 
@@ -441,12 +445,29 @@ class NameFinder:
                 continue
             if label == "PARK" and _PARK_IN_FIRM.match(text, end):
                 continue  # 横琴国际商品交易中心, 中关村E世界: the park's name inside a firm's
+            if label == "COMPANY" and rule in _WORD_READ_RULES and self._adverb(text[start:end]):
+                continue  # 股价天天跌停, 双双停牌, 今年中期净利润: an adverb, numeral or time word
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
                     and (text.startswith(self._product_words, end) or self._model_at(text, end)
                          or self._media_at(text, end)))):
                 continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
+
+    def _adverb(self, name: str) -> bool:
+        """A name read off a firm's act after it (brand.trigger, brand.action, listed.trigger)
+        that is an adverb, numeral or time word of jieba's dictionary and no curated or known
+        name is that word (天天跌停, 双双停牌, 三季净利, 中期净利润; round fourteen): a
+        firm's name is a noun.
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._adverb("双双"), finder._adverb("通用")
+        (True, False)
+        """
+        gazetteer = self.gazetteer
+        return gazetteer is not None and name not in self.known_label and \
+            gazetteer.nonname_word(name) in _ADVERB_TAGS
 
     def _company_core_ok(self, core: str, suffix: str) -> bool:
         if len(core) < self.min_core.get(suffix, 2 if suffix != "厂" else 4):

@@ -1,0 +1,41 @@
+"""Round fifteen (issue 12): a brand naming its tablet is the product, not the firm (spec/
+entities.md: a brand is COMPANY where it names the firm acting and not where it names the
+product, 王老吉凉茶). 平板电脑, 平板计算机 and 平板终端 right after a name join the product words
+(``PRODUCT_AFTER``); a full registered name stays, and so does the firm acting on its tablets.
+Sentences written for the test from the standard; none is a corpus, dev or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from econer.spans import Document
+
+
+def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
+    return [s.text for s in labeller(Document.from_text(text)).spans if s.label == label]
+
+
+# -- the brand names the product: no COMPANY -------------------------------------------------
+@pytest.mark.parametrize(("text", "brand"), [
+    ("联想平板电脑在欧洲卖得很好。", "联想"),
+    ("不少学生都在用华为平板电脑上网课。", "华为"),
+    ("索尼平板计算机的屏幕比上一代更大。", "索尼"),
+    ("中兴平板终端的售价并不高。", "中兴"),
+])
+def test_a_brand_before_its_tablet_is_the_product(labeller, text, brand) -> None:
+    assert brand not in names(labeller, text)
+
+
+# -- negative cases: the firm acting, a full name, a tablet word apart -----------------------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("华为昨天推出了新款平板电脑。", "华为"),  # the firm acts; the product comes later
+    ("联想发布平板电脑新品。", "联想"),
+    ("联想集团有限公司平板电脑业务增长较快。", "联想集团有限公司"),  # a full name stays
+])
+def test_the_firm_acting_on_its_tablets_stays(labeller, text, firm) -> None:
+    assert firm in names(labeller, text)
+
+
+def test_other_product_words_unchanged(labeller) -> None:
+    assert "王老吉" not in names(labeller, "王老吉凉茶卖得很好。")
+    assert "华为" in names(labeller, "华为平板业务负责人表示，今年销量会增长。")

@@ -2,6 +2,8 @@
 entities.md: a brand is COMPANY where it names the firm acting and not where it names the
 product, 王老吉凉茶). 平板电脑, 平板计算机 and 平板终端 right after a name join the product words
 (``PRODUCT_AFTER``); a full registered name stays, and so does the firm acting on its tablets.
+A kind of enterprise (企业, 出口企业) opening a name read leftwards, with a place or a listed name
+after it, stays out of the name (spec: 英国的BAE公司 → BAE公司, a modifier is no part of it).
 Sentences written for the test from the standard; none is a corpus, dev or seed sentence."""
 
 from __future__ import annotations
@@ -39,3 +41,19 @@ def test_the_firm_acting_on_its_tablets_stays(labeller, text, firm) -> None:
 def test_other_product_words_unchanged(labeller) -> None:
     assert "王老吉" not in names(labeller, "王老吉凉茶卖得很好。")
     assert "华为" in names(labeller, "华为平板业务负责人表示，今年销量会增长。")
+
+
+# -- a kind of enterprise before a full name stays out (出口企业, 企业) ----------------------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("被查出问题的出口企业宁波华丰电器有限公司已经停产。", "宁波华丰电器有限公司"),
+    ("另一家企业重庆紫建电子有限公司也发出了声明。", "重庆紫建电子有限公司"),
+])
+def test_a_kind_word_before_a_full_name_stays_out(labeller, text, firm) -> None:
+    found = names(labeller, text)
+    assert firm in found
+    assert not any(name.endswith(firm) and name != firm for name in found)
+
+
+def test_enterprise_inside_a_registered_name_stays(labeller) -> None:
+    # 企业 after a listed name is part of the registered name, not a kind word before it
+    assert "万科企业股份有限公司" in names(labeller, "万科企业股份有限公司今天发布公告。")

@@ -69,6 +69,8 @@ _LISTED_ONLY = ("股价", "市值", "总市值", "市净率", "市盈率", "涨�
                 "年报", "半年报", "财报", "旗下", "子公司", "股份有限公司", "A股", "H股")
 _CODE_AFTER = _KEPT.compile(r"[（(]\s*(?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{5})")  # (600104, (00857
 _JOINT_KIND = _KEPT.compile("(?:合资|合营|独资)(?:企业)?")  # a kind of firm (合资公司)
+# a kind of enterprise opening a name read leftwards (大陆企业杭州…, 出口企业诺基亚…; round fifteen)
+_KIND_FIRM = _KEPT.compile("[\u4e00-\u9fff]{0,2}?(企业|企)")
 _LEGAL_FORMS = ("开放型", "封闭型")  # 乌拉尔开放型股份公司: a Russian firm's legal form
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
@@ -454,6 +456,32 @@ class NameFinder:
                 continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
 
+    def _kind_firm_cut(self, core: str) -> int:
+        """Where a name read leftwards opens with a kind of enterprise (企业 or X企 after at
+        most two characters that no list names: 钢企, 大陆企业, 出口企业) and a place or a known or
+        listed name follows it, the kind word is no part of the name: how many characters it
+        takes (0 where none; round fifteen: 大陆企业杭州溢香源生物科技有限公司 → 杭州…).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._kind_firm_cut("大陆企业杭州溢香源"), finder._kind_firm_cut("万科企业")
+        (4, 0)
+        """
+        m = _KIND_FIRM.match(core)
+        if m is None:
+            return 0
+        head, rest = core[: m.start(1)], core[m.end() :]
+        gazetteer = self.gazetteer
+        listed = gazetteer.listed if gazetteer is not None else ()
+        if len(rest) < 2 or head in self.known_label or head in listed:
+            return 0
+        place = self.place.match(rest)
+        if (place is not None and place.end() < len(rest)) or any(
+                rest[:k] in self.known_label or rest[:k] in listed
+                for k in range(2, min(len(rest), 6) + 1)):
+            return m.end()
+        return 0
+
     def _adverb(self, name: str) -> bool:
         """A name read off a firm's act after it (brand.trigger, brand.action, listed.trigger)
         that is an adverb, numeral or time word of jieba's dictionary and no curated or known
@@ -766,6 +794,9 @@ class NameFinder:
                 start, core = start + joint.end(), core[joint.end():]
                 if len(core) < 2 or not self._company_core_ok(core, suffix):
                     continue
+            cut = self._kind_firm_cut(core)
+            if cut:  # 大陆企业杭州…有限公司, 出口企业诺基亚首信…: the kind word stays out
+                start, core = start + cut, core[cut:]
             if rule == "company.suffix" and ("级" in core or core[-1] in "类型") and \
                     not core.endswith(_LEGAL_FORMS):
                 continue  # 省级分行, 五星级酒店, 价值型公司, 地产类公司: a level, a grade, a kind

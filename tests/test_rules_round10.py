@@ -6,17 +6,7 @@ or seed sentence."""
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
-    return [(s.text, s.source.removeprefix("rules:"))
-            for s in labeller(Document.from_text(text)).spans if s.label == label]
-
-
-def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
-    return [name for name, _ in spans(labeller, text, label)]
+from rule_spans import names, spans
 
 
 # -- a list of brands: any short qualifier between 等 and 品牌 -------------------------------

@@ -7,17 +7,7 @@ for the test from the standard; none is a corpus, dev or seed sentence."""
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
-    return [(s.text, s.source.removeprefix("rules:"))
-            for s in labeller(Document.from_text(text)).spans if s.label == label]
-
-
-def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
-    return [name for name, _ in spans(labeller, text, label)]
+from rule_spans import names, spans
 
 
 # -- 着 ends a verb: the name starts after it ---------------------------------------------------

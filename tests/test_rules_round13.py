@@ -8,12 +8,7 @@ seed sentence."""
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
-    return [s.text for s in labeller(Document.from_text(text)).spans if s.label == label]
+from rule_spans import names
 
 
 # -- a kind of fund: no COMPANY -------------------------------------------------------------

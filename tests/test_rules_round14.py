@@ -12,12 +12,7 @@ of jieba's dictionary (天天涨停, 双双发布公告, 中期营收) is that w
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
-    return [s.text for s in labeller(Document.from_text(text)).spans if s.label == label]
+from rule_spans import names
 
 
 # -- 基金 cut across words: no COMPANY ----------------------------------------------------------

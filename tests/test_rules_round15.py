@@ -9,12 +9,7 @@ Sentences written for the test from the standard; none is a corpus, dev or seed 
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def names(labeller, text: str, label: str = "COMPANY") -> list[str]:
-    return [s.text for s in labeller(Document.from_text(text)).spans if s.label == label]
+from rule_spans import names
 
 
 # -- the brand names the product: no COMPANY -------------------------------------------------

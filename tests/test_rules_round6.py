@@ -7,13 +7,7 @@ COMPANY"); none is a corpus, dev or seed sentence."""
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
-    return [(s.text, s.source.removeprefix("rules:"))
-            for s in labeller(Document.from_text(text)).spans if s.label == label]
+from rule_spans import spans
 
 
 # -- a firm named again after a verb or a date (company.repeat) ----------------------------

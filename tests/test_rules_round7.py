@@ -6,13 +6,7 @@ COMPANY; "Not COMPANY: … people"); none is a corpus, dev or seed sentence."""
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
-    return [(s.text, s.source.removeprefix("rules:"))
-            for s in labeller(Document.from_text(text)).spans if s.label == label]
+from rule_spans import spans
 
 
 # -- a time word between a firm of the 267K list and its act (company.brand.action) --------

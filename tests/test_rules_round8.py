@@ -7,17 +7,9 @@ written for the test from the standard; none is a corpus, dev or seed sentence."
 from __future__ import annotations
 
 import pytest
+from rule_spans import names, spans
 
 from econer.spans import Document
-
-
-def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
-    return [(s.text, s.source.removeprefix("rules:"))
-            for s in labeller(Document.from_text(text)).spans if s.label == label]
-
-
-def names(labeller, text: str) -> list[str]:
-    return [name for name, _ in spans(labeller, text)]
 
 
 # -- a kind's opener: a determiner, a size, an ownership ----------------------------------

@@ -7,17 +7,7 @@ corpus, dev or seed sentence."""
 from __future__ import annotations
 
 import pytest
-
-from econer.spans import Document
-
-
-def spans(labeller, text: str, label: str = "COMPANY") -> list[tuple[str, str]]:
-    return [(s.text, s.source.removeprefix("rules:"))
-            for s in labeller(Document.from_text(text)).spans if s.label == label]
-
-
-def names(labeller, text: str) -> list[str]:
-    return [name for name, _ in spans(labeller, text)]
+from rule_spans import names, spans
 
 
 # -- a car joint venture: partner (group or plant city) and foreign maker --------------------

@@ -8,11 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from econer.annotate.gold.check import check_gold
 from econer.eval.devsets import DEVSETS_DIR, available, load_devset, reference, sha1
 
 from econer.cli import run
 from econer.errors import EconerError
-from econer.jsonl import read_documents
+from econer.jsonl import read_documents, write_documents
 
 ARTICLE = {"id": "a1", "title": "标题", "text": "标题\n　　万科销售额增长12%，达5298.8亿元。 \n尾"}
 PARA = "万科销售额增长12%，达5298.8亿元。"
@@ -142,3 +143,14 @@ def test_cli_writes_gold_and_never_writes_over_the_references(tmp_path, shared, 
     assert run(["gold", "devset", "news-dev", "--out", str(target), "--shared", str(shared)]) == 2
     assert "must not be inside" in capsys.readouterr().err
     assert target.read_bytes() == before
+
+
+def test_every_shipped_devset_passes_the_gold_check_together(shared, tmp_path):
+    """Sets annotated in different rounds agree with each other: a string labelled in one is
+    labelled the same everywhere, or a waiver in configs/gold/exceptions.yaml says why not."""
+    for name in SHIPPED:
+        write_documents(tmp_path / f"{name}.jsonl", load_devset(name, shared))
+    report = check_gold([tmp_path])
+    assert [str(p) for p in report.problems] == []
+    assert sum(len(f.docs) for f in report.files) == sum(
+        {**NEWS_SETS, **PARK_SETS}[n] for n in SHIPPED)

@@ -635,6 +635,13 @@ class NameFinder:
             name in gazetteer.brands and not gazetteer.common_brand(name))
             for name in (core, core + suffix))
 
+    def _named_fund(self, core: str) -> bool:
+        """A list names the core before 基金: a known or listed name, or core + 基金 a fund firm
+        of the 267K list (天治基金); neither _fund_cut nor _fund_product then applies."""
+        gazetteer = self.gazetteer
+        return core in self.known_label or (gazetteer is not None and (
+            core in gazetteer.listed or core + "基金" in gazetteer.brands))
+
     def _fund_cut(self, text: str, start: int, end: int) -> bool:
         """A short core before 基金 that no list names (neither core nor core + 基金: the 267K
         list's fund firms, listed and known names) and that is cut across words, so no fund
@@ -654,9 +661,7 @@ class NameFinder:
         core = text[start : end - 2]
         if text.startswith("融", end):
             return True  # 新鸿基金融: 金融 is the word
-        gazetteer = self.gazetteer
-        if core in self.known_label or (gazetteer is not None and (
-                core in gazetteer.listed or core + "基金" in gazetteer.brands)):
+        if self._named_fund(core):
             return False
         if "基金" in core or not all(c.isalnum() for c in core) or \
                 core[0] in self.function_start or core.endswith(self.fund_verb):
@@ -664,6 +669,7 @@ class NameFinder:
         before = text[max(0, start - 2) : start]
         if before[-1:].isdigit() or (before[-1:] in ("万", "亿") and before[:1].isdigit()):
             return True  # 60亿定增基金, 1000B: a sum's or a code's
+        gazetteer = self.gazetteer
         if gazetteer is None or start < 1:
             return False
         word = gazetteer.nonname_word
@@ -689,9 +695,7 @@ class NameFinder:
         >>> finder._fund_product("大奖章基金的规模不过50亿美元，大奖章基金表示", "大奖章")
         False
         """
-        gazetteer = self.gazetteer
-        if core in self.known_label or (gazetteer is not None and (
-                core in gazetteer.listed or core + "基金" in gazetteer.brands)):
+        if self._named_fund(core):
             return False
         name = core + "基金"
         product = False

@@ -15,6 +15,8 @@ import typer
 from econer.cli import (
     compare,
     curve,
+    devfreeze,
+    devsample,
     devset,
     evaluate,
     gold,
@@ -45,6 +47,8 @@ app.add_typer(rules.app, name="rules")
 app.add_typer(ls.app, name="ls")
 app.add_typer(gold.app, name="gold")
 gold.app.command("devset")(devset.devset)
+gold.app.command("devset-sample")(devsample.devset_sample)
+gold.app.command("devset-freeze")(devfreeze.devset_freeze)
 app.command("silver")(silver.silver)
 app.command("train")(train.train)
 app.command("pretrain")(pretrain.pretrain)

@@ -1,0 +1,97 @@
+"""``econer gold devset-sample --out FILE``: draw new held-out paragraphs for annotation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+# The corpus files of each source; the stock news is split in two files, drawn as one pool.
+SOURCES = {
+    "industry": ("industry-news-2011.jsonl",),
+    "stock": ("stock-news-2018.part1.jsonl", "stock-news-2018.part2.jsonl"),
+}
+
+
+def devset_sample(
+    out: Path = typer.Option(..., "--out", "-o",
+                             help="Where to write the drawn paragraphs (documents, no spans)."),
+    industry: int = typer.Option(20, "--industry", min=0,
+                                 help="Paragraphs from industry-news-2011.jsonl."),
+    stock: int = typer.Option(20, "--stock", min=0,
+                              help="Paragraphs from the two stock-news-2018 files."),
+    seed: int = typer.Option(..., "--seed", help="random.Random seed (record it in the "
+                             "devsets README; each round has used a new one)."),
+    min_chars: int = typer.Option(60, "--min-chars", min=1),
+    max_chars: int = typer.Option(300, "--max-chars", min=1),
+    exclude: list[Path] = typer.Option([], "--exclude", help="Drawn files not yet shipped "
+                                       "(e.g. this round's test draw): their articles are "
+                                       "skipped too. Repeatable."),
+    shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
+                                help="The shared folder that holds corpus/."),
+) -> None:
+    """Draw paragraphs of the shared corpus that no shipped devset has used, for new gold.
+
+    Each source's paragraphs (lines after the title, MIN-MAX characters, not page
+    furniture) are shuffled by random.Random(SEED); at most one paragraph is taken per
+    article, and no article of eval/devsets/ or of an --exclude file is drawn. The sources
+    are interleaved (industry, stock, ...). The output holds the texts (for annotation only:
+    never ship it); annotate it by the standard without looking at rule or model output,
+    then freeze it with `econer gold devset-freeze`. Same corpus, seed and devsets: same draw.
+
+    Examples:
+
+      econer gold devset-sample --seed 2201 --industry 20 --stock 20 --out draw-test.jsonl
+
+      econer gold devset-sample --seed 2211 --exclude draw-test.jsonl --out draw-dev.jsonl
+    """
+    from econer.errors import EconerError
+    from econer.eval.devsample import (
+        candidates,
+        interleave,
+        read_articles,
+        sample,
+        used_articles,
+    )
+    from econer.eval.devsets import DEVSETS_DIR
+    from econer.ingest import default_furniture
+    from econer.jsonl import read_documents, write_documents
+
+    if min_chars > max_chars:
+        raise EconerError(f"--min-chars {min_chars} is above --max-chars {max_chars}")
+    if out.resolve().parent in {DEVSETS_DIR.resolve(), (shared / "corpus").resolve()}:
+        raise EconerError(f"{out}: drawn texts must not be written into {DEVSETS_DIR} "
+                          "or the corpus folder (the news may not be shipped)")
+    used = used_articles()
+    for path in exclude:
+        if path.resolve() == out.resolve():
+            raise EconerError(f"{out}: --out is also an --exclude input; never write over it")
+        for doc in read_documents(path):
+            corpus, article = doc.meta.get("corpus"), doc.meta.get("article")
+            if not (isinstance(corpus, str) and isinstance(article, str)):
+                raise EconerError(f"document {doc.id!r} lacks meta corpus/article", path=path)
+            used.add((corpus, article))
+    furniture = default_furniture()
+
+    def is_furniture(text: str) -> bool:
+        return any(p.fullmatch(text) for p in furniture.drop_lines)
+
+    drawn = []
+    for source, wanted in (("industry", industry), ("stock", stock)):
+        pool = []
+        for corpus in SOURCES[source]:
+            pool += candidates(corpus, read_articles(shared / "corpus" / corpus),
+                               min_chars=min_chars, max_chars=max_chars,
+                               exclude={a for c, a in used if c == corpus},
+                               is_furniture=is_furniture)
+        taken = sample(pool, wanted, seed)
+        articles = len({(c.corpus, c.article) for c in pool})
+        typer.echo(f"{source}: {len(pool)} paragraphs in {articles} unused articles; "
+                   f"drew {len(taken)} of {wanted}", err=True)
+        if len(taken) < wanted:
+            raise EconerError(f"{source}: only {len(taken)} unused articles hold a paragraph "
+                              f"of {min_chars}-{max_chars} characters; ask for fewer or "
+                              "widen --min-chars/--max-chars")
+        drawn.append(taken)
+    count = write_documents(out, (c.document() for c in interleave(drawn)))
+    typer.echo(f"wrote {count} paragraphs (seed {seed}) to {out}")

@@ -1,0 +1,131 @@
+"""Drawing new held-out paragraphs (econer gold devset-sample) and freezing their gold
+into text-free references (econer gold devset-freeze)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from econer.eval.devsample import Candidate, candidates, freeze, sample, used_articles
+from econer.eval.devsets import DEVSETS_DIR, read_references, resolve
+
+from econer.cli import run
+from econer.errors import EconerError
+from econer.jsonl import read_documents, write_documents
+from econer.spans import Span
+
+LONG = "某公司公告称，其与华东建设集团签订合同，金额为3.2亿元，同比增长15%。"  # 36 chars
+
+
+def _corpus(tmp_path: Path, industry: int = 6, stock: int = 3) -> Path:
+    """A shared folder whose three corpus files hold numbered articles of long paragraphs."""
+    corpus = tmp_path / "shared" / "corpus"
+    corpus.mkdir(parents=True)
+
+    def write(name: str, prefix: str, count: int) -> None:
+        lines = [json.dumps({"id": f"{prefix}{i}", "title": "题", "text": "\n".join(
+            ["题", f"　　{i}号{LONG}", "短", f"{LONG}{i}", "返回顶部"])}, ensure_ascii=False)
+            for i in range(count)]
+        (corpus / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    write("industry-news-2011.jsonl", "x", industry)
+    write("stock-news-2018.part1.jsonl", "y", stock)
+    write("stock-news-2018.part2.jsonl", "z", 0)
+    return tmp_path / "shared"
+
+
+def _sample(shared: Path, out: Path, *extra: str) -> int:
+    return run(["gold", "devset-sample", "--shared", str(shared), "--out", str(out),
+                "--min-chars", "30", *extra])
+
+
+def test_paragraphs_skip_the_title_short_lines_and_excluded_articles():
+    articles = {"a": "标题很长很长很长\n  第一段很长。\n短\n第二段很长。", "b": "题\n第三段很长。"}
+    pool = candidates("c.jsonl", articles, min_chars=5, max_chars=9, exclude={"b"},
+                      is_furniture=lambda text: text.startswith("第二"))
+    assert [(c.article, c.line, c.text) for c in pool] == [("a", 1, "第一段很长。")]
+
+
+def test_a_draw_is_fixed_by_its_seed_and_takes_one_paragraph_an_article():
+    pool = [Candidate("c", f"a{i % 7}", i, f"t{i}") for i in range(40)]
+    first, again = sample(pool, 5, seed=3), sample(pool, 5, seed=3)
+    assert first == again and len({c.article for c in first}) == 5
+    assert sample(pool, 5, seed=4) != first
+    assert len(sample(pool, 50, seed=3)) == 7  # never more than one per article, never padded
+
+
+def test_cli_draws_interleaved_reproducible_paragraphs_with_where_they_come_from(tmp_path):
+    shared = _corpus(tmp_path)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert _sample(shared, one, "--seed", "9", "--industry", "3", "--stock", "2") == 0
+    assert _sample(shared, two, "--seed", "9", "--industry", "3", "--stock", "2") == 0
+    assert one.read_bytes() == two.read_bytes()
+    docs = list(read_documents(one))
+    assert [d.meta["corpus"][:5] for d in docs] == ["indus", "stock", "indus", "stock", "indus"]
+    assert all(d.spans == () and d.id == f"{d.meta['article']}-p{d.meta['line']}"
+               and d.meta["line"] in (1, 3) for d in docs)
+    assert len({d.meta["article"] for d in docs}) == 5
+
+
+def test_cli_excludes_an_earlier_draw_and_refuses_to_draw_more_than_there_is(tmp_path, capsys):
+    shared = _corpus(tmp_path)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    assert _sample(shared, first, "--seed", "1", "--industry", "4", "--stock", "0") == 0
+    assert _sample(shared, second, "--seed", "2", "--industry", "2", "--stock", "3",
+                   "--exclude", str(first)) == 0
+    taken = {d.meta["article"] for d in read_documents(first)}
+    assert not taken & {d.meta["article"] for d in read_documents(second)}
+    capsys.readouterr()
+    third = tmp_path / "third.jsonl"
+    assert _sample(shared, third, "--seed", "3", "--industry", "3", "--stock", "0",
+                   "--exclude", str(first)) == 2
+    assert "industry: only 2 unused articles" in capsys.readouterr().err
+    assert not third.exists()  # nothing half-written
+
+
+def test_cli_never_writes_drawn_text_into_the_devsets_folder(tmp_path, capsys):
+    shared = _corpus(tmp_path)
+    target = DEVSETS_DIR / "drawn.jsonl"
+    assert _sample(shared, target, "--seed", "1") == 2
+    assert "must not be written into" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_shipped_devsets_articles_are_never_drawn_again():
+    used = used_articles()
+    ref = read_references(DEVSETS_DIR / "news-test12.jsonl")[0]
+    assert (ref["corpus"], ref["article"]) in used
+    assert len(used) == sum(len(read_references(p)) for p in DEVSETS_DIR.glob("*.jsonl"))
+
+
+def test_freeze_keeps_offsets_and_labels_only_and_rebuilds_what_was_annotated(tmp_path):
+    shared = _corpus(tmp_path)
+    drawn = tmp_path / "drawn.jsonl"
+    assert _sample(shared, drawn, "--seed", "5", "--industry", "2", "--stock", "1") == 0
+    docs = list(read_documents(drawn))
+    start = docs[0].text.index("华东建设集团")
+    gold = [docs[0].with_spans([Span.at(docs[0].text, start, start + 6, "COMPANY")]), *docs[1:]]
+    write_documents(tmp_path / "gold.jsonl", gold)
+    refs = tmp_path / "devsets" / "news-x.jsonl"
+    assert run(["gold", "devset-freeze", str(tmp_path / "gold.jsonl"), "--out", str(refs),
+                "--shared", str(shared)]) == 0
+    lines = [json.loads(line) for line in refs.read_text(encoding="utf-8").splitlines()]
+    assert all("text" not in line for line in lines)
+    back = resolve(read_references(refs), shared / "corpus", refs)
+    assert [(d.id, d.text, [(s.start, s.end, s.label) for s in d.spans]) for d in back] == [
+        (d.id, d.text, [(s.start, s.end, s.label) for s in d.spans]) for d in gold]
+
+
+def test_freeze_refuses_a_text_that_is_not_the_corpus_paragraph_naming_the_line(tmp_path):
+    shared = _corpus(tmp_path)
+    drawn = tmp_path / "drawn.jsonl"
+    assert _sample(shared, drawn, "--seed", "5", "--industry", "2", "--stock", "0") == 0
+    docs = list(read_documents(drawn))
+    edited = [docs[0], type(docs[1])(id=docs[1].id, text=docs[1].text + "。",
+                                     meta=docs[1].meta)]
+    with pytest.raises(EconerError, match=r"gold\.jsonl:2: paragraph .* differs"):
+        freeze(edited, shared / "corpus", Path("gold.jsonl"))
+    bare = [type(docs[0])(id="q", text=docs[0].text)]
+    with pytest.raises(EconerError, match=r"gold\.jsonl:1: document 'q' lacks meta"):
+        freeze(bare, shared / "corpus", Path("gold.jsonl"))

@@ -129,3 +129,14 @@ def test_freeze_refuses_a_text_that_is_not_the_corpus_paragraph_naming_the_line(
     bare = [type(docs[0])(id="q", text=docs[0].text)]
     with pytest.raises(EconerError, match=r"gold\.jsonl:1: document 'q' lacks meta"):
         freeze(bare, shared / "corpus", Path("gold.jsonl"))
+
+
+def test_cli_draws_only_paragraphs_that_hold_a_pattern_and_refuses_a_bad_one(tmp_path, capsys):
+    shared = _corpus(tmp_path)
+    out = tmp_path / "park.jsonl"
+    assert _sample(shared, out, "--seed", "1", "--industry", "6", "--stock", "0",
+                   "--contains", "^[0-9]号") == 0
+    docs = list(read_documents(out))
+    assert len(docs) == 6 and all(d.meta["line"] == 1 for d in docs)  # 3号某公司…, not line 3
+    assert _sample(shared, out, "--seed", "1", "--contains", "(") == 2
+    assert "--contains '(': bad regular expression" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typer
@@ -24,6 +25,9 @@ def devset_sample(
                              "devsets README; each round has used a new one)."),
     min_chars: int = typer.Option(60, "--min-chars", min=1),
     max_chars: int = typer.Option(300, "--max-chars", min=1),
+    contains: str | None = typer.Option(None, "--contains", help="Only paragraphs in which "
+                                        "this regular expression matches (a park supplement: "
+                                        "'园区|工业园|开发区|…')."),
     exclude: list[Path] = typer.Option([], "--exclude", help="Drawn files not yet shipped "
                                        "(e.g. this round's test draw): their articles are "
                                        "skipped too. Repeatable."),
@@ -33,17 +37,21 @@ def devset_sample(
     """Draw paragraphs of the shared corpus that no shipped devset has used, for new gold.
 
     Each source's paragraphs (lines after the title, MIN-MAX characters, not page
-    furniture) are shuffled by random.Random(SEED); at most one paragraph is taken per
-    article, and no article of eval/devsets/ or of an --exclude file is drawn. The sources
-    are interleaved (industry, stock, ...). The output holds the texts (for annotation only:
-    never ship it); annotate it by the standard without looking at rule or model output,
-    then freeze it with `econer gold devset-freeze`. Same corpus, seed and devsets: same draw.
+    furniture; with --contains, only those it matches) are shuffled by
+    random.Random(SEED); at most one paragraph is taken per article, and no article of
+    eval/devsets/ or of an --exclude file is drawn. The sources are interleaved (industry,
+    stock, ...). The output holds the texts (for annotation only: never ship it); annotate
+    it by the standard without looking at rule or model output, then freeze it with
+    `econer gold devset-freeze`. Same corpus, seed and devsets: same draw.
 
     Examples:
 
       econer gold devset-sample --seed 2201 --industry 20 --stock 20 --out draw-test.jsonl
 
       econer gold devset-sample --seed 2211 --exclude draw-test.jsonl --out draw-dev.jsonl
+
+      econer gold devset-sample --seed 2221 --industry 40 --stock 0 --min-chars 40
+      --contains '园区|工业园|开发区|高新区' --out draw-park.jsonl
     """
     from econer.errors import EconerError
     from econer.eval.devsample import (
@@ -72,9 +80,14 @@ def devset_sample(
                 raise EconerError(f"document {doc.id!r} lacks meta corpus/article", path=path)
             used.add((corpus, article))
     furniture = default_furniture()
+    try:
+        wanted_in = re.compile(contains) if contains else None
+    except re.error as exc:
+        raise EconerError(f"--contains {contains!r}: bad regular expression ({exc})") from None
 
-    def is_furniture(text: str) -> bool:
-        return any(p.fullmatch(text) for p in furniture.drop_lines)
+    def is_furniture(text: str) -> bool:  # or, with --contains, not a paragraph asked for
+        return any(p.fullmatch(text) for p in furniture.drop_lines) or (
+            wanted_in is not None and not wanted_in.search(text))
 
     drawn = []
     for source, wanted in (("industry", industry), ("stock", stock)):

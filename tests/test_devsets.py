@@ -79,7 +79,10 @@ NEWS_SETS = {"news-dev": 45, "news-test": 45, "news-dev2": 40, "news-dev3": 40,
 # round nine's stock paragraphs (`econer gold devset-sample --stock`): the rest is industry news
 STOCK_DRAWN = {"news-test13": 4, "news-test14": 4, "news-dev12": 0}
 PARK_SETS = {"news-park-dev": 20, "news-park-test": 20, "news-park-dev2": 20,
-             "news-park-test2": 20, "news-park-test3": 10}
+             "news-park-test2": 20, "news-park-test3": 10, "news-park-test4": 20}
+# round nine's park supplement: the only 21 unused articles with a park head word held generic
+# and company bases only (生产基地, 石化基地), so it measures false PARKs and holds none
+NO_PARK = {"news-park-test4"}
 # A set is tested once its file is shipped (round two's are annotated in parallel).
 SHIPPED = available()
 
@@ -124,7 +127,8 @@ def test_shipped_park_devsets_load_and_hold_parks(name, shared):
     docs = load_devset(name, shared)
     assert len(docs) == PARK_SETS[name] and all(40 <= len(d.text) <= 300 for d in docs)
     labels = Counter(s.label for d in docs for s in d.spans)
-    assert labels["PARK"] >= 3 and labels["COMPANY"] > 10
+    assert (labels["PARK"] == 0 if name in NO_PARK else labels["PARK"] >= 3)
+    assert labels["COMPANY"] > 10
     # Each PARK span ends in a park-like head word (the samples were drawn for them; round
     # two's head list adds 示范区, 试验区 and 港区; round three's 平潭综合实验区 ends in 实验区),
     # or in one followed by a bracketed gloss (深圳产业基地(ICC) is one span, like 高德纳(Gartner)).
@@ -133,7 +137,7 @@ def test_shipped_park_devsets_load_and_hold_parks(name, shared):
              "港区")
     parks = [re.sub(r"[(（][^()（）]*[)）]$", "", s.text) for d in docs for s in d.spans
              if s.label == "PARK"]
-    assert parks and all(park.endswith(heads) for park in parks)
+    assert (parks or name in NO_PARK) and all(park.endswith(heads) for park in parks)
 
 
 def test_devsets_share_no_article(shared):

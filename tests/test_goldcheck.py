@@ -71,6 +71,8 @@ def test_mechanical_rules_of_the_standard(text: str, label: str, surface: str,
     ("降低电费为企业减负800余万元", "AMOUNT", "800余万元"),
     ("每月降低生产成本六七万元", "AMOUNT", "六七万元"),
     ("苏州高新区投资１２０亿开展", "AMOUNT", "１２０亿"),
+    ("项目投资167.6亿印度卢比", "AMOUNT", "167.6亿印度卢比"),  # rupees and roubles are money
+    ("合同金额达30亿卢布", "AMOUNT", "30亿卢布"),
     ("浦里新区赵家组团全貌", "PARK", "浦里新区赵家组团"),
     ("特色建材(陶瓷)产业园", "PARK", "特色建材(陶瓷)产业园"),
 ])

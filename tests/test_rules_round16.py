@@ -1,0 +1,39 @@
+"""Round sixteen (issue 12): COMPANY recall. A full name written with a company word whose core
+is only a home place and trade words (江西电力公司, 杭州市公交集团) is that firm (spec/entities.md:
+a contiguous place prefix of a full name stays, 重庆紫建电子有限公司) where the place is a province
+or city of China and the trade is whole words naming what the firm does; a foreign place, a
+size, count or ownership word, or a count before it keeps it a kind (美国科技公司, 大型汽车公司,
+三家上海建筑公司). A firm of the lists quoted for its analysis, right before its analyst's role
+or its research team's header or view, is COMPANY (eval/devsets/README.md: firms quoted for
+their analysis are COMPANY like consultancies). Sentences written for the test from the standard;
+none is a corpus, dev or seed sentence."""
+
+from __future__ import annotations
+
+import pytest
+from rule_spans import names, spans
+
+
+# -- a home place and its trade before 公司/集团: the firm ------------------------------------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("江西电力公司今年新建了三座变电站。", "江西电力公司"),
+    ("由杭州市公交集团负责运营这条线路。", "杭州市公交集团"),
+    ("该项目由武汉钢铁集团和湖南有色集团共同投资。", "武汉钢铁集团"),
+    ("该项目由武汉钢铁集团和湖南有色集团共同投资。", "湖南有色集团"),
+    ("福建省粮油进出口公司与客户签订了合同。", "福建省粮油进出口公司"),
+])
+def test_a_home_place_and_trade_before_a_company_word_is_a_firm(labeller, text, firm) -> None:
+    assert (firm, "company.place.trade") in spans(labeller, text)
+
+
+# -- kinds: a foreign place, a modifier, a count, a descriptor before a name -----------------
+@pytest.mark.parametrize(("text", "kind"), [
+    ("美国科技公司纷纷加大在亚洲的投资。", "美国科技公司"),  # a foreign place: a kind
+    ("中国科技公司正在走向世界。", "中国科技公司"),  # 中国: a kind far more often than a name
+    ("许多上海大型汽车公司都在招人。", "上海大型汽车公司"),  # a size
+    ("三家上海建筑公司参与了竞标。", "上海建筑公司"),  # a count before it
+    ("江苏民营钢铁公司的利润下降。", "江苏民营钢铁公司"),  # ownership
+    ("他曾在北京投资公司Abcde工作。", "北京投资公司"),  # a descriptor of the latin name
+])
+def test_kinds_of_place_and_trade_stay_out(labeller, text, kind) -> None:
+    assert kind not in names(labeller, text)

@@ -37,3 +37,27 @@ def test_a_home_place_and_trade_before_a_company_word_is_a_firm(labeller, text, 
 ])
 def test_kinds_of_place_and_trade_stay_out(labeller, text, kind) -> None:
     assert kind not in names(labeller, text)
+
+
+# -- a firm of the lists quoted for its analysis --------------------------------------------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("九州证券首席经济学家认为，利率还会上升。", "九州证券"),  # a listed name before its economist
+    ("对此，工银国际全球首席经济学家表示，出口将放缓。", "工银国际"),  # a desk between
+    ("【国金策略：市场将震荡向上】", "国金"),  # a broker's team header (国金证券)
+    ("据中银国际宏观判断，通胀将见顶。", "中银国际"),  # the team's view
+])
+def test_a_listed_firm_quoted_for_its_analysis(labeller, text, firm) -> None:
+    assert firm in names(labeller, text)
+
+
+def test_a_region_in_brackets_after_the_firm_stays_inside(labeller) -> None:
+    assert "国泰君安(香港)" in names(labeller, "国泰君安(香港)分析师指出，销量还会增长。")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("投资策略：本基金主要投资于债券。", "投资"),  # no firm's name before the team word
+    ("一位资深分析师认为，金价还会上涨。", "资深"),
+    ("李国祥研究员介绍了今年的收成。", "国祥"),  # mid-word: a person's name
+])
+def test_no_firm_before_a_role_or_team_word_stays_none(labeller, text, word) -> None:
+    assert not any(word in name for name in names(labeller, text))

@@ -21,6 +21,7 @@ from rule_spans import names, spans
     ("该项目由武汉钢铁集团和湖南有色集团共同投资。", "武汉钢铁集团"),
     ("该项目由武汉钢铁集团和湖南有色集团共同投资。", "湖南有色集团"),
     ("福建省粮油进出口公司与客户签订了合同。", "福建省粮油进出口公司"),
+    ("中国船舶重工集团公司今天发布了年报。", "中国船舶重工集团公司"),  # a group: China itself
 ])
 def test_a_home_place_and_trade_before_a_company_word_is_a_firm(labeller, text, firm) -> None:
     assert (firm, "company.place.trade") in spans(labeller, text)

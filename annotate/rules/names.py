@@ -252,6 +252,9 @@ class NameFinder:
         home = [w for w in words("PLACE") if w not in abroad]
         self.home_place = re.compile(f"(?:{first_grouped(home)})(?:省|市|自治区|县)?") \
             if home else None
+        # (a group's name may open with the country itself: 中国有色集团, 中国石油化工集团公司)
+        self.group_place = re.compile(alt("PLACE_GROUP_HOME")) \
+            if words("PLACE_GROUP_HOME") else None
         self.trade_word = re.compile(alt("INDUSTRY", "GENERIC", "COMPANY_STOP_CORE"))
         self.trade_modifier = frozenset(words("TRADE_MODIFIER"))
         self.phases = tuple(words("PROJECT_PHASE"))
@@ -544,7 +547,9 @@ class NameFinder:
         market (``TRADE_MODIFIER``, a numeral): 宁夏石化公司, 株洲市国有资产投资经营公司, 北京公交
         集团 (the standard: a contiguous place prefix of a full name stays; round sixteen).
         Not after a count (三家上海汽车公司: a kind counted), nor before a name it describes
-        (上海汽车公司Xyz, …公司徐福记: a latin or listed name right after it).
+        (上海汽车公司Xyz, …公司徐福记: a latin or listed name right after it). Before 集团 or
+        集团公司 the place may be China itself (``PLACE_GROUP_HOME``: 中国有色集团); before 公司
+        not (中国科技公司 is a kind far more often than a name).
 
         >>> from econer.annotate.rules.patterns import load_patterns
         >>> finder = NameFinder(load_patterns())
@@ -556,6 +561,8 @@ class NameFinder:
         if self.home_place is None or suffix not in _PLACE_TRADE_SUFFIX:
             return False
         place = self.home_place.match(text, start, head)
+        if place is None and self.group_place is not None and suffix.startswith("集团"):
+            place = self.group_place.match(text, start, head)
         if place is None or head - place.end() < 2:
             return False
         at = place.end()

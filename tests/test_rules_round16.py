@@ -46,6 +46,8 @@ def test_kinds_of_place_and_trade_stay_out(labeller, text, kind) -> None:
     ("对此，工银国际全球首席经济学家表示，出口将放缓。", "工银国际"),  # a desk between
     ("【国金策略：市场将震荡向上】", "国金"),  # a broker's team header (国金证券)
     ("据中银国际宏观判断，通胀将见顶。", "中银国际"),  # the team's view
+    ("安信证券行业分析师认为，钢价还会上涨。", "安信证券"),  # a sector desk between
+    ("美银美林首席投资策略师预计，明年油价会回落。", "美银美林"),  # two list names together
 ])
 def test_a_listed_firm_quoted_for_its_analysis(labeller, text, firm) -> None:
     assert firm in names(labeller, text)

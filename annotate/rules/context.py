@@ -493,7 +493,8 @@ def _latin_analyst(finder: NameFinder, text: str) -> Iterator[NameHit]:
 # 宏观判断): the team's word and what follows it
 _DESK_LEFT = _KEPT.compile(
     "([（(][\u4e00-\u9fff]{2,3}[）)])?"
-    "(?:全球|中国|亚洲|亚太|首席|高级|资深|宏观|投资|市场|策略|股票|外汇|固收|债券)*$")
+    "(?:全球|中国|亚洲|亚太|首席|高级|资深|宏观|投资|市场|策略|股票|外汇|固收|债券|行业|信用"
+    "|技术)*$")
 _TEAM = _KEPT.compile("(?:策略|宏观|固收)(?:[：:]|认为|表示|指出|判断|分析|称)")
 _RESEARCH_NAME = 8  # the longest name of a list tried before a desk or team word
 
@@ -519,15 +520,27 @@ def _research_firms(finder: NameFinder, text: str) -> Iterator[NameHit]:
     if "策略" in text or "宏观" in text or "固收" in text:
         anchors.extend((m.start(), 0, True) for m in _TEAM.finditer(text))
     listed, brands = gazetteer.listed, gazetteer.brands
+
+    def named(name: str, team: bool = False) -> bool:
+        return name in finder.known_label or name in listed or (
+            name in brands and not gazetteer.common_brand(name)) or (
+            team and (name + "证券" in listed or name + "证券" in brands))
+
     for at, bracket_end, team in anchors:
         for size in range(min(_RESEARCH_NAME, at), 1, -1):
             start = at - size
             name = text[start:at]
-            if not (name in finder.known_label or name in listed or (
-                    name in brands and not gazetteer.common_brand(name)) or (
-                    team and (name + "证券" in listed or name + "证券" in brands))):
+            if not named(name, team):
                 continue
-            if finder._opens_word(text, start) and not finder.place.fullmatch(name):
+            if not finder._opens_word(text, start):
+                # 美银美林: two names of the lists written together, the pair opening a word,
+                # are the merged firm's name
+                start = next((start - k for k in (4, 3, 2) if start - k >= 0
+                              and named(text[start - k : start])
+                              and finder._opens_word(text, start - k)), None)
+                if start is None:
+                    break
+            if not finder.place.fullmatch(text, start, at):
                 yield (start, bracket_end or at, "COMPANY", "company.research",
                        finder.score("company.research"), 0)
             break

@@ -183,6 +183,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _car_joint(finder, text)
     yield from _consultancy(finder, text)
     yield from _latin_analyst(finder, text)
+    yield from _research_firms(finder, text)
     yield from _fund_firms(finder, text, matches)
     yield from _fund_managers(finder, text)
 
@@ -485,6 +486,64 @@ def _latin_analyst(finder: NameFinder, text: str) -> Iterator[NameHit]:
         suffix = finder.company_suffix.match(text, end)  # Safra Sarasin银行: the full name
         yield (start, suffix.end() if suffix else end, "COMPANY", "company.latin.analyst",
                finder.score("company.latin.analyst"), 0)
+
+
+# a research desk between a firm and its analyst's role (九州证券全球首席经济学家, 国泰君安(香港)
+# 分析师), read leftwards from the role; a research team's header or view (【安信策略：, 据中银国际
+# 宏观判断): the team's word and what follows it
+_DESK_LEFT = _KEPT.compile(
+    "([（(][\u4e00-\u9fff]{2,3}[）)])?"
+    "(?:全球|中国|亚洲|亚太|首席|高级|资深|宏观|投资|市场|策略|股票|外汇|固收|债券|行业|信用"
+    "|技术)*$")
+_TEAM = _KEPT.compile("(?:策略|宏观|固收)(?:[：:]|认为|表示|指出|判断|分析|称)")
+_RESEARCH_NAME = 8  # the longest name of a list tried before a desk or team word
+
+
+def _research_firms(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """A firm of the lists that opens a word right before its analyst's role (a desk between)
+    or its research team's header or view is the firm quoted for its analysis (the devsets'
+    decision: firms quoted for their analysis are COMPANY; round sixteen): 九州证券全球首席
+    经济学家, 国泰君安(香港)分析师, 【安信策略：, 据中银国际宏观判断. The name is a known or
+    listed name or an uncommon name of the 267K list; before a team's word it may be a
+    broker's short name (X with X证券 of the lists: 国金, 天风). Round nine left analysts'
+    titles out for names of no list: a name of a list only, never read mid-word (广证|恒生,
+    美银|美林), never a place."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None:
+        return
+    anchors = []
+    for start, _end in finder.analyst_role_scan.spans(text):
+        desk = _DESK_LEFT.search(text, max(0, start - 14), start)
+        if desk is not None:
+            bracket = desk.group(1)
+            anchors.append((desk.start(), desk.start() + len(bracket) if bracket else 0, False))
+    if "策略" in text or "宏观" in text or "固收" in text:
+        anchors.extend((m.start(), 0, True) for m in _TEAM.finditer(text))
+    listed, brands = gazetteer.listed, gazetteer.brands
+
+    def named(name: str, team: bool = False) -> bool:
+        return name in finder.known_label or name in listed or (
+            name in brands and not gazetteer.common_brand(name)) or (
+            team and (name + "证券" in listed or name + "证券" in brands))
+
+    for at, bracket_end, team in anchors:
+        for size in range(min(_RESEARCH_NAME, at), 1, -1):
+            start = at - size
+            name = text[start:at]
+            if not named(name, team):
+                continue
+            if not finder._opens_word(text, start):
+                # 美银美林: two names of the lists written together, the pair opening a word,
+                # are the merged firm's name
+                start = next((start - k for k in (4, 3, 2) if start - k >= 0
+                              and named(text[start - k : start])
+                              and finder._opens_word(text, start - k)), None)
+                if start is None:
+                    break
+            if not finder.place.fullmatch(text, start, at):
+                yield (start, bracket_end or at, "COMPANY", "company.research",
+                       finder.score("company.research"), 0)
+            break
 
 
 def _coined(finder: NameFinder, core: str) -> bool:

@@ -80,6 +80,7 @@ _LATIN_ITEM_END = _KEPT.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{2,19}$")
 _BANK_KIND = ("农村商业", "城市商业", "商业", "农商", "发展")
 _NOT_A_CITY = frozenset({"中国", "全国", "农村", "城市", "国内", "境内", "境外", "海外", "地方"})
 _INNER_SUFFIX = _KEPT.compile("银行|公司(?!法)")
+_PLACE_TRADE_SUFFIX = frozenset(("公司", "总公司", "集团", "集团公司"))  # (_place_trade)
 _BRANCH_SUFFIX = ("分公司", "子公司", "分行", "支行", "分厂", "总公司")
 # after a park's name, words that make it part of a firm's or a building's name (横琴国际商品
 # 交易中心, 横琴金投, 中关村E世界); not 发展 or 投资 (滨海新区投资环境)
@@ -245,6 +246,17 @@ class NameFinder:
         # in text after text): its answers are kept
         self.company_generic = KeptAnswers(re.compile(f"(?:{generic}|{place_level})+"))
         self.park_generic = re.compile(f"(?:{alt('PARK_STOP_CORE')})+")
+        # company.place.trade (round sixteen): a home place (PLACE less PLACE_NOT_HOME, its
+        # level after it) and a trade made of whole words of two characters or more
+        abroad = set(words("PLACE_NOT_HOME"))
+        home = [w for w in words("PLACE") if w not in abroad]
+        self.home_place = re.compile(f"(?:{first_grouped(home)})(?:省|市|自治区|县)?") \
+            if home else None
+        # (a group's name may open with the country itself: 中国有色集团, 中国石油化工集团公司)
+        self.group_place = re.compile(alt("PLACE_GROUP_HOME")) \
+            if words("PLACE_GROUP_HOME") else None
+        self.trade_word = re.compile(alt("INDUSTRY", "GENERIC", "COMPANY_STOP_CORE"))
+        self.trade_modifier = frozenset(words("TRADE_MODIFIER"))
         self.phases = tuple(words("PROJECT_PHASE"))
         self.facilities = tuple(words("FACILITY"))
         self.factory_not_after = tuple(words("FACTORY_NOT_AFTER"))
@@ -527,6 +539,49 @@ class NameFinder:
                     and self.place.fullmatch(core, 0, len(core) - len(kind))
                     and core[: len(core) - len(kind)] not in _NOT_A_CITY)
 
+    def _place_trade(self, text: str, start: int, head: int, end: int) -> bool:
+        """A core that is only a place and trade words before 公司, 总公司, 集团 or 集团公司
+        is the firm's name where the place is a province or city of China (``PLACE`` less
+        ``PLACE_NOT_HOME``, with its level: 株洲市) and the trade after it is made of whole
+        words of two characters or more, none of them a size, count, rank, ownership or
+        market (``TRADE_MODIFIER``, a numeral): 宁夏石化公司, 株洲市国有资产投资经营公司, 北京公交
+        集团 (the standard: a contiguous place prefix of a full name stays; round sixteen).
+        Not after a count (三家上海汽车公司: a kind counted), nor before a name it describes
+        (上海汽车公司Xyz, …公司徐福记: a latin or listed name right after it). Before 集团 or
+        集团公司 the place may be China itself (``PLACE_GROUP_HOME``: 中国有色集团); before 公司
+        not (中国科技公司 is a kind far more often than a name).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> [finder._place_trade(t, 0, t.index("公司"), len(t))
+        ...  for t in ("宁夏石化公司", "美国科技公司", "上海大型汽车公司")]
+        [True, False, False]
+        """
+        suffix = text[head:end]
+        if self.home_place is None or suffix not in _PLACE_TRADE_SUFFIX:
+            return False
+        place = self.home_place.match(text, start, head)
+        if place is None and self.group_place is not None and suffix.startswith("集团"):
+            place = self.group_place.match(text, start, head)
+        if place is None or head - place.end() < 2:
+            return False
+        at = place.end()
+        while at < head:  # the trade: whole words, longest first
+            word = self.trade_word.match(text, at, head)
+            if word is None or len(word.group()) < 2 or word.group() in self.trade_modifier \
+                    or not _CN_NUMERALS.isdisjoint(word.group()):
+                return False
+            at = word.end()
+        if start > 0 and (text[start - 1] in _MEASURE or text[start - 1] in "些"):
+            return False  # 三家上海汽车公司, 一些北京建筑公司: a kind counted
+        after = text[end : end + 1]
+        if after.isascii() and after.isalpha():
+            return False  # 上海汽车公司Xyz: a descriptor of the latin name after it
+        gazetteer = self.gazetteer
+        listed = gazetteer.listed if gazetteer is not None else ()
+        return not any(text[end : end + k] in self.known_label or text[end : end + k] in listed
+                       for k in range(2, 7))
+
     def clause_cut(self, core: str) -> int | None:
         """Words no firm's name opens or ends with (verbs, adverbs, numerals, time words,
         pronouns: jieba's classes, ``words-nonname.tsv``) at the edges of a core read
@@ -785,7 +840,12 @@ class NameFinder:
                             or rest.startswith(("（", "("))):
                         start = inner.end()
             core = text[start:head]
-            if not core or not self._company_core_ok(core, suffix):
+            if not core:
+                continue
+            if not self._company_core_ok(core, suffix):
+                if self._place_trade(text, start, head, m_end):
+                    yield (start, m_end, "COMPANY", "company.place.trade",
+                           self.score("company.place.trade"), 0)
                 continue
             rule = "company.full" if _LEGAL.search(suffix) and "有限" in suffix \
                 else "company.suffix"

@@ -76,6 +76,8 @@ _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
+# a 、-list's own count right after its last item (华森制药、贵州燃气这两只妖股, …三家公司)
+_LIST_COUNT = _KEPT.compile("[这那]?[0-9两二三四五六七八九十几]+[只家]")
 _LATIN_ITEM_END = _KEPT.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{2,19}$")
 _BANK_KIND = ("农村商业", "城市商业", "商业", "农商", "发展")
 _NOT_A_CITY = frozenset({"中国", "全国", "农村", "城市", "国内", "境内", "境外", "海外", "地方"})
@@ -1333,11 +1335,13 @@ class NameFinder:
                     if lo < 0 or hi > len(text) or (lo, hi) in seen:
                         continue
                     name = text[lo:hi]
-                    closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)"
+                    closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)" or \
+                        step > 0 and _LIST_COUNT.match(text, hi) is not None
                     if not closes or \
                             not (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n") or \
-                            self.company_generic.fullmatch(name):  # (the regex last: speed)
-                        continue
+                            self.company_generic.fullmatch(name) and \
+                            not self._listed_place_trade(name):  # (the regex last: speed)
+                        continue  # 电子、有色: trades; 华森制药、贵州燃气 (a place's firm) stays
                     rule = "company.listed.list" if name in listed or name in self.known_label \
                         else "company.brand.list" if name in brands else ""
                     if rule:
@@ -1462,6 +1466,21 @@ class NameFinder:
                     not self._verb_after(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _listed_place_trade(self, name: str) -> bool:
+        """A listed name made of a place and a trade of two characters or more (贵州燃气,
+        中国石化, 上海汽车): the firm, where a list of firms or a firm's deal says so; a trade
+        alone (电子, 有色, 新材料) is a sector there too (round seventeen).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> [finder._listed_place_trade(n) for n in ("贵州燃气", "电子", "华森制药")]
+        [True, False, False]
+        """
+        if self.gazetteer is None or name not in self.gazetteer.listed:
+            return False
+        place = self.place.match(name)
+        return place is not None and len(name) - place.end() >= 2
 
     def _shares_said(self, text: str, start: int, end: int) -> bool:
         """A listed name made of a place and a trade (中国石油, 深圳机场: an industry too) is

@@ -115,6 +115,11 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林
 # one (也, 将) would let a clause's last word act (…的员工也宣布)
 _ACT_TIME = ("日前", "近日", "近期", "昨日", "昨天", "今天", "今日", "本周", "上周", "此前",
              "早前", "已经", "正式", "同时", "随后", "目前", "近来")
+# a date or a part of the day between a firm and its act (乐视网2月2日晚间公告, 某某晚间宣布;
+# round seventeen): a firm's announcements are dated so
+_ACT_DATE = _KEPT.compile("(?:(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
+                          "(?:晚间|早间|午间|盘后|晚)?|晚间|早间|盘后)$")
+_DATE_LAST = frozenset("日号间后晚")
 # car joint ventures (_car_joint): Chinese carmaker groups and the cities of joint plants,
 # then the foreign makers as written in Chinese
 _CAR_GROUPS = ("东风", "一汽", "二汽", "上汽", "广汽", "北汽", "南汽", "长安", "华晨", "悦达",
@@ -234,10 +239,16 @@ def _before_time(text: str, at: int) -> int:
 
     >>> _before_time("甲乙近日宣布", 4), _before_time("甲乙宣布", 2), _before_time("最近宣布", 2)
     (2, 2, 2)
+    >>> _before_time("甲乙2月2日晚间公告", 9), _before_time("甲乙晚间公告", 4)
+    (2, 2)
     """
     for word in _ACT_TIME:
         if text.endswith(word, 0, at) and at - len(word) >= 2:
             return at - len(word)
+    if at and text[at - 1] in _DATE_LAST:  # (speed: a date or a part of the day ends so)
+        date = _ACT_DATE.search(text, max(0, at - 16), at)
+        if date and date.start() >= 2:
+            return date.start()
     return at
 
 

@@ -67,6 +67,10 @@ _DAY_BEFORE = _KEPT.compile(r"(?:[0-9０-９]{4}年|[0-9０-９]月|[0-9０-９]
 _LISTED_ONLY = ("股价", "市值", "总市值", "市净率", "市盈率", "涨停", "跌停", "停牌", "复牌",
                 "公告", "董事长", "董事会", "总经理", "总裁", "股东", "大股东", "净利润", "营收",
                 "年报", "半年报", "财报", "旗下", "子公司", "股份有限公司", "A股", "H股")
+# a firm's deal with a party (中国石化已与江苏省政府达成意向, 上海汽车与大众汽车签署; round
+# seventeen): an industry signs nothing
+_DEAL_WITH = _KEPT.compile("(?:已与|将与|正与|已经与|已同|将同)"
+                           "|与[^，。；,;：:\n]{2,20}?(?:签署|签订|达成|签约)")
 _CODE_AFTER = _KEPT.compile(r"[（(]\s*(?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{5})")  # (600104, (00857
 _JOINT_KIND = _KEPT.compile("(?:合资|合营|独资)(?:企业)?")  # a kind of firm (合资公司)
 # a kind of enterprise opening a name read leftwards (大陆企业杭州…, 出口企业诺基亚…; round fifteen)
@@ -1496,7 +1500,8 @@ class NameFinder:
         place = self.place.match(text, start, end)
         if place is None or end - place.end() < 2:
             return False
-        return text.startswith(_LISTED_ONLY, end) or bool(_CODE_AFTER.match(text, end))
+        return text.startswith(_LISTED_ONLY, end) or bool(_CODE_AFTER.match(text, end)) or \
+            bool(_DEAL_WITH.match(text, end))
 
     def _verb_after(self, text: str, end: int) -> bool:
         """A verb, an adverb or another word of jieba's dictionary no name holds opens right

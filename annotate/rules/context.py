@@ -120,6 +120,11 @@ _ACT_TIME = ("日前", "近日", "近期", "昨日", "昨天", "今天", "今日
 _ACT_DATE = _KEPT.compile("(?:(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
                           "(?:晚间|早间|午间|盘后|晚)?|晚间|早间|盘后)$")
 _DATE_LAST = frozenset("日号间后晚")
+# a firm the text names (_named_firm): 名为/名叫/叫做 X 的公司 (X latin, or 2-8 Chinese
+# characters with no punctuation), quotes allowed around X
+_NAMED_FIRM = _KEPT.compile(
+    "(?:名为|名叫|叫做|叫作|名字叫)[“\"]?([A-Za-z][A-Za-z0-9&.\\- ]{1,30}[A-Za-z0-9]"
+    "|[\u4e00-\u9fff]{2,8}?)[”\"]?的(?:[\u4e00-\u9fff]{0,4}?)(?:公司|企业|集团|银行|工厂)")
 # car joint ventures (_car_joint): Chinese carmaker groups and the cities of joint plants,
 # then the foreign makers as written in Chinese
 _CAR_GROUPS = ("东风", "一汽", "二汽", "上汽", "广汽", "北汽", "南汽", "长安", "华晨", "悦达",
@@ -190,6 +195,21 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _latin_analyst(finder, text)
     yield from _fund_firms(finder, text, matches)
     yield from _fund_managers(finder, text)
+    yield from _named_firm(finder, text)
+
+
+def _named_firm(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """一家名为Unilin的公司, 一家名叫兆科药业的企业: the text names a firm, so the name is the
+    firm's (round seventeen); not where the name is a kind or ends in a company word (名为
+    某某公司的企业: the suffix rules read it)."""
+    if "名" not in text and "叫" not in text:
+        return
+    for match in _NAMED_FIRM.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if finder.company_generic.fullmatch(name) or name.endswith(("公司", "集团", "企业")):
+            continue
+        yield (start, end, "COMPANY", "company.named", finder.score("company.named"), 0)
 
 
 def _brand_acting(finder: NameFinder, text: str,

@@ -87,6 +87,7 @@ _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 _STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通))?)\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
+_LATIN_ONWARD_ANY = _KEPT.compile(r"(?: [A-Za-z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
 LATIN_REST = r"[A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
 LATIN_WORD = "[A-Za-z]" + LATIN_REST
@@ -586,14 +587,17 @@ def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
     return out
 
 
-def latin_goes_on(text: str, end: int) -> bool:
-    """A latin name ending at ``end`` runs on into capitalised latin words (Tully| Sugar).
+def latin_goes_on(text: str, end: int, any_case: bool = False) -> bool:
+    """A latin name ending at ``end`` runs on into capitalised latin words (Tully| Sugar);
+    ``any_case``: into any latin word (Mackay| sugar, as a text wrote the firm's name).
 
     >>> latin_goes_on("Tully Sugar", 5), latin_goes_on("Tully 董事长", 5)
     (True, False)
+    >>> latin_goes_on("Mackay sugar", 6), latin_goes_on("Mackay sugar", 6, any_case=True)
+    (False, True)
     """
     return text[end - 1 : end].isascii() and text[end - 1 : end].isalpha() and \
-        _LATIN_ONWARD.match(text, end) is not None
+        (_LATIN_ONWARD_ANY if any_case else _LATIN_ONWARD).match(text, end) is not None
 
 
 # words that open a kind of firm, not a name (the standard: kinds and back-references are no

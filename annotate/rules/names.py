@@ -1460,8 +1460,8 @@ class NameFinder:
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)):
                 continue
-            if text[end : end + 1] == " " and context.latin_goes_on(text, end):
-                continue  # Tully| Sugar: a longer latin name, another firm
+            if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
+                continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
                     or self._media_at(text, end) or self._model_at(text, end) \
                     or text.startswith(self.short_not_after, end):

@@ -260,7 +260,7 @@ def _before_time(text: str, at: int) -> int:
 
     >>> _before_time("甲乙近日宣布", 4), _before_time("甲乙宣布", 2), _before_time("最近宣布", 2)
     (2, 2, 2)
-    >>> _before_time("甲乙2月2日晚间公告", 9), _before_time("甲乙晚间公告", 4)
+    >>> _before_time("甲乙2月2日晚间公告", 8), _before_time("甲乙晚间公告", 4)
     (2, 2)
     """
     for word in _ACT_TIME:

@@ -10,6 +10,8 @@ firm's short name is COMPANY where the text speaks of it or its shares; stock se
   (乐视网2月2日晚间公告);
 - a latin name before 计划 with a time of its own, or before its bid, acts as a firm
   (…计划明年, …的出价); a repeat of a latin name stops before any latin word after a space;
+  a latin name after a trade's role may end where a verb, adverb or time word opens
+  (运营商X提供), not a term (Capex, VIP);
 - a firm the text names (一家名为X的公司) is the firm.
 
 Sentences written for the test from the standard; none is a corpus, dev or seed sentence."""
@@ -114,3 +116,21 @@ def test_a_firm_the_text_names(labeller, text, firm) -> None:
 ])
 def test_a_named_kind_or_group_is_no_firm(labeller, text) -> None:
     assert "company.named" not in [rule for _, rule in spans(labeller, text)]
+
+
+# -- a latin name after a trade's role, a verb or time word after it --------------------------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("日本运营商Telnova提供了全部设备。", "Telnova"),
+    ("美国市场研究公司Quantix今天发布报告称，销量将下滑。", "Quantix"),
+])
+def test_a_latin_name_after_a_role_before_a_verb(labeller, text, firm) -> None:
+    assert (firm, "company.latin") in spans(labeller, text)
+
+
+@pytest.mark.parametrize("text", [
+    "运营商Capex下滑的问题值得关注。",  # capital spending
+    "机构VIP通道可以优先卖出。",  # a service
+    "全球第二大啤酒集团SAB米勒出资收购。",  # the latin part of a longer name
+])
+def test_a_term_or_a_name_part_after_a_role_is_no_latin_firm(labeller, text) -> None:
+    assert "company.latin" not in [rule for _, rule in spans(labeller, text)]

@@ -353,8 +353,8 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
             continue  # iPhone, eBay-like product spellings and mixed codes stay out
         if _LATIN_GOES_ON.match(text, end):
             continue  # Iconia Tab 500, CFA institute: a model, or a longer latin phrase
-        if not acts and not finder._ends_word(text, end):
-            continue  # (SAB米勒: the latin part of a longer name)
+        if not acts and not finder._ends_word(text, end) and not finder._verb_after(text, end):
+            continue  # (SAB米勒: the latin part of a longer name; 运营商KDDI提供: a verb ends it)
         suffix = finder.company_suffix.match(text, end)  # Frist Solar公司: the full name
         if suffix:
             end = suffix.end()

@@ -87,6 +87,7 @@ _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 _STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通))?)\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
+_LATIN_ONWARD_ANY = _KEPT.compile(r"(?: [A-Za-z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 # (regex fragments: the name finder builds company.latin's two regexes from them)
 LATIN_REST = r"[A-Za-z&.\-]*[A-Za-z](?: [A-Z][A-Za-z&.\-]*[A-Za-z]){0,3}(?![A-Za-z])"
 LATIN_WORD = "[A-Za-z]" + LATIN_REST
@@ -115,6 +116,16 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林
 # one (也, 将) would let a clause's last word act (…的员工也宣布)
 _ACT_TIME = ("日前", "近日", "近期", "昨日", "昨天", "今天", "今日", "本周", "上周", "此前",
              "早前", "已经", "正式", "同时", "随后", "目前", "近来")
+# a date or a part of the day between a firm and its act (乐视网2月2日晚间公告, 某某晚间宣布;
+# round seventeen): a firm's announcements are dated so
+_ACT_DATE = _KEPT.compile("(?:(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?[0-9]{1,2}[日号]"
+                          "(?:晚间|早间|午间|盘后|晚)?|晚间|早间|盘后)$")
+_DATE_LAST = frozenset("日号间后晚")
+# a firm the text names (_named_firm): 名为/名叫/叫做 X 的公司 (X latin, or 2-8 Chinese
+# characters with no punctuation), quotes allowed around X
+_NAMED_FIRM = _KEPT.compile(
+    "(?:名为|名叫|叫做|叫作|名字叫)[“\"]?([A-Za-z][A-Za-z0-9&.\\- ]{1,30}[A-Za-z0-9]"
+    "|[\u4e00-\u9fff]{2,8}?)[”\"]?的(?:[\u4e00-\u9fff]{0,4}?)(?:公司|企业|集团|银行|工厂)")
 # car joint ventures (_car_joint): Chinese carmaker groups and the cities of joint plants,
 # then the foreign makers as written in Chinese
 _CAR_GROUPS = ("东风", "一汽", "二汽", "上汽", "广汽", "北汽", "南汽", "长安", "华晨", "悦达",
@@ -186,6 +197,21 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _research_firms(finder, text)
     yield from _fund_firms(finder, text, matches)
     yield from _fund_managers(finder, text)
+    yield from _named_firm(finder, text)
+
+
+def _named_firm(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """一家名为Unilin的公司, 一家名叫兆科药业的企业: the text names a firm, so the name is the
+    firm's (round seventeen); not where the name is a kind or ends in a company word (名为
+    某某公司的企业: the suffix rules read it)."""
+    if "名" not in text and "叫" not in text:
+        return
+    for match in _NAMED_FIRM.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        if finder.company_generic.fullmatch(name) or name.endswith(("公司", "集团", "企业")):
+            continue
+        yield (start, end, "COMPANY", "company.named", finder.score("company.named"), 0)
 
 
 def _brand_acting(finder: NameFinder, text: str,
@@ -235,10 +261,16 @@ def _before_time(text: str, at: int) -> int:
 
     >>> _before_time("甲乙近日宣布", 4), _before_time("甲乙宣布", 2), _before_time("最近宣布", 2)
     (2, 2, 2)
+    >>> _before_time("甲乙2月2日晚间公告", 8), _before_time("甲乙晚间公告", 4)
+    (2, 2)
     """
     for word in _ACT_TIME:
         if text.endswith(word, 0, at) and at - len(word) >= 2:
             return at - len(word)
+    if at and text[at - 1] in _DATE_LAST:  # (speed: a date or a part of the day ends so)
+        date = _ACT_DATE.search(text, max(0, at - 16), at)
+        if date and date.start() >= 2:
+            return date.start()
     return at
 
 
@@ -322,8 +354,8 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
             continue  # iPhone, eBay-like product spellings and mixed codes stay out
         if _LATIN_GOES_ON.match(text, end):
             continue  # Iconia Tab 500, CFA institute: a model, or a longer latin phrase
-        if not acts and not finder._ends_word(text, end):
-            continue  # (SAB米勒: the latin part of a longer name)
+        if not acts and not finder._ends_word(text, end) and not finder._verb_after(text, end):
+            continue  # (SAB米勒: the latin part of a longer name; 运营商KDDI提供: a verb ends it)
         suffix = finder.company_suffix.match(text, end)  # Frist Solar公司: the full name
         if suffix:
             end = suffix.end()
@@ -614,14 +646,17 @@ def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
     return out
 
 
-def latin_goes_on(text: str, end: int) -> bool:
-    """A latin name ending at ``end`` runs on into capitalised latin words (Tully| Sugar).
+def latin_goes_on(text: str, end: int, any_case: bool = False) -> bool:
+    """A latin name ending at ``end`` runs on into capitalised latin words (Tully| Sugar);
+    ``any_case``: into any latin word (Mackay| sugar, as a text wrote the firm's name).
 
     >>> latin_goes_on("Tully Sugar", 5), latin_goes_on("Tully 董事长", 5)
     (True, False)
+    >>> latin_goes_on("Mackay sugar", 6), latin_goes_on("Mackay sugar", 6, any_case=True)
+    (False, True)
     """
     return text[end - 1 : end].isascii() and text[end - 1 : end].isalpha() and \
-        _LATIN_ONWARD.match(text, end) is not None
+        (_LATIN_ONWARD_ANY if any_case else _LATIN_ONWARD).match(text, end) is not None
 
 
 # words that open a kind of firm, not a name (the standard: kinds and back-references are no

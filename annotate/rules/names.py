@@ -67,6 +67,10 @@ _DAY_BEFORE = _KEPT.compile(r"(?:[0-9０-９]{4}年|[0-9０-９]月|[0-9０-９]
 _LISTED_ONLY = ("股价", "市值", "总市值", "市净率", "市盈率", "涨停", "跌停", "停牌", "复牌",
                 "公告", "董事长", "董事会", "总经理", "总裁", "股东", "大股东", "净利润", "营收",
                 "年报", "半年报", "财报", "旗下", "子公司", "股份有限公司", "A股", "H股")
+# a firm's deal with a party (中国石化已与江苏省政府达成意向, 上海汽车与大众汽车签署; round
+# seventeen): an industry signs nothing
+_DEAL_WITH = _KEPT.compile("(?:已与|将与|正与|已经与|已同|将同)"
+                           "|与[^，。；,;：:\n]{2,20}?(?:签署|签订|达成|签约)")
 _CODE_AFTER = _KEPT.compile(r"[（(]\s*(?:[0-9]{6}|[0-9]{4,5}\.?HK|[0-9]{5})")  # (600104, (00857
 _JOINT_KIND = _KEPT.compile("(?:合资|合营|独资)(?:企业)?")  # a kind of firm (合资公司)
 # a kind of enterprise opening a name read leftwards (大陆企业杭州…, 出口企业诺基亚…; round fifteen)
@@ -76,6 +80,8 @@ _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
+# a 、-list's own count right after its last item (华森制药、贵州燃气这两只妖股, …三家公司)
+_LIST_COUNT = _KEPT.compile("[这那]?[0-9两二三四五六七八九十几]+[只家]")
 _LATIN_ITEM_END = _KEPT.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&]{2,19}$")
 _BANK_KIND = ("农村商业", "城市商业", "商业", "农商", "发展")
 _NOT_A_CITY = frozenset({"中国", "全国", "农村", "城市", "国内", "境内", "境外", "海外", "地方"})
@@ -1393,11 +1399,13 @@ class NameFinder:
                     if lo < 0 or hi > len(text) or (lo, hi) in seen:
                         continue
                     name = text[lo:hi]
-                    closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)"
+                    closes = hi == len(text) or text[hi] in "、，。；,;和与及等）)" or \
+                        step > 0 and _LIST_COUNT.match(text, hi) is not None
                     if not closes or \
                             not (lo == 0 or text[lo - 1] in "、，。；,;：:（(“\"和与及 \n") or \
-                            self.company_generic.fullmatch(name):  # (the regex last: speed)
-                        continue
+                            self.company_generic.fullmatch(name) and \
+                            not self._listed_place_trade(name):  # (the regex last: speed)
+                        continue  # 电子、有色: trades; 华森制药、贵州燃气 (a place's firm) stays
                     rule = "company.listed.list" if name in listed or name in self.known_label \
                         else "company.brand.list" if name in brands else ""
                     if rule:
@@ -1512,8 +1520,8 @@ class NameFinder:
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)):
                 continue
-            if text[end : end + 1] == " " and context.latin_goes_on(text, end):
-                continue  # Tully| Sugar: a longer latin name, another firm
+            if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
+                continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
                     or self._media_at(text, end) or self._model_at(text, end) \
                     or text.startswith(self.short_not_after, end):
@@ -1522,6 +1530,21 @@ class NameFinder:
                     not self._verb_after(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _listed_place_trade(self, name: str) -> bool:
+        """A listed name made of a place and a trade of two characters or more (贵州燃气,
+        中国石化, 上海汽车): the firm, where a list of firms or a firm's deal says so; a trade
+        alone (电子, 有色, 新材料) is a sector there too (round seventeen).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> [finder._listed_place_trade(n) for n in ("贵州燃气", "电子", "华森制药")]
+        [True, False, False]
+        """
+        if self.gazetteer is None or name not in self.gazetteer.listed:
+            return False
+        place = self.place.match(name)
+        return place is not None and len(name) - place.end() >= 2
 
     def _shares_said(self, text: str, start: int, end: int) -> bool:
         """A listed name made of a place and a trade (中国石油, 深圳机场: an industry too) is
@@ -1537,7 +1560,8 @@ class NameFinder:
         place = self.place.match(text, start, end)
         if place is None or end - place.end() < 2:
             return False
-        return text.startswith(_LISTED_ONLY, end) or bool(_CODE_AFTER.match(text, end))
+        return text.startswith(_LISTED_ONLY, end) or bool(_CODE_AFTER.match(text, end)) or \
+            bool(_DEAL_WITH.match(text, end))
 
     def _verb_after(self, text: str, end: int) -> bool:
         """A verb, an adverb or another word of jieba's dictionary no name holds opens right

@@ -176,6 +176,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _before_code(finder, text, matches)
     yield from _declared(finder, text, hits)
     yield from _brand_acting(finder, text, matches)
+    yield from _brand_business(finder, text)
     yield from _brand_repeated(finder, text, matches)
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
@@ -280,6 +281,40 @@ def _brand_trade(finder: NameFinder, text: str, end: int, brands) -> Iterator[Na
             yield (start, end, "COMPANY", "company.brand.trade",
                    finder.score("company.brand.trade"), 0)
         return
+
+
+def _brand_business(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """美的中央空调成功签下, 辉瑞营养品在…处于领先地位: a name of the lists (known, listed, or
+    the 267K list) written together with a business of the firm (``BRAND_BUSINESS``), opening
+    a clause and before what the business does (``BUSINESS_ACT``, ``BRAND_ACTION``, a time word
+    of its act), is the firm's business acting: one span (the standard's further decisions, a
+    brand naming the firm acting; the dev sets' 美的中央空调, 辉瑞营养品, 奥迪金融租赁). A product
+    word is no business word (王老吉凉茶, 格力G10变频系列 stay out), and nothing acting after it,
+    no span (国美空调、彩电: a shop's counters; 美的空调销量: the product's sales)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None:
+        return
+    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+    action = finder.brand_action
+    for at, end in finder.brand_business_scan.spans(text):
+        if not (text.startswith(finder.business_act, end) or text.startswith(_ACT_TIME, end)
+                or action is not None and action.match(text, end)):
+            continue
+        for size in range(min(4, at), 1, -1):
+            start = at - size
+            name = text[start:at]
+            if not (name in brands or name in listed or known.get(name) == "COMPANY"):
+                continue
+            if finder.company_generic.fullmatch(name) or \
+                    name in finder.lexicon.stop.get("COMPANY", ()) or \
+                    finder.boundary_start.fullmatch(name) or finder._straddled(text, start):
+                break  # 大众空调消费: a word, not a name
+            if finder._starts_cleanly(text, start) or \
+                    _DATE_END.search(text, max(0, start - 3), start) or \
+                    finder._boundary_ends(text, max(0, start - 4), start):
+                yield (start, end, "COMPANY", "company.brand.business",
+                       finder.score("company.brand.business"), 0)
+            break
 
 
 def _offices(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:

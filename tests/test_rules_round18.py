@@ -27,6 +27,17 @@ def test_a_firms_business_acting_is_one_span(labeller, text, firm) -> None:
     assert (firm, "company.brand.business") in spans(labeller, text)
 
 
+# -- … after an adverb of its act, or after a year or a time word that opens the clause ------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("在本次招标中，联想电脑最终胜出。", "联想电脑"),  # an adverb: 最终
+    ("别家还在观望，海尔空调则率先降价。", "海尔空调"),  # 则
+    ("2012年海尔空调就已进入欧洲市场。", "海尔空调"),  # a year before it
+    ("除了此次飞利浦小家电被约谈外，还有三家企业被点名。", "飞利浦小家电"),  # 此次
+])
+def test_a_firms_business_after_an_adverb_or_a_time_word(labeller, text, firm) -> None:
+    assert (firm, "company.brand.business") in spans(labeller, text)
+
+
 @pytest.mark.parametrize(("text", "bare"), [
     ("海尔空调近日在泰国新建了一座工厂。", "海尔"),
     ("辉瑞营养品成功收购了一家奶粉厂。", "辉瑞"),

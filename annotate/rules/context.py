@@ -47,6 +47,10 @@ _HAN_THEN_LATIN = _KEPT.compile(r"[\u4e00-\u9fff][A-Za-z]")
 _HAN = _KEPT.compile("[\u4e00-\u9fff]")
 _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
 _DATE_END = _KEPT.compile(r"[0-9０-９][日号]$")
+# a year or a word of time said before a firm's business that acts opens its clause
+# (2010年格力中央空调就以, 除了此次达芬奇家居被曝光: _brand_business)
+_YEAR_END = _KEPT.compile(r"[0-9０-９]年$")
+_BUSINESS_OPENERS = ("此次", "现在", "如今")
 _PARTICLES = frozenset("着了过地得")
 # where a word opens: punctuation, a space, a one-character function word (与万士达, 的联胜);
 # not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand).
@@ -311,6 +315,8 @@ def _brand_business(finder: NameFinder, text: str) -> Iterator[NameHit]:
                 break  # 大众空调消费: a word, not a name
             if finder._starts_cleanly(text, start) or \
                     _DATE_END.search(text, max(0, start - 3), start) or \
+                    _YEAR_END.search(text, max(0, start - 3), start) or \
+                    text.endswith(_BUSINESS_OPENERS, 0, start) or \
                     finder._boundary_ends(text, max(0, start - 4), start):
                 yield (start, end, "COMPANY", "company.brand.business",
                        finder.score("company.brand.business"), 0)

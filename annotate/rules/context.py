@@ -47,6 +47,10 @@ _HAN_THEN_LATIN = _KEPT.compile(r"[\u4e00-\u9fff][A-Za-z]")
 _HAN = _KEPT.compile("[\u4e00-\u9fff]")
 _AFTER_OBJECT = frozenset("的在侵并和与及")  # 起诉三星的, 起诉三星侵权
 _DATE_END = _KEPT.compile(r"[0-9０-９][日号]$")
+# a year or a word of time said before a firm's business that acts opens its clause
+# (2010年格力中央空调就以, 除了此次达芬奇家居被曝光: _brand_business)
+_YEAR_END = _KEPT.compile(r"[0-9０-９]年$")
+_BUSINESS_OPENERS = ("此次", "现在", "如今")
 _PARTICLES = frozenset("着了过地得")
 # where a word opens: punctuation, a space, a one-character function word (与万士达, 的联胜);
 # not an opening quote or title mark (“追梦者”, 《灰太狼》 name a term, a work, a brand).
@@ -187,6 +191,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _before_code(finder, text, matches)
     yield from _declared(finder, text, hits)
     yield from _brand_acting(finder, text, matches)
+    yield from _brand_business(finder, text)
     yield from _brand_repeated(finder, text, matches)
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
@@ -312,6 +317,42 @@ def _brand_trade(finder: NameFinder, text: str, end: int, brands) -> Iterator[Na
             yield (start, end, "COMPANY", "company.brand.trade",
                    finder.score("company.brand.trade"), 0)
         return
+
+
+def _brand_business(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """美的中央空调成功签下, 辉瑞营养品在…处于领先地位: a name of the lists (known, listed, or
+    the 267K list) written together with a business of the firm (``BRAND_BUSINESS``), opening
+    a clause and before what the business does (``BUSINESS_ACT``, ``BRAND_ACTION``, a time word
+    of its act), is the firm's business acting: one span (the standard's further decisions, a
+    brand naming the firm acting; the dev sets' 美的中央空调, 辉瑞营养品, 奥迪金融租赁). A product
+    word is no business word (王老吉凉茶, 格力G10变频系列 stay out), and nothing acting after it,
+    no span (国美空调、彩电: a shop's counters; 美的空调销量: the product's sales)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None:
+        return
+    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+    action = finder.brand_action
+    for at, end in finder.brand_business_scan.spans(text):
+        if not (text.startswith(finder.business_act, end) or text.startswith(_ACT_TIME, end)
+                or action is not None and action.match(text, end)):
+            continue
+        for size in range(min(4, at), 1, -1):
+            start = at - size
+            name = text[start:at]
+            if not (name in brands or name in listed or known.get(name) == "COMPANY"):
+                continue
+            if finder.company_generic.fullmatch(name) or \
+                    name in finder.lexicon.stop.get("COMPANY", ()) or \
+                    finder.boundary_start.fullmatch(name) or finder._straddled(text, start):
+                break  # 大众空调消费: a word, not a name
+            if finder._starts_cleanly(text, start) or \
+                    _DATE_END.search(text, max(0, start - 3), start) or \
+                    _YEAR_END.search(text, max(0, start - 3), start) or \
+                    text.endswith(_BUSINESS_OPENERS, 0, start) or \
+                    finder._boundary_ends(text, max(0, start - 4), start):
+                yield (start, end, "COMPANY", "company.brand.business",
+                       finder.score("company.brand.business"), 0)
+            break
 
 
 def _offices(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:

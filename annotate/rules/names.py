@@ -367,6 +367,8 @@ class NameFinder:
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \
             if words("BRAND_ACTION_BEFORE") else None
         self.brand_trade = tuple(sorted(words("BRAND_TRADE"), key=len, reverse=True))
+        self.brand_business_scan = self.scans.scan(words("BRAND_BUSINESS"))  # round 18
+        self.business_act = tuple(words("BUSINESS_ACT"))
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
         self.fund_suffix_scan = self.scans.scan(words("FUND_SUFFIX"))
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))

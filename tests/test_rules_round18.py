@@ -1,8 +1,8 @@
 """Round eighteen (issue 12): COMPANY recall and boundaries. A name of the lists written
-together with a business of the firm (空调, 中央空调, 营养品, 金融租赁, 润滑油, 小家电, 家居 ...),
+together with a business of the firm (空调, 中央空调, 营养品, 金融租赁, 家居, 家电 ...),
 opening a clause and before what the business does, is the firm's business acting: one span,
 the bare name inside it no longer a span of its own (spec/entities.md: a brand is COMPANY where
-it names the firm acting; eval/devsets/README.md: 美的中央空调, 辉瑞营养品, 长城润滑油). A brand
+it names the firm acting; eval/devsets/README.md: 美的中央空调, 辉瑞营养品). A brand
 naming its product stays out (王老吉凉茶; a product's sales, a product in a shop, a brand among
 brands). Sentences written for the test from the standard; none is a corpus, dev or seed
 sentence."""
@@ -17,9 +17,9 @@ from rule_spans import names, spans
 @pytest.mark.parametrize(("text", "firm"), [
     ("海尔空调近日在泰国新建了一座工厂。", "海尔空调"),  # a time word, then its act
     ("今年，格力空调将在巴西扩大生产。", "格力空调"),
-    ("飞利浦小家电已经在华南建立了物流中心。", "飞利浦小家电"),
+    ("飞利浦家电已经在华南建立了物流中心。", "飞利浦家电"),
     ("辉瑞营养品成功收购了一家奶粉厂。", "辉瑞营养品"),
-    ("据悉，长城润滑油荣获了行业质量大奖。", "长城润滑油"),  # after a firm frame
+    ("据悉，联想电脑荣获了行业质量大奖。", "联想电脑"),  # after a firm frame
     ("奥迪金融租赁推出了新的企业租车方案。", "奥迪金融租赁"),
     ("美的中央空调自2009年起连续投资研发中心。", "美的中央空调"),  # since a year
 ])
@@ -32,7 +32,7 @@ def test_a_firms_business_acting_is_one_span(labeller, text, firm) -> None:
     ("在本次招标中，联想电脑最终胜出。", "联想电脑"),  # an adverb: 最终
     ("别家还在观望，海尔空调则率先降价。", "海尔空调"),  # 则
     ("2012年海尔空调就已进入欧洲市场。", "海尔空调"),  # a year before it
-    ("除了此次飞利浦小家电被约谈外，还有三家企业被点名。", "飞利浦小家电"),  # 此次
+    ("除了此次飞利浦家电被约谈外，还有三家企业被点名。", "飞利浦家电"),  # 此次
 ])
 def test_a_firms_business_after_an_adverb_or_a_time_word(labeller, text, firm) -> None:
     assert (firm, "company.brand.business") in spans(labeller, text)

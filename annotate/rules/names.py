@@ -79,6 +79,12 @@ _LEGAL_FORMS = ("开放型", "封闭型")  # 乌拉尔开放型股份公司: a R
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
+# a place and a trade (中国石化, 江西水泥, 标普) name an industry too, so such a name spreads to
+# its other mentions only where a rule read it as the firm itself: a word only a firm has after
+# it, its stock code, a list of firms, its analysts, its own company word (round nineteen)
+_GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
+                                  "company.listed.mention", "company.code", "company.research",
+                                  "company.place.trade"})
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
 # a 、-list's own count right after its last item (华森制药、贵州燃气这两只妖股, …三家公司)
 _LIST_COUNT = _KEPT.compile("[这那]?[0-9两二三四五六七八九十几]+[只家]")
@@ -1505,9 +1511,14 @@ class NameFinder:
         >>> [(s, e) for s, e, *_ in finder.repeats(text, [(1, 5, "COMPANY", "company.short")])]
         [(8, 12)]
         """
-        names = {text[s:e] for s, e, label, rule in chosen if label == "COMPANY" and e - s >= 2
-                 and rule not in _NO_REPEAT}
-        names = {n for n in names if not self.company_generic.fullmatch(n)
+        names: set[str] = set()
+        confirmed: set[str] = set()  # generic names the text confirms as the firm (round 19)
+        for s, e, label, rule in chosen:
+            if label == "COMPANY" and e - s >= 2 and rule not in _NO_REPEAT:
+                names.add(text[s:e])
+                if rule in _GENERIC_REPEAT_FROM:
+                    confirmed.add(text[s:e])
+        names = {n for n in names if (n in confirmed or not self.company_generic.fullmatch(n))
                  and n not in self.lexicon.stop.get("COMPANY", ())}
         if not names:
             return

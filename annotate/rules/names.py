@@ -85,6 +85,7 @@ _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
                                   "company.listed.mention", "company.code", "company.research",
                                   "company.place.trade"})
+_LATIN_JOIN = _KEPT.compile(r"[A-Za-z0-9&\-_.@/]")  # (a latin name goes on across these)
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
 # a 、-list's own count right after its last item (华森制药、贵州燃气这两只妖股, …三家公司)
 _LIST_COUNT = _KEPT.compile("[这那]?[0-9两二三四五六七八九十几]+[只家]")
@@ -1529,18 +1530,31 @@ class NameFinder:
             if taken.find(1, start, end) != -1:
                 continue
             if not self._opens_word(text, start) and not (
-                    self._word_ends_before(text, start) and self._ends_word(text, end)):
-                continue
+                    self._word_ends_before(text, start) and self._ends_word(text, end)) \
+                    and not _latin_apart(text, start, end):
+                continue  # (a latin name stands apart from the Han text around it: 起诉HTC)
             if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
                 continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
                     or self._media_at(text, end) or self._model_at(text, end) \
-                    or text.startswith(self.short_not_after, end):
-                continue
+                    or text.startswith(self.short_not_after, end) and \
+                    not self._side_speaks(text, end):
+                continue  # (安利方面决定: the firm's side speaks; 配置方面，: a topic)
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end) and \
-                    not self._verb_after(text, end):
+                    not self._verb_after(text, end) and not self._side_speaks(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _side_speaks(self, text: str, end: int) -> bool:
+        """方面 and a verb right after a firm's name (安利方面决定, 达芬奇方面并未理会): the
+        firm's side acts; 方面 before a comma or a noun is a topic (配置方面，).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._side_speaks("安利方面表示", 2), finder._side_speaks("配置方面，", 2)
+        (True, False)
+        """
+        return text.startswith("方面", end) and self._verb_after(text, end + 2)
 
     def _listed_place_trade(self, name: str) -> bool:
         """A listed name made of a place and a trade of two characters or more (贵州燃气,
@@ -1653,6 +1667,19 @@ class NameFinder:
         if core != bare and core not in forms and not self.company_generic.fullmatch(core):
             forms.append(core)
         return forms
+
+
+def _latin_apart(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a latin name with no latin letter, digit or joiner right before
+    or after it (起诉HTC侵权, 企业INDITEX业绩: not RIM in PRIMA, nor HTC in HTC-One).
+
+    >>> _latin_apart("起诉HTC侵权", 2, 5), _latin_apart("PRIMA", 1, 4)
+    (True, False)
+    """
+    if not text[start : start + 1].isascii() or not text[start].isalpha():
+        return False
+    return not _LATIN_JOIN.match(text[start - 1 : start] if start else "") and \
+        not _LATIN_JOIN.match(text[end : end + 1])
 
 
 def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:

@@ -85,6 +85,10 @@ _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
                                   "company.listed.mention", "company.code", "company.research",
                                   "company.place.trade"})
+_CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon"})
+# after a name, words said only of a person (李宁本人; not 说 or ：, said of firms too)
+_PERSON_SURE = ("本人", "先生", "女士", "夫妇", "教授", "博士", "老师", "（化名", "(化名")
+_LATIN_AFTER = _KEPT.compile("[A-Za-z]")
 _LATIN_JOIN = _KEPT.compile(r"[A-Za-z0-9&\-_.@/]")  # (a latin name goes on across these)
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
 # a 、-list's own count right after its last item (华森制药、贵州燃气这两只妖股, …三家公司)
@@ -1519,6 +1523,14 @@ class NameFinder:
                 names.add(text[s:e])
                 if rule in _GENERIC_REPEAT_FROM:
                     confirmed.add(text[s:e])
+        since: dict[str, int] = {}  # a full name's short core, licensed after it (round 19)
+        for s, e, label, rule in chosen:
+            if label == "COMPANY" and rule in _CORE_FROM:
+                core = self._short_core(text[s:e])
+                if core and core not in names:
+                    since[core] = min(since.get(core, e), e)
+        since = {core: at for core, at in since.items() if self._core_ok(text, core)}
+        names |= set(since)
         names = {n for n in names if (n in confirmed or not self.company_generic.fullmatch(n))
                  and n not in self.lexicon.stop.get("COMPANY", ())}
         if not names:
@@ -1529,6 +1541,9 @@ class NameFinder:
         for start, end in _occurrences(text, names):
             if taken.find(1, start, end) != -1:
                 continue
+            if text[start:end] in since and (start < since[text[start:end]] or _LATIN_AFTER.match(
+                    text, end) and not self.officer.match(text, end)):
+                continue  # 苹果iPhone, 暴风TV: a product; 三星SDI: another firm (not 苹果CEO)
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)) \
                     and not _latin_apart(text, start, end):
@@ -1544,6 +1559,35 @@ class NameFinder:
                     not self._verb_after(text, end) and not self._side_speaks(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _short_core(self, name: str) -> str:
+        """The two-character core a firm goes by after its full mention (苹果公司 → 苹果,
+        鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none."""
+        bare = _LEGAL.sub("", name)
+        place = self.place.match(bare)
+        if place:
+            bare = bare[place.end() :]
+        core = bare
+        while (match := self.short_suffix.search(core)) and match.end() == len(core):
+            core = core[: match.start()]
+        if len(core) != 2 or core == name or not _HAN.match(core) or not _HAN.match(core, 1):
+            return ""
+        return core
+
+    def _core_ok(self, text: str, core: str) -> bool:
+        """A full name's core spreads where it is a name of the lists (known, listed or of the
+        267K list: not 黄金 of 中国黄金集团公司, nor a kind read as a name, 资管公司) and is
+        no person's anywhere in the text (李宁本人: the founder)."""
+        gazetteer = self.gazetteer
+        if gazetteer is None or not (core in self.known_label or core in gazetteer.listed
+                                     or core in gazetteer.brands):
+            return False
+        at = text.find(core)
+        while at != -1:
+            if text.startswith(_PERSON_SURE, at + len(core)):
+                return False
+            at = text.find(core, at + 1)
+        return True
 
     def _side_speaks(self, text: str, end: int) -> bool:
         """方面 and a verb right after a firm's name (安利方面决定, 达芬奇方面并未理会): the

@@ -88,6 +88,7 @@ _GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list
 _CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon"})
 # after a name, words said only of a person (李宁本人; not 说 or ：, said of firms too)
 _PERSON_SURE = ("本人", "先生", "女士", "夫妇", "教授", "博士", "老师", "（化名", "(化名")
+_ALNUM = _KEPT.compile("[A-Za-z0-9]")
 _LATIN_AFTER = _KEPT.compile("[A-Za-z]")
 _LATIN_JOIN = _KEPT.compile(r"[A-Za-z0-9&\-_.@/]")  # (a latin name goes on across these)
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
@@ -1541,13 +1542,17 @@ class NameFinder:
         for start, end in _occurrences(text, names):
             if taken.find(1, start, end) != -1:
                 continue
-            if text[start:end] in since and (start < since[text[start:end]] or _LATIN_AFTER.match(
+            name = text[start:end]
+            if name in since and (start < since[name] or _LATIN_AFTER.match(
                     text, end) and not self.officer.match(text, end)):
                 continue  # 苹果iPhone, 暴风TV: a product; 三星SDI: another firm (not 苹果CEO)
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)) \
                     and not _latin_apart(text, start, end):
                 continue  # (a latin name stands apart from the Han text around it: 起诉HTC)
+            if _ALNUM.match(name[-1]) and _ALNUM.match(text[end : end + 1]) or \
+                    start and _ALNUM.match(name[0]) and _ALNUM.match(text[start - 1]):
+                continue  # Zentrix in ZentrixOne, RIM in PRIMA: part of a longer latin word
             if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
                 continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \

@@ -85,7 +85,8 @@ _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
                                   "company.listed.mention", "company.code", "company.research",
                                   "company.place.trade"})
-_CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon"})
+_CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon",
+                        "company.brand.action", "company.brand.trigger"})
 # after a name, words said only of a person (李宁本人; not 说 or ：, said of firms too)
 _PERSON_SURE = ("本人", "先生", "女士", "夫妇", "教授", "博士", "老师", "（化名", "(化名")
 _ALNUM = _KEPT.compile("[A-Za-z0-9]")

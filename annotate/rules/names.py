@@ -79,6 +79,19 @@ _LEGAL_FORMS = ("开放型", "封闭型")  # 乌拉尔开放型股份公司: a R
 _SHARE_RATIOS = ("市值", "市盈率", "市净率", "市销率", "市占率")  # 市 is no city there
 _FINANCE = ("银行", "证券", "保险", "信托", "期货", "基金", "租赁", "财险", "寿险")
 _NO_REPEAT = frozenset({"company.project", "company.repeat"})
+# a place and a trade (中国石化, 江西水泥, 标普) name an industry too, so such a name spreads to
+# its other mentions only where a rule read it as the firm itself: a word only a firm has after
+# it, its stock code, a list of firms, its analysts, its own company word (round nineteen)
+_GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
+                                  "company.listed.mention", "company.code", "company.research",
+                                  "company.place.trade"})
+_CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon",
+                        "company.brand.action", "company.brand.trigger"})
+# after a name, words said only of a person (李宁本人; not 说 or ：, said of firms too)
+_PERSON_SURE = ("本人", "先生", "女士", "夫妇", "教授", "博士", "老师", "（化名", "(化名")
+_ALNUM = _KEPT.compile("[A-Za-z0-9]")
+_LATIN_AFTER = _KEPT.compile("[A-Za-z]")
+_LATIN_JOIN = _KEPT.compile(r"[A-Za-z0-9&\-_.@/]")  # (a latin name goes on across these)
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
 # a 、-list's own count right after its last item (华森制药、贵州燃气这两只妖股, …三家公司)
 _LIST_COUNT = _KEPT.compile("[这那]?[0-9两二三四五六七八九十几]+[只家]")
@@ -1507,9 +1520,22 @@ class NameFinder:
         >>> [(s, e) for s, e, *_ in finder.repeats(text, [(1, 5, "COMPANY", "company.short")])]
         [(8, 12)]
         """
-        names = {text[s:e] for s, e, label, rule in chosen if label == "COMPANY" and e - s >= 2
-                 and rule not in _NO_REPEAT}
-        names = {n for n in names if not self.company_generic.fullmatch(n)
+        names: set[str] = set()
+        confirmed: set[str] = set()  # generic names the text confirms as the firm (round 19)
+        for s, e, label, rule in chosen:
+            if label == "COMPANY" and e - s >= 2 and rule not in _NO_REPEAT:
+                names.add(text[s:e])
+                if rule in _GENERIC_REPEAT_FROM:
+                    confirmed.add(text[s:e])
+        since: dict[str, int] = {}  # a full name's short core, licensed after it (round 19)
+        for s, e, label, rule in chosen:
+            if label == "COMPANY" and rule in _CORE_FROM:
+                core = self._short_core(text[s:e])
+                if core and core not in names:
+                    since[core] = min(since.get(core, e), e)
+        since = {core: at for core, at in since.items() if self._core_ok(text, core)}
+        names |= set(since)
+        names = {n for n in names if (n in confirmed or not self.company_generic.fullmatch(n))
                  and n not in self.lexicon.stop.get("COMPANY", ())}
         if not names:
             return
@@ -1519,19 +1545,68 @@ class NameFinder:
         for start, end in _occurrences(text, names):
             if taken.find(1, start, end) != -1:
                 continue
+            name = text[start:end]
+            if name in since and (start < since[name] or _LATIN_AFTER.match(
+                    text, end) and not self.officer.match(text, end)):
+                continue  # 苹果iPhone, 暴风TV: a product; 三星SDI: another firm (not 苹果CEO)
             if not self._opens_word(text, start) and not (
-                    self._word_ends_before(text, start) and self._ends_word(text, end)):
-                continue
+                    self._word_ends_before(text, start) and self._ends_word(text, end)) \
+                    and not _latin_apart(text, start, end):
+                continue  # (a latin name stands apart from the Han text around it: 起诉HTC)
+            if _ALNUM.match(name[-1]) and _ALNUM.match(text[end : end + 1]) or \
+                    start and _ALNUM.match(name[0]) and _ALNUM.match(text[start - 1]):
+                continue  # Zentrix in ZentrixOne, RIM in PRIMA: part of a longer latin word
             if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
                 continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
                     or self._media_at(text, end) or self._model_at(text, end) \
-                    or text.startswith(self.short_not_after, end):
-                continue
+                    or text.startswith(self.short_not_after, end) and \
+                    not self._side_speaks(text, end):
+                continue  # (安利方面决定: the firm's side speaks; 配置方面，: a topic)
             if self.ambiguous(text[start:end]) and not self._ends_word(text, end) and \
-                    not self._verb_after(text, end):
+                    not self._verb_after(text, end) and not self._side_speaks(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _short_core(self, name: str) -> str:
+        """The two-character core a firm goes by after its full mention (苹果公司 → 苹果,
+        鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none."""
+        bare = _LEGAL.sub("", name)
+        place = self.place.match(bare)
+        if place:
+            bare = bare[place.end() :]
+        core = bare
+        while (match := self.short_suffix.search(core)) and match.end() == len(core):
+            core = core[: match.start()]
+        if len(core) != 2 or core == name or not _HAN.match(core) or not _HAN.match(core, 1):
+            return ""
+        return core
+
+    def _core_ok(self, text: str, core: str) -> bool:
+        """A full name's core spreads where it is a name of the lists (known, listed or of the
+        267K list: not 黄金 of 中国黄金集团公司, nor a kind read as a name, 资管公司) and is
+        no person's anywhere in the text (李宁本人: the founder)."""
+        gazetteer = self.gazetteer
+        if gazetteer is None or not (core in self.known_label or core in gazetteer.listed
+                                     or core in gazetteer.brands):
+            return False
+        at = text.find(core)
+        while at != -1:
+            if text.startswith(_PERSON_SURE, at + len(core)):
+                return False
+            at = text.find(core, at + 1)
+        return True
+
+    def _side_speaks(self, text: str, end: int) -> bool:
+        """方面 and a verb right after a firm's name (安利方面决定, 达芬奇方面并未理会): the
+        firm's side acts; 方面 before a comma or a noun is a topic (配置方面，).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._side_speaks("安利方面表示", 2), finder._side_speaks("配置方面，", 2)
+        (True, False)
+        """
+        return text.startswith("方面", end) and self._verb_after(text, end + 2)
 
     def _listed_place_trade(self, name: str) -> bool:
         """A listed name made of a place and a trade of two characters or more (贵州燃气,
@@ -1644,6 +1719,19 @@ class NameFinder:
         if core != bare and core not in forms and not self.company_generic.fullmatch(core):
             forms.append(core)
         return forms
+
+
+def _latin_apart(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a latin name with no latin letter, digit or joiner right before
+    or after it (起诉HTC侵权, 企业INDITEX业绩: not RIM in PRIMA, nor HTC in HTC-One).
+
+    >>> _latin_apart("起诉HTC侵权", 2, 5), _latin_apart("PRIMA", 1, 4)
+    (True, False)
+    """
+    if not text[start : start + 1].isascii() or not text[start].isalpha():
+        return False
+    return not _LATIN_JOIN.match(text[start - 1 : start] if start else "") and \
+        not _LATIN_JOIN.match(text[end : end + 1])
 
 
 def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:

@@ -369,6 +369,12 @@ class NameFinder:
         self.brand_trade = tuple(sorted(words("BRAND_TRADE"), key=len, reverse=True))
         self.brand_business_scan = self.scans.scan(words("BRAND_BUSINESS"))  # round 18
         self.business_act = tuple(words("BUSINESS_ACT"))
+        # round twenty: a firm named right after its kind (context.py, company.kind.apposition)
+        self.apposition_kind_scan = self.scans.scan(words("APPOSITION_KIND"))
+        self.apposition_kind = tuple(words("APPOSITION_KIND"))
+        self.apposition_end = re.compile(alt("COMPANY_SHORT_SUFFIX", "APPOSITION_TRADE"))
+        self.apposition_act = tuple(words("APPOSITION_ACT"))
+        self.apposition_quoted_act = tuple(words("APPOSITION_QUOTED_ACT"))
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
         self.fund_suffix_scan = self.scans.scan(words("FUND_SUFFIX"))
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))

@@ -102,6 +102,7 @@ LATIN_WORD = "[A-Za-z]" + LATIN_REST
 LATIN_START = r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = _KEPT.compile(r"\s?[0-9]|\s[A-Za-z&]")
+_STAKE_AFTER = _KEPT.compile(r"\s?[0-9]+(?:\.[0-9]+)?[%％](?:的)?股(?:权|份)")  # X75%股权
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
@@ -491,9 +492,11 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
         if not (name.isupper() or name[0].isupper() and name[1:].islower() and len(name) >= 4
                 or " " in name):
             continue  # iPhone, eBay-like product spellings and mixed codes stay out
-        if _LATIN_GOES_ON.match(text, end):
+        stake = _STAKE_AFTER.match(text, end) is not None  # Manassen Foods75%股权 (round 20)
+        if _LATIN_GOES_ON.match(text, end) and not stake:
             continue  # Iconia Tab 500, CFA institute: a model, or a longer latin phrase
-        if not acts and not finder._ends_word(text, end) and not finder._verb_after(text, end):
+        if not acts and not stake and not finder._ends_word(text, end) and \
+                not finder._verb_after(text, end):
             continue  # (SAB米勒: the latin part of a longer name; 运营商KDDI提供: a verb ends it)
         suffix = finder.company_suffix.match(text, end)  # Frist Solar公司: the full name
         if suffix:

@@ -102,6 +102,7 @@ LATIN_WORD = "[A-Za-z]" + LATIN_REST
 LATIN_START = r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = _KEPT.compile(r"\s?[0-9]|\s[A-Za-z&]")
+_STAKE_AFTER = _KEPT.compile(r"\s?[0-9]+(?:\.[0-9]+)?[%％](?:的)?股(?:权|份)")  # X75%股权
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
@@ -203,6 +204,104 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _fund_firms(finder, text, matches)
     yield from _fund_managers(finder, text)
     yield from _named_firm(finder, text)
+    yield from _kind_apposition(finder, text, hits)
+
+
+_QUOTED = _KEPT.compile("“([^“”]{2,10})”")
+_BRACKET_LATIN = _KEPT.compile(r"[（(][A-Za-z]")
+_QUOTED_LIST = ("和", "、", "与")
+_QUOTED_NOT_END = ("协会", "联盟", "中心", "传媒", "网")  # an association, a medium, a site
+_THIS_FIRM = ("这家", "一家", "该")
+
+
+def _kind_apposition(finder: NameFinder, text: str,
+                     hits: list[NameHit]) -> Iterator[NameHit]:
+    """孵化公司如涵控股发布公告, 托管公司高科奶业的董事长, OEM厂商百一电子签署: a firm named right
+    after its kind (``APPOSITION_KIND``, not the end of a name found), a core of two to four
+    characters and a company word (``COMPANY_SHORT_SUFFIX``, ``APPOSITION_TRADE``), then the
+    firm's act or officer (``APPOSITION_ACT``, ``BRAND_ACTION``) or its latin name in brackets,
+    is the firm (the standard's further decisions: a descriptor before a name stays out,
+    英国建筑公司Carillion → Carillion). The kind word is a boundary the name reader does not
+    take (如涵: 如 opens clauses). A quoted name after the kind, before a source's act or beside
+    another firm (钢铁资讯机构“我的钢铁”提供, 母公司“字母表”和亚马逊), and one quoted between 这家
+    and its company word (这家“荏原食品”公司: like “五粮液”集团 → 五粮液) is the firm too
+    (round twenty: company.kind.apposition)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None:
+        return
+    ends = {end for _, end, label, *_ in hits if label == "COMPANY"}
+    rule = "company.kind.apposition"
+    for _, at in finder.apposition_kind_scan.spans(text):
+        if at in ends:
+            continue  # 中粮集团已经控股: the kind word ends a name
+        if text.startswith("“", at):
+            quoted = _QUOTED.match(text, at)
+            if quoted is not None and _quoted_firm(finder, text, quoted):
+                yield (quoted.start(1), quoted.end(1), "COMPANY", rule, finder.score(rule), 0)
+            continue
+        for size in range(2, 5):
+            end = finder.apposition_end.match(text, at + size)
+            if end is None:
+                continue
+            core, name = text[at : at + size], text[at : end.end()]
+            place = finder.place.match(core)
+            if place is not None and name not in finder.gazetteer.listed:
+                break  # 供应商台湾胜华科技: a place before a short name stays out (its rule's)
+            if _apposed_core(finder, core, name) and _firm_after(finder, text, end.end()):
+                yield (at, end.end(), "COMPANY", rule, finder.score(rule), 0)
+            break
+    if "”" in text:
+        for quoted in _QUOTED.finditer(text):
+            name = quoted.group(1)
+            if text.endswith(_THIS_FIRM, 0, quoted.start()) and \
+                    text.startswith(("公司", "企业", "集团"), quoted.end()) and \
+                    finder.industry_end.search(name) and _apposed_core(finder, name, name):
+                yield (quoted.start(1), quoted.end(1), "COMPANY", rule, finder.score(rule), 0)
+
+
+def _apposed_core(finder: NameFinder, core: str, name: str) -> bool:
+    """A core that may open a firm's name: Han characters, no function word, no clause or
+    phrase (jieba's verbs, adverbs …), no kind or place alone unless the name is listed."""
+    gazetteer = finder.gazetteer
+    if not all(_HAN.match(c) for c in core) or any(c in _FUNCTION_CHARS for c in core):
+        return False
+    if name in finder.lexicon.stop.get("COMPANY", ()):
+        return False
+    if name in gazetteer.listed or finder.known_label.get(name) == "COMPANY":
+        return True
+    return finder.clause_cut(core) == 0 and not finder.company_generic.fullmatch(core) and \
+        not gazetteer.kind_word(core) and not finder.place.fullmatch(core) and \
+        not core.endswith(finder.apposition_kind)
+
+
+def _firm_after(finder: NameFinder, text: str, end: int) -> bool:
+    """The firm's act or officer right after a name, or its latin name in brackets."""
+    action = finder.brand_action
+    return text.startswith(finder.apposition_act, end) or \
+        (action is not None and action.match(text, end) is not None) or \
+        _BRACKET_LATIN.match(text, end) is not None
+
+
+def _quoted_firm(finder: NameFinder, text: str, quoted: re.Match[str]) -> bool:
+    """钢铁资讯机构“我的钢铁”提供, 母公司“字母表”和亚马逊: a quoted name after a kind is the firm
+    where a firm's or a source's act follows, or another name of the lists after 和/、/与."""
+    name, end = quoted.group(1), quoted.end()
+    if name.endswith(finder.apposition_kind + _QUOTED_NOT_END) or \
+            not all(_HAN.match(c) for c in name):
+        return False
+    gazetteer = finder.gazetteer
+    if finder.clause_cut(name) != 0 or gazetteer.kind_word(name) or \
+            finder.place.fullmatch(name) or finder.company_generic.fullmatch(name):
+        return False
+    if _firm_after(finder, text, end) or text.startswith(finder.apposition_quoted_act, end):
+        return True
+    if text.startswith(_QUOTED_LIST, end):
+        after = end + 1
+        return any(text[after : after + k] in gazetteer.listed
+                   or finder.known_label.get(text[after : after + k]) == "COMPANY"
+                   or text[after : after + k] in gazetteer.brands
+                   for k in range(2, 7))
+    return False
 
 
 def _named_firm(finder: NameFinder, text: str) -> Iterator[NameHit]:
@@ -393,9 +492,11 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
         if not (name.isupper() or name[0].isupper() and name[1:].islower() and len(name) >= 4
                 or " " in name):
             continue  # iPhone, eBay-like product spellings and mixed codes stay out
-        if _LATIN_GOES_ON.match(text, end):
+        stake = _STAKE_AFTER.match(text, end) is not None  # Manassen Foods75%股权 (round 20)
+        if _LATIN_GOES_ON.match(text, end) and not stake:
             continue  # Iconia Tab 500, CFA institute: a model, or a longer latin phrase
-        if not acts and not finder._ends_word(text, end) and not finder._verb_after(text, end):
+        if not acts and not stake and not finder._ends_word(text, end) and \
+                not finder._verb_after(text, end):
             continue  # (SAB米勒: the latin part of a longer name; 运营商KDDI提供: a verb ends it)
         suffix = finder.company_suffix.match(text, end)  # Frist Solar公司: the full name
         if suffix:

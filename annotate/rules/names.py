@@ -382,6 +382,12 @@ class NameFinder:
         self.brand_trade = tuple(sorted(words("BRAND_TRADE"), key=len, reverse=True))
         self.brand_business_scan = self.scans.scan(words("BRAND_BUSINESS"))  # round 18
         self.business_act = tuple(words("BUSINESS_ACT"))
+        # round twenty: a firm named right after its kind (context.py, company.kind.apposition)
+        self.apposition_kind_scan = self.scans.scan(words("APPOSITION_KIND"))
+        self.apposition_kind = tuple(words("APPOSITION_KIND"))
+        self.apposition_end = re.compile(alt("COMPANY_SHORT_SUFFIX", "APPOSITION_TRADE"))
+        self.apposition_act = tuple(words("APPOSITION_ACT"))
+        self.apposition_quoted_act = tuple(words("APPOSITION_QUOTED_ACT"))
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
         self.fund_suffix_scan = self.scans.scan(words("FUND_SUFFIX"))
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))
@@ -514,6 +520,46 @@ class NameFinder:
                 for k in range(2, min(len(rest), 6) + 1)):
             return m.end()
         return 0
+
+    def _kind_phrase_cut(self, core: str, suffix: str) -> int:
+        """Where a core read leftwards before a company word holds a kind of firm
+        (``APPOSITION_KIND``: 企业, 机构, 厂商 …) after a phrase of two characters or more with
+        no name of a list in it, and a name follows (no kind, no clause), the kind phrase is
+        a descriptor, no part of the name (the standard's further decisions: 英国建筑公司
+        Carillion → Carillion): how many characters to cut, 0 for none (round twenty:
+        肉制品加工企业双汇集团 → 双汇集团, 投资机构瑞信达投资公司 → 瑞信达投资公司).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> cut = finder._kind_phrase_cut
+        >>> cut("环保监测机构瑞士SGS", "公司"), cut("万科企业", "集团")
+        (6, 0)
+        """
+        gazetteer = self.gazetteer
+        if gazetteer is None:
+            return 0
+        best, phrase = 0, ""
+        for kind in self.apposition_kind:
+            at = core.rfind(kind)
+            if at >= 2 and len(core) - at - len(kind) >= 2 and at + len(kind) > best:
+                best, phrase = at + len(kind), core[:at]
+        if not best:
+            return 0
+        head, rest = phrase, core[best:]
+        listed, brands = gazetteer.listed, gazetteer.brands
+        if self.known is not None and self.known.find_matches_as_indexes(head):
+            return 0
+        for i in range(len(head) - 1):
+            for j in range(i + 2, min(len(head), i + 6) + 1):
+                name = head[i:j]
+                if name in listed or (name in brands and not gazetteer.common_brand(name)):
+                    return 0  # 万科企业集团, 益海嘉里公司…: a name's own word
+        if not self._company_core_ok(rest, suffix) or self.clause_cut(rest) != 0 or \
+                self.kind_core(rest, suffix) or (
+                    gazetteer.kind_word(rest) and rest not in listed and rest not in brands
+                    and self.known_label.get(rest) != "COMPANY"):
+            return 0
+        return best
 
     def _adverb(self, name: str) -> bool:
         """A name read off a firm's act after it (brand.trigger, brand.action, listed.trigger)
@@ -881,6 +927,9 @@ class NameFinder:
                     continue
             cut = self._kind_firm_cut(core)
             if cut:  # 大陆企业杭州…有限公司, 出口企业诺基亚首信…: the kind word stays out
+                start, core = start + cut, core[cut:]
+            elif rule == "company.suffix":
+                cut = self._kind_phrase_cut(core, suffix)  # 肉制品加工企业|双汇集团 (round 20)
                 start, core = start + cut, core[cut:]
             if rule == "company.suffix" and ("级" in core or core[-1] in "类型") and \
                     not core.endswith(_LEGAL_FORMS):

@@ -5,8 +5,9 @@ shareholders, board, officers, staff, accounts, market value, patents, supply ch
 subsidiaries, plants, shops, investors, creditors, clients: ``FIRM_POSSESSION``), is the firm
 (spec/entities.md: a brand or short name that names the firm acting or owning is COMPANY; a
 product is not; a place is not). A name and its business (苹果电脑) before the same is the
-firm too, as round eighteen reads it acting. Sentences written for the test from the
-standard; none is a corpus, dev or seed sentence."""
+firm too, as round eighteen reads it acting; a name that is a common word too (苹果) only
+before its shares, board or accounts (股价, 市值, 董事会, 股东, 净利润, 财报 …). Sentences
+written for the test from the standard; none is a corpus, dev or seed sentence."""
 
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ def test_a_name_before_what_only_a_firm_has(labeller, text, firm) -> None:
     assert (firm, RULE) in spans(labeller, text)
 
 
+# -- a name that is a common word too, before its shares, board or accounts only -----------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("他说，苹果的股价今年翻了一番。", "苹果"),
+    ("截至上周，长城的控股股东已减持三次。", "长城"),
+])
+def test_a_common_name_before_its_shares_or_board(labeller, text, firm) -> None:
+    assert (firm, RULE) in spans(labeller, text)
+
+
 # -- a name and its business before the same --------------------------------------------------
 @pytest.mark.parametrize(("text", "firm"), [
     ("消息称，苹果电脑的供应链正在向东南亚转移。", "苹果电脑"),
@@ -39,7 +49,7 @@ def test_a_name_and_its_business_before_what_a_firm_has(labeller, text, firm) ->
 # -- no firm: a place, a common word, a time word, an index, a product, mid-word -------------
 @pytest.mark.parametrize(("text", "word"), [
     ("近年来，上海的工厂大多迁往郊区。", "上海"),  # a place
-    ("他说，苹果的股价今年翻了一番。", "苹果"),  # a common word alone (the fruit too)
+    ("他说，苹果的客户主要在南方。", "苹果"),  # a common word (the fruit too): shares only
     ("几乎所有公司今年中期的净利润都下降了。", "中期"),  # a time word, a listed short name too
     ("没有企业愿意建一家全新的工厂。", "全新"),
     ("截至昨日，恒生指数的市值有所回落。", "恒生指数"),  # an index, no firm

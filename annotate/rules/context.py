@@ -208,10 +208,17 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _firm_possession(finder, text, hits, matches)
 
 
+# … and a name of the 267K list that is a common word too (苹果, 移动) before these only: its
+# shares, board and accounts, which no fruit or word has (苹果的市值; not 苹果的客户)
+_STRICT = ("股价", "市值", "董事会", "董事长", "股东", "大股东", "控股股东", "净利润", "营收",
+           "财报", "年报", "高管", "子公司")
+
+
 def _firm_possession(finder: NameFinder, text: str, hits: list[NameHit],
                      matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
     """北电网络的专利, 华鼎的报表, 某某的董事会: a name of the lists (listed, known as a firm, or
-    a name of the 267K list that is no common word) right before 的 and what only a firm has
+    a name of the 267K list that is no common word; a common one, 苹果, only before its shares,
+    board or accounts: ``_STRICT``) right before 的 and what only a firm has
     (``FIRM_POSSESSION``: its shareholders, board, officers, staff, accounts, market value,
     patents, supply chain, subsidiaries, plants, shops, investors, creditors) is the firm, as
     the standard keeps a brand that names the firm acting or owning (round twenty-two:
@@ -238,11 +245,12 @@ def _firm_possession(finder: NameFinder, text: str, hits: list[NameHit],
         if inside[end]:
             continue  # a listed or known name goes on across 的
         named = False
+        strict = text.startswith(_STRICT, end + 1)
         for size in range(min(6, end), 1, -1):
             start = end - size
             name = text[start:end]
             if not (name in listed or known.get(name) == "COMPANY" or (
-                    name in brands and not gazetteer.common_brand(name))):
+                    name in brands and (strict or not gazetteer.common_brand(name)))):
                 continue
             named = True
             if (start, end) in found or finder.place.fullmatch(name) or \

@@ -205,6 +205,89 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _fund_managers(finder, text)
     yield from _named_firm(finder, text)
     yield from _kind_apposition(finder, text, hits)
+    yield from _firm_possession(finder, text, hits, matches)
+
+
+# … and a name of the 267K list that is a common word too (苹果, 移动) before these only: its
+# shares, board and accounts, which no fruit or word has (苹果的市值; not 苹果的客户)
+_STRICT = ("股价", "市值", "董事会", "董事长", "股东", "大股东", "控股股东", "净利润", "营收",
+           "财报", "年报", "高管", "子公司")
+
+
+def _firm_possession(finder: NameFinder, text: str, hits: list[NameHit],
+                     matches: list[tuple[int, int, str]]) -> Iterator[NameHit]:
+    """北电网络的专利, 华鼎的报表, 某某的董事会: a name of the lists (listed, known as a firm, or
+    a name of the 267K list that is no common word; a common one, 苹果, only before its shares,
+    board or accounts: ``_STRICT``) right before 的 and what only a firm has
+    (``FIRM_POSSESSION``: its shareholders, board, officers, staff, accounts, market value,
+    patents, supply chain, subsidiaries, plants, shops, investors, creditors) is the firm, as
+    the standard keeps a brand that names the firm acting or owning (round twenty-two:
+    company.brand.possession). The name opens a word (as ``BRAND_ACTION``'s names do: 使各
+    竞购者…。北电网络的专利; not 转移|埃森哲, read mid-word), is no place (上海的工厂), no word
+    that never names a firm (中期的净利润, 全新的工厂: listed short names too), no index or fund
+    (``CODE_NOT_END``: 恒生指数的市值) and no person of the text; a product (的产品, 的手机) is
+    the brand's and stays out."""
+    gazetteer = finder.gazetteer
+    nouns = finder.firm_possession
+    if gazetteer is None or not nouns or "的" not in text:
+        return
+    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+    found = {(s, e) for s, e, label, *_ in hits if label == "COMPANY"}
+    inside: bytearray | None = None
+    at = text.find("的", 2)
+    while at != -1:
+        end = at
+        at = text.find("的", at + 1)
+        if not text.startswith(nouns, end + 1) or not _HAN.match(text, end - 1):
+            continue
+        if inside is None:
+            inside = _inside(matches, len(text))
+        if inside[end]:
+            continue  # a listed or known name goes on across 的
+        named = False
+        strict = text.startswith(_STRICT, end + 1)
+        for size in range(min(6, end), 1, -1):
+            start = end - size
+            name = text[start:end]
+            if not (name in listed or known.get(name) == "COMPANY" or (
+                    name in brands and (strict or not gazetteer.common_brand(name)))):
+                continue
+            named = True
+            if (start, end) in found or finder.place.fullmatch(name) or \
+                    gazetteer.nonname_word(name) or name.endswith(finder.code_not_end) or \
+                    not _brand_ok(finder, text, start, end, (name,)) or \
+                    _said_of_person(finder, text, name):
+                break  # the longest name decides (a place, a word, a person: none)
+            yield (start, end, "COMPANY", "company.brand.possession",
+                   finder.score("company.brand.possession"), 0)
+            break
+        if not named:  # 苹果电脑的供应链: a name and its business (BRAND_BUSINESS), a common
+            yield from _business_possession(finder, text, end, found)  # name too
+
+
+def _business_possession(finder: NameFinder, text: str, end: int,
+                         found: set[tuple[int, int]]) -> Iterator[NameHit]:
+    """苹果电脑的供应链: a name of the lists and a business of the firm (``BRAND_BUSINESS``, as
+    round eighteen reads it acting) right before 的 and what only a firm has; the business
+    word makes a common name (苹果) the firm's, as 苹果电脑宣布 does."""
+    gazetteer = finder.gazetteer
+    for business in finder.brand_business:
+        if not text.endswith(business, 0, end):
+            continue
+        at = end - len(business)
+        for size in range(min(4, at), 1, -1):
+            start = at - size
+            name = text[start:at]
+            if not (name in gazetteer.brands or name in gazetteer.listed
+                    or finder.known_label.get(name) == "COMPANY"):
+                continue
+            if (start, end) not in found and not finder.place.fullmatch(name) and \
+                    not gazetteer.nonname_word(name) and \
+                    _brand_ok(finder, text, start, at, (name,)):
+                yield (start, end, "COMPANY", "company.brand.possession",
+                       finder.score("company.brand.possession"), 0)
+            return
+        return
 
 
 _QUOTED = _KEPT.compile("“([^“”]{2,10})”")

@@ -1188,9 +1188,12 @@ class NameFinder:
         if not self.firm_named(item):
             for k in range(1, len(item) - 1):
                 # the shortest head ending with a verb, a preposition or a conjunction before a
-                # name of the lists (召集|雅培, 加之|瓦克), or a preposition before any name
+                # name of the lists, a common brand too (召集|雅培, 拓展|小米), a conjunction or a
+                # preposition before any name (加之|瓦克, 比|美赞臣)
                 rest, head = item[k:], item[:k]
-                if (self.firm_named(rest) and word is not None and any(
+                if ((self.firm_named(rest) or (self.gazetteer is not None and rest in
+                                               self.gazetteer.brands))  # 拓展|小米
+                        and word is not None and any(
                         word(head[-n:]) in _HEAD_TAGS for n in (1, 2, 3) if len(head) >= n)) \
                         or (k == 1 and head in _PREP_BEFORE_ITEM) or \
                         (k >= 2 and word is not None and word(head) == "c"):  # 加之|瓦克

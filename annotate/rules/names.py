@@ -47,6 +47,15 @@ _PARK_CHARS = _NAME_CHARS + "—－-"
 _CN_NUMERALS = frozenset("一二两三四五六七八九十几多")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"两": 2, "十": 10}
 _COUNTED_LIST = "company.enumeration.count"  # a 、-list before its count of firms, no 等
+_OPENED_LIST = "company.enumeration.opened"  # a 、-list after 品牌商，如 (round twenty-one)
+_OPENED_SEPARATORS = frozenset("、，,；;。：:！？!?\n（(")
+_CLAUSE_END = frozenset("，,；;。！？!?\n")
+_AFTER_ETC = ("都", "也", "均", "纷纷", "已", "相继", "先后")
+_LATIN_JOINER = _KEPT.compile("(?<=[A-Za-z0-9])[-&.·'](?=[A-Za-z0-9])")  # I-baby, H&M
+_SOUND_TAGS = frozenset(("", "o", "e", "y"))  # jieba's sounds end names (嗒嘀嗒): no class
+_PREP_BEFORE_ITEM = frozenset(("比", "跟", "向", "对", "被", "把", "将", "较"))  # 比美赞臣
+_HEAD_TAGS = frozenset(("v", "p", "c", "d", "vn", "vd"))  # a word ending a list's head
+_QUOTES_SPACE = frozenset("“”\"‘’「」 ")
 _BRACKET = _KEPT.compile(r"[（(][^（）()\n]{2,8}[）)]")
 _ANY_BRACKET = _KEPT.compile("[（）()]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
@@ -285,6 +294,10 @@ class NameFinder:
         self.head_not_after = tuple(words("HEAD_NOT_AFTER"))
         self.not_park_name = frozenset(words("NOT_PARK_NAME"))
         self.item_not_company = tuple(words("ITEM_NOT_COMPANY"))
+        # a collective noun of firms right after a list's 等 (round twenty-one: 等车企)
+        self.firm_group_end = re.compile(f"(?:{patterns.macros.get('FIRM_GROUP') or '$^'})$")
+        self.firm_group_after = re.compile(
+            f"(?:企业|公司|厂商|厂家|{patterns.macros.get('FIRM_GROUP') or '企业'})")
         self.short_not_after = tuple(words("SHORT_NOT_AFTER"))
         self.function_start = frozenset(words("FUNCTION_START"))
         self.subarea_heads = frozenset(words("SUBAREA_HEAD"))
@@ -1059,6 +1072,9 @@ class NameFinder:
             needs = self.requires.get(rule)
             if needs and not any(map(text.__contains__, needs)):
                 continue
+            if rule == _OPENED_LIST:
+                yield from self._opened_lists(text, trigger, max_item)
+                continue
             found = _counted_triggers(trigger, text) if rule == _COUNTED_LIST \
                 else trigger.finditer(text)
             for match in found:
@@ -1098,6 +1114,10 @@ class NameFinder:
                     # keeps its place there; 约谈|中粮集团 its start)
                     parts = [(a, b) for a, b in parts
                              if not self.company_suffix.search(text, a, b)]
+                if self.firm_group_end.search(match.group()):
+                    # round twenty-one: 等外资巨头, 等运营商: every item a name, one of the lists
+                    yield from self._group_list(text, parts, rule)
+                    continue
                 for start, stop in parts:
                     stop = self._strip_phase(text, start, stop)
                     if stop - start < 2 or non_name.search(text, start, stop):
@@ -1116,6 +1136,108 @@ class NameFinder:
                     if label == "PARK" and self.park_generic.fullmatch(item):
                         continue
                     yield (start, stop, label, rule, 0.0 if suppress else self.score(rule), 0)
+
+    def _opened_lists(self, text: str, trigger: re.Pattern[str],
+                      max_item: int) -> Iterator[NameHit]:
+        """童装品牌商，如甲、乙、丙。: a 、-list opened by a collective noun of firms and 如,
+        包括, 例如 or 比如 names firms where it ends the clause (or ends with 等 and the clause,
+        or 等 and a firms' noun), has two items or more, and every item looks like a name (no
+        place, no verb or other word of jieba's non-name classes at its end, no kind, no
+        industry: 企业如钢铁、水泥 lists trades)."""
+        for match in trigger.finditer(text):
+            items: list[tuple[int, int]] = []
+            pos = match.end()
+            closed = False
+            while True:
+                window = text[pos : pos + max_item + 1]
+                cut = next((k for k, c in enumerate(window) if c in _OPENED_SEPARATORS
+                            or c == "等"), None)
+                if cut is None:
+                    if len(window) <= max_item:  # the text ends with the item
+                        items.append((pos, len(text)))
+                        closed = True
+                    break  # else an item too long for a name: no list
+                stop = pos + cut
+                items.append((pos, stop))
+                if text[stop] == "、":
+                    pos = stop + 1
+                    continue
+                if text[stop] == "等":  # 甲、乙等。 / 甲、乙等都 / 甲、乙等企业, not 等产品
+                    rest = text[stop + 1 : stop + 4]
+                    closed = not rest or rest[0] in _CLAUSE_END or \
+                        rest.startswith(_AFTER_ETC) or bool(self.firm_group_after.match(rest))
+                else:
+                    closed = text[stop] in _CLAUSE_END
+                break
+            if len(items) < 2 or not closed:
+                continue
+            names = self._name_items(text, _split_conjunctions(text, items))
+            if names is not None:
+                for start, stop in names:
+                    yield (start, stop, "COMPANY", _OPENED_LIST, self.score(_OPENED_LIST), 0)
+
+    def _group_list(self, text: str, parts: list[tuple[int, int]],
+                    rule: str) -> Iterator[NameHit]:
+        """美赞臣、雅培等外资巨头, 甲、乙等运营商: a list closed by a collective noun of firms
+        names firms where every item looks like a name and one at least is a name of the lists
+        (or latin): 占比高、规模大等原因…房企 and 维修、加油等定点供应商 list no firms. A
+        preposition or verb before the first name stays out (比美赞臣, 超过微软)."""
+        if not parts:
+            return
+        parts = sorted(parts)  # (read leftwards: the first item last)
+        start, stop = parts[0]
+        item = text[start:stop]
+        word = self.gazetteer.nonname_word if self.gazetteer is not None else None
+        if not self.firm_named(item):
+            for k in range(1, len(item) - 1):
+                # the shortest head ending with a verb, a preposition or a conjunction before a
+                # name of the lists, a common brand too (召集|雅培, 拓展|小米), a conjunction or a
+                # preposition before any name (加之|瓦克, 比|美赞臣)
+                rest, head = item[k:], item[:k]
+                if ((self.firm_named(rest) or (self.gazetteer is not None and rest in
+                                               self.gazetteer.brands))  # 拓展|小米
+                        and word is not None and any(
+                        word(head[-n:]) in _HEAD_TAGS for n in (1, 2, 3) if len(head) >= n)) \
+                        or (k == 1 and head in _PREP_BEFORE_ITEM) or \
+                        (k >= 2 and word is not None and word(head) == "c"):  # 加之|瓦克
+                    parts = [(start + k, stop), *parts[1:]]
+                    break
+        names = self._name_items(text, parts)
+        if names is None or not any(self.firm_named(text[a:b]) or text[a:b].isascii()
+                                    for a, b in names):
+            return
+        for start, stop in names:
+            yield (start, stop, "COMPANY", rule, self.score(rule), 0)
+
+    def _name_items(self, text: str,
+                    parts: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+        """The items of a list, trimmed (quotes, a place before a short name: 美国百思买 →
+        百思买), where every one looks like a name: no place, no kind, no industry, no
+        bracket, no word of jieba's non-name classes as the item or at its end; else None."""
+        names = []
+        word = self.gazetteer.nonname_word if self.gazetteer is not None else None
+        for start, stop in parts:
+            while start < stop and text[start] in _QUOTES_SPACE:
+                start += 1
+            while stop > start and text[stop - 1] in _QUOTES_SPACE:
+                stop -= 1
+            item = text[start:stop]
+            if not _LEGAL.search(item) and not self.firm_named(item):  # 中华电信 stays
+                place = self.place.match(item)  # 英国乐购 → 乐购 (the standard's place words)
+                if place and len(item) - place.end() >= 2 and \
+                        not self.company_generic.fullmatch(item[place.end() :]):
+                    start += place.end()
+                    item = text[start:stop]
+            if len(item) < 2 or self.non_name.search(_LATIN_JOINER.sub("", item)) or \
+                    "(" in item or "（" in item or \
+                    self.company_generic.fullmatch(item) or \
+                    item.endswith(self.item_not_company) or \
+                    self._starts_with_industry(item) or self.place.fullmatch(item) or \
+                    (word is not None and any(word(item[-k:]) not in _SOUND_TAGS
+                                              for k in (1, 2, 3, 4) if len(item) >= k)):
+                return None  # one item no name: the list names something else
+            names.append((start, stop))
+        return names
 
     def _counted_list(self, text: str, trigger: str, parts: list[tuple[int, int]]) -> bool:
         """超威、诺力、天能、昌盛四家…企业: a list without 等 names firms only where its count is

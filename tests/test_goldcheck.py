@@ -65,6 +65,7 @@ def test_mechanical_rules_of_the_standard(text: str, label: str, surface: str,
     ("提高3.5个百分点", "RATE", "3.5个百分点"),
     ("大跌3个多百分点", "RATE", "3个多百分点"),   # vague points, like 800余万元
     ("回落2多个百分点", "RATE", "2多个百分点"),
+    ("分别下降0.71、0.94和0.62个百分点", "RATE", "0.71、0.94和0.62个百分点"),  # one unit
     ("增长百分之十二", "RATE", "百分之十二"),
     ("利润大增逾2，300%", "RATE", "2，300%"),
     ("营收增长1,250.5%", "RATE", "1,250.5%"),

@@ -17,7 +17,8 @@ def devset(
                               "news-test9, news-test10, news-dev8; round seven "
                               "news-dev9, news-dev10; round eight news-test11, "
                               "news-test12, news-dev11; round nine news-test13, "
-                              "news-test14, news-dev12, news-park-test4."),
+                              "news-test14, news-dev12, news-park-test4; round ten "
+                              "news-test15, news-test16."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),

@@ -98,3 +98,8 @@ def test_a_brand_counted_as_machines_is_the_product(labeller) -> None:
     found = names(labeller, text)
     assert found.count("奥的斯电梯") == 0
     assert "奥的斯电梯公司" in found
+
+
+def test_a_brand_before_its_model_number_is_the_product(labeller) -> None:
+    text = "奥的斯电梯公司表示，奥的斯302XT型扶梯已全部停用。"
+    assert names(labeller, text).count("奥的斯") == 0

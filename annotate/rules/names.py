@@ -72,7 +72,8 @@ _CN_COUNT = _KEPT.compile("[一二两三四五六七八九十百千几数]+[余�
 _REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
 # a model: A6, X5, X系列, CR-V, CX-5; 5系 (the standard: a brand naming a product is no firm)
 _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
-                       r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)")
+                       r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)"
+                       r"|[0-9]{1,4}[A-Za-z]{1,4}型")  # X513MPE型扶梯: a model (round 24)
 _MODEL_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 # a date: a year of four digits, a month, a day (not 10年, 5年期: a term)

@@ -58,6 +58,11 @@ _HEAD_TAGS = frozenset(("v", "p", "c", "d", "vn", "vd"))  # a word ending a list
 _QUOTES_SPACE = frozenset("“”\"‘’「」 ")
 _BRACKET = _KEPT.compile(r"[（(][^（）()\n]{2,8}[）)]")
 _ANY_BRACKET = _KEPT.compile("[（）()]")
+# a listed name that ends so is a railway line too (京沪高铁 事故频发: the line)
+_RAILWAY = ("高铁", "铁路")
+# a measure word of machines after a count (10台, 一部, 两辆): a product follows
+_MACHINE_MEASURE = frozenset("台部辆架")
+_COUNT_CHAR = re.compile("[0-9０-９一二两三四五六七八九十百千万几多数]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _STATUS_BEFORE = _KEPT.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
@@ -67,7 +72,8 @@ _CN_COUNT = _KEPT.compile("[一二两三四五六七八九十百千几数]+[余�
 _REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
 # a model: A6, X5, X系列, CR-V, CX-5; 5系 (the standard: a brand naming a product is no firm)
 _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
-                       r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)")
+                       r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)"
+                       r"|[0-9]{1,4}[A-Za-z]{1,4}型")  # X513MPE型扶梯: a model (round 24)
 _MODEL_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DATE_BEFORE = _KEPT.compile(r"[0-9０-９][年月日号]$")  # 2008年招行: a date ends a word
 # a date: a year of four digits, a month, a day (not 10年, 5年期: a term)
@@ -454,6 +460,15 @@ class NameFinder:
         # 三十余家鸿达公司: a count in Chinese numerals with its measure word neither
         for match in _CN_COUNT.finditer(window, cut):
             cut = max(cut, match.end())
+        # 上月初星巴克, 今年底万科: 初/底/末 after a month or a year is the time word's, not
+        # the name's (round twenty-four)
+        if 0 < cut < len(window) and window[cut] in "初底末" and window[cut - 1] in "年月":
+            cut += 1
+        # 27.81%8TCL集团: digits right after a figure are a table's row number, not the name's
+        # (3M公司 keeps its digit)
+        if 0 < cut < len(window) and window[cut].isdigit() and window[cut - 1] in ".%％":
+            while cut < len(window) and window[cut].isdigit():
+                cut += 1
         core = window[cut:]
         if not _ANY_BRACKET.search(core):
             return lo + cut
@@ -469,6 +484,23 @@ class NameFinder:
                 cut += open_at + 1
                 core = window[cut:]
         return lo + cut
+
+    def _de_inside(self, text: str, start: int, head: int) -> int:
+        """Where a name read leftwards was cut at 的 and 的 is inside a name of the 267K list
+        that is one word of the dictionary too (奥的斯, 龙的传人: a word, not a phrase with 的),
+        the name starts where that word does (美国奥的斯电梯公司 → 奥的斯电梯公司, not
+        斯电梯公司; round twenty-four)."""
+        gazetteer = self.gazetteer
+        if gazetteer is None or start < 2 or text[start - 1] != "的":
+            return start
+        for before in (1, 2):
+            for after in (1, 2):
+                if start + after > head or start - 1 - before < 0:
+                    continue
+                word = text[start - 1 - before : start + after]
+                if word in gazetteer.brands and gazetteer.common_brand(word):
+                    return start - 1 - before
+        return start
 
     def _starts_cleanly(self, text: str, start: int) -> bool:
         """No name character directly before ``start`` (a name is not read mid-word)."""
@@ -507,7 +539,7 @@ class NameFinder:
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
                     and (text.startswith(self._product_words, end) or self._model_at(text, end)
-                         or self._media_at(text, end)))):
+                         or self._media_at(text, end) or _counted_before(text, start)))):
                 continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
 
@@ -922,6 +954,7 @@ class NameFinder:
                     if not (self.place.fullmatch(rest) or _BRACKET.fullmatch(rest)
                             or rest.startswith(("（", "("))):
                         start = inner.end()
+            start = self._de_inside(text, start, head)  # 奥的斯电梯公司, not 斯电梯公司
             core = text[start:head]
             if not core:
                 continue
@@ -1019,11 +1052,20 @@ class NameFinder:
             after = text[m_end : m_end + 4]
             if after.startswith(self.short_not_after):
                 continue  # 依靠科技进步: the word goes on
+            stem = m_start  # where the core ends
+            if m_start and text[m_start - 1] in ")）":
+                # 味千(中国)控股: a place in brackets between the core and the word belongs to
+                # the name; the core is read before the brackets (round twenty-four)
+                opening = text.rfind("(" if text[m_start - 1] == ")" else "（",
+                                     max(0, m_start - 8), m_start - 1)
+                if opening < 0 or not self.place.fullmatch(text, opening + 1, m_start - 1):
+                    continue
+                stem = opening
             for size in range(self.short_core, self.short_core + 3):
-                start = m_start - size
+                start = stem - size
                 if start < 0:
                     break
-                core = text[start : m_start]
+                core = text[start:stem]
                 if self.non_name.search(core) or self.boundary_start.search(core):
                     break
                 if self.company_generic.fullmatch(core) or "级" in core or core[-1] in "类型":
@@ -1129,13 +1171,24 @@ class NameFinder:
                             start += place.end()
                             item = text[start:stop]
                     if label == "COMPANY" and not suppress and (
-                            self.company_generic.fullmatch(item)
+                            self.company_generic.fullmatch(item) or self._kind_item(item)
                             or item.endswith(self.item_not_company)
                             or self._starts_with_industry(item)):
                         continue
                     if label == "PARK" and self.park_generic.fullmatch(item):
                         continue
                     yield (start, stop, label, rule, 0.0 if suppress else self.score(rule), 0)
+
+    def _kind_item(self, item: str) -> bool:
+        """An item of a list that names a kind, not a firm (round twenty-four): 各类型经销商
+        (各, 每 or a type opens it), 欧洲|柴油机 (a common noun of the dictionary that no list
+        names: the product)."""
+        if item[0] in "各每" or "类型" in item:
+            return True
+        gazetteer = self.gazetteer
+        return gazetteer is not None and gazetteer.kind_word(item) and \
+            item not in self.known_label and item not in gazetteer.listed and \
+            item not in gazetteer.brands
 
     def _opened_lists(self, text: str, trigger: re.Pattern[str],
                       max_item: int) -> Iterator[NameHit]:
@@ -1438,6 +1491,8 @@ class NameFinder:
         中国石油) or too short to be safe: it needs a trigger or an earlier full mention."""
         if len(name) <= 2 or self._generic_listed(name):
             return True
+        if name.endswith(_RAILWAY):
+            return True  # 京沪高铁, 大秦铁路: the line as well as its firm (round twenty-four)
         entries = self.gazetteer.listed.get(name, ()) if self.gazetteer else ()
         return any(e.common for e in entries)
 
@@ -1733,6 +1788,7 @@ class NameFinder:
             if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
                 continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
             if self.not_after_listed(text, end) or text.startswith(self._product_words, end) \
+                    or _counted_before(text, start) \
                     or self._media_at(text, end) or self._model_at(text, end) \
                     or text.startswith(self.short_not_after, end) and \
                     not self._side_speaks(text, end):
@@ -1892,7 +1948,26 @@ class NameFinder:
             core = core[: match.start()]
         if core != bare and core not in forms and not self.company_generic.fullmatch(core):
             forms.append(core)
+        # 广州柴油机厂 → not 柴油机: a common noun of the dictionary is the product or the
+        # trade, not the firm's name, unless a list names it (round twenty-four)
+        # (only the whole name less place and legal suffix: 光线传媒 → 光线 stays)
+        gazetteer = self.gazetteer
+        if forms and forms[0] == bare and gazetteer is not None and gazetteer.kind_word(bare) \
+                and bare not in self.known_label and bare not in gazetteer.listed \
+                and bare not in gazetteer.brands:
+            forms = forms[1:]
         return forms
+
+
+def _counted_before(text: str, start: int) -> bool:
+    """A count of machines right before a name (10台|奥的斯电梯, 一部|奥的斯扶梯): what is
+    counted is the product, not the firm (round twenty-four).
+
+    >>> _counted_before("停用10台奥的斯电梯", 5), _counted_before("奥的斯回应", 0)
+    (True, False)
+    """
+    return start >= 2 and text[start - 1] in _MACHINE_MEASURE and \
+        _COUNT_CHAR.match(text[start - 2]) is not None
 
 
 def _latin_apart(text: str, start: int, end: int) -> bool:

@@ -404,6 +404,7 @@ class NameFinder:
         # round twenty-two: 北电网络的专利 (context.py, company.brand.possession)
         self.firm_possession = tuple(sorted(words("FIRM_POSSESSION"), key=len, reverse=True))
         self.brand_business = tuple(sorted(words("BRAND_BUSINESS"), key=len, reverse=True))
+        self.brand_business_unit = frozenset(words("BRAND_BUSINESS_UNIT"))  # round 23
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
         self.fund_suffix_scan = self.scans.scan(words("FUND_SUFFIX"))
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))

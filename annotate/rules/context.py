@@ -212,6 +212,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _kind_apposition(finder, text, hits)
     yield from _firm_possession(finder, text, hits, matches)
     yield from _stake_list(finder, text)
+    yield from _brand_region(finder, text)
 
 
 # … and a name of the 267K list that is a common word too (苹果, 移动) before these only: its
@@ -338,6 +339,42 @@ def _stake_list(finder: NameFinder, text: str) -> Iterator[NameHit]:
                 opened = place is not None and len(name) - place.end() >= 2
             if opened:
                 yield (start, end, "COMPANY", rule, finder.score(rule), 0)
+
+
+# the regions a firm's arm is named by (names._branches after a firm found, _brand_region)
+REGION_ARM_WORDS = ("大中国区", "大中华区", "中国区", "亚太区", "亚洲区", "欧洲区", "北美区",
+                    "美洲区", "拉美区", "中东区", "华东区", "华南区", "华北区", "华中区", "西南区",
+                    "西北区", "东北区")
+_REGION_ARM_ONLY = _KEPT.compile("|".join(REGION_ARM_WORDS))
+
+
+def _brand_region(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """他任电装北美区总裁: a name of the lists (known, listed, or an uncommon name of the 267K
+    list) that opens a word, then a region of the firm's (``REGION_ARM_WORDS``: 北美区, 大中华区)
+    and an officer's title, is the firm's regional arm, one span as a branch is (the standard's
+    中国电信重庆分公司; round nine's 电装北美区, like 诺基亚大中国区) where no rule found the
+    bare name (round twenty-three: company.branch)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None or "区" not in text:
+        return
+    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+    for region in _REGION_ARM_ONLY.finditer(text):
+        at, end = region.span()
+        if not finder.officer.match(text, end):
+            continue
+        for size in range(min(4, at), 1, -1):
+            start = at - size
+            name = text[start:at]
+            if not (name in listed or known.get(name) == "COMPANY" or
+                    name in brands and not gazetteer.common_brand(name)):
+                continue
+            if finder.company_generic.fullmatch(name) or finder.place.fullmatch(name) or \
+                    finder._straddled(text, start):
+                break
+            if finder._starts_cleanly(text, start) or text[start - 1] in _ONE_CHAR_VERBS or \
+                    finder._boundary_ends(text, max(0, start - 4), start):
+                yield (start, end, "COMPANY", "company.branch", finder.score("company.branch"), 1)
+            break
 
 
 def _kind_apposition(finder: NameFinder, text: str,

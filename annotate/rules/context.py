@@ -213,6 +213,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _firm_possession(finder, text, hits, matches)
     yield from _stake_list(finder, text)
     yield from _brand_region(finder, text)
+    yield from _place_arm(finder, text, hits)
 
 
 # … and a name of the 267K list that is a common word too (苹果, 移动) before these only: its
@@ -345,6 +346,31 @@ def _stake_list(finder: NameFinder, text: str) -> Iterator[NameHit]:
 REGION_ARM_WORDS = ("大中国区", "大中华区", "中国区", "亚太区", "亚洲区", "欧洲区", "北美区",
                     "美洲区", "拉美区", "中东区", "华东区", "华南区", "华北区", "华中区", "西南区",
                     "西北区", "东北区")
+def _place_arm(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    """同时，四川格力还承诺, 广东中石化被指: a province or city of China (``PLACE`` less
+    ``PLACE_NOT_HOME``) right before a firm of the curated lexicon (a national parent: 格力,
+    中石化), the place opening a word and the firm acting right after (``BUSINESS_ACT``,
+    ``BRAND_ACTION``), names the parent's local arm, one span as a branch is (the standard's
+    中国电信重庆分公司; round nine's decision: a place stays before a short name where the bare
+    name is the parent, 四川格力, like 兰溪圣奥) (round twenty-three: company.place.arm)."""
+    home = finder.home_place
+    if home is None:
+        return
+    action = finder.brand_action
+    rule = "company.place.arm"
+    for start, end, label, source, _, _ in hits:
+        if label != "COMPANY" or source != "company.lexicon" or start < 2:
+            continue
+        if not (text.startswith(finder.business_act, end) or
+                action is not None and action.match(text, end)):
+            continue
+        for size in range(min(5, start), 1, -1):
+            if home.fullmatch(text, start - size, start) and \
+                    finder._starts_cleanly(text, start - size):
+                yield (start - size, end, "COMPANY", rule, finder.score(rule), 1)
+                break
+
+
 _REGION_ARM_ONLY = _KEPT.compile("|".join(REGION_ARM_WORDS))
 
 

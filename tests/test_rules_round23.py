@@ -60,3 +60,34 @@ def test_a_name_and_its_unit_acting(labeller, text, firm) -> None:
 ])
 def test_no_firm_in_a_kind_of_device(labeller, text, word) -> None:
     assert (word, BUSINESS) not in spans(labeller, text)
+
+
+# -- a firm's regional arm before its officer is one span --------------------------------------
+@pytest.mark.parametrize(("text", "arm"), [
+    ("他此前出任诺基亚北美区总裁。", "诺基亚北美区"),  # a firm found, the new region
+    ("据介绍，微软欧洲区副总裁将来华。", "微软欧洲区"),
+    ("他已出任电装北美区总裁。", "电装北美区"),  # a name of the 267K list, no rule of its own
+])
+def test_a_firm_and_its_region_before_its_officer(labeller, text, arm) -> None:
+    assert arm in names(labeller, text)
+
+
+def test_a_region_alone_is_no_firm(labeller) -> None:
+    assert names(labeller, "今年北美区总裁一职空缺。") == []
+
+
+# -- a home place before a national parent, acting, is its local arm ----------------------------
+@pytest.mark.parametrize(("text", "arm"), [
+    ("下月起，湖南格力将开展以旧换新活动。", "湖南格力"),
+    ("据悉，浙江中石化已下调批发价。", "浙江中石化"),
+])
+def test_a_place_and_a_parent_acting_is_its_arm(labeller, text, arm) -> None:
+    assert (arm, "company.place.arm") in spans(labeller, text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("他说，湖南格力空调销量大增。", "湖南格力"),  # the product's sales: no act after the name
+    ("他来到湖南格力将开展活动的门店。", "湖南格力"),  # the place is read mid-word (到湖南)
+])
+def test_no_arm_where_the_parent_does_not_act(labeller, text, word) -> None:
+    assert (word, "company.place.arm") not in spans(labeller, text)

@@ -91,3 +91,16 @@ def test_a_place_and_a_parent_acting_is_its_arm(labeller, text, arm) -> None:
 ])
 def test_no_arm_where_the_parent_does_not_act(labeller, text, word) -> None:
     assert (word, "company.place.arm") not in spans(labeller, text)
+
+
+# -- a name before its US ticker in brackets is the listed firm -----------------------------------
+@pytest.mark.parametrize(("text", "firm"), [
+    ("此外，汇丰控股（HSBC.N）下跌1%。", "汇丰控股"),
+    ("昨日，恒嘉光伏(ABCD.NASDAQ)公布了季度财报。", "恒嘉光伏"),
+])
+def test_a_name_before_its_us_ticker(labeller, text, firm) -> None:
+    assert firm in names(labeller, text)
+
+
+def test_no_ticker_without_an_exchange_mark(labeller) -> None:
+    assert "恒嘉光伏" not in names(labeller, "昨日，恒嘉光伏(ABCD)公布了季度财报。")

@@ -88,6 +88,8 @@ _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # a stock code in brackets: six digits, or four or five with or without an exchange's mark
 # (after a dot or a space: 中国宏桥（1378.HK）, 金鹰商贸（3308 HK）)
+# a US ticker and its exchange's mark in brackets (round twenty-three: company.code)
+_US_TICKER = _KEPT.compile(r"[（(]\s?[A-Z]{1,5}[.．](?:N|O|NASDAQ|NSDQ|NYSE|NAS|US)\s?[）)]")
 _STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通))?)\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
@@ -1436,6 +1438,11 @@ def _before_code(finder: NameFinder, text: str,
         digits = match.group(1)
         if len(digits) == 4 and not match.group(2) and digits[:2] in ("19", "20"):
             continue  # （2011）: a year
+        if known_end is None:
+            known_end = {e for _, e, _ in matches}
+        yield from _named_before(finder, text, match.start(), matches, known_end,
+                                 "company.code", known=False)
+    for match in _US_TICKER.finditer(text):  # 贝莱德（BLK.N）, 晶澳太阳能(JASO.NASDAQ) (round 23)
         if known_end is None:
             known_end = {e for _, e, _ in matches}
         yield from _named_before(finder, text, match.start(), matches, known_end,

@@ -88,6 +88,8 @@ _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # a stock code in brackets: six digits, or four or five with or without an exchange's mark
 # (after a dot or a space: 中国宏桥（1378.HK）, 金鹰商贸（3308 HK）)
+# a US ticker and its exchange's mark in brackets (round twenty-three: company.code)
+_US_TICKER = _KEPT.compile(r"[（(]\s?[A-Z]{1,5}[.．](?:N|O|NASDAQ|NSDQ|NYSE|NAS|US)\s?[）)]")
 _STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通))?)\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
@@ -103,6 +105,11 @@ LATIN_START = r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = _KEPT.compile(r"\s?[0-9]|\s[A-Za-z&]")
 _STAKE_AFTER = _KEPT.compile(r"\s?[0-9]+(?:\.[0-9]+)?[%％](?:的)?股(?:权|份)")  # X75%股权
+# a 、-list of stakes, each item a holding and its share (round twenty-three: _stake_list)
+_STAKE_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,12}\s?[0-9]+(?:\.[0-9]+)?[%％](?:的)?股(?:权|份)"
+_STAKE_RUN = _KEPT.compile(f"(?<=[、，,：:；;])(?:{_STAKE_ITEM})(?:、(?:{_STAKE_ITEM}))+")
+_STAKE_HOLDING = _KEPT.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s?[0-9]+(?:\.[0-9]+)?[%％]"
+                               r"(?:的)?股(?:权|份)")
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
@@ -206,6 +213,9 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _named_firm(finder, text)
     yield from _kind_apposition(finder, text, hits)
     yield from _firm_possession(finder, text, hits, matches)
+    yield from _stake_list(finder, text)
+    yield from _brand_region(finder, text)
+    yield from _place_arm(finder, text, hits)
 
 
 # … and a name of the 267K list that is a common word too (苹果, 移动) before these only: its
@@ -295,6 +305,104 @@ _BRACKET_LATIN = _KEPT.compile(r"[（(][A-Za-z]")
 _QUOTED_LIST = ("和", "、", "与")
 _QUOTED_NOT_END = ("协会", "联盟", "中心", "传媒", "网")  # an association, a medium, a site
 _THIS_FIRM = ("这家", "一家", "该")
+
+
+def _stake_list(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """受让标的包括，甲模具100%股权、乙塑胶100%股权、大连精密制品51%的股份: a 、-list of stakes
+    (two items or more, each a holding and its share, the list opening after a punctuation mark)
+    names a firm in each item, whole: what holds a share of its capital is a firm, and a
+    subsidiary written as its parent's name and a business is one span (the standard's
+    中国电信重庆分公司; round nine's decisions keep a place before generic words, 大连精密制品).
+    An item is taken only where it opens with a name of the lists (known, listed, or an
+    uncommon name of the 267K list) or a place of China, and holds no boundary word (持有, 收购:
+    a verb before the holding; place and trade words alone only after a place: 大连精密制品),
+    so 公司51%股权 or 持有其35%的股权 stay out
+    (round twenty-three: company.stake.list)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None or "股" not in text or "、" not in text:
+        return
+    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+    rule = "company.stake.list"
+    for run in _STAKE_RUN.finditer(text):
+        for item in _STAKE_HOLDING.finditer(text, run.start(), run.end()):
+            start, end = item.span(1)
+            name = text[start:end]
+            if finder.company_boundary.search(name):
+                continue
+            opened = False
+            generic = bool(finder.company_generic.fullmatch(name))
+            for size in range(min(4, len(name) - 1), 1, -1):
+                head = name[:size]
+                if not generic and (head in listed or known.get(head) == "COMPANY" or
+                                    head in brands and not gazetteer.common_brand(head)):
+                    opened = True
+                    break
+            if not opened:
+                place = finder.home_place.match(name) if finder.home_place is not None else None
+                opened = place is not None and len(name) - place.end() >= 2
+            if opened:
+                yield (start, end, "COMPANY", rule, finder.score(rule), 0)
+
+
+# the regions a firm's arm is named by (names._branches after a firm found, _brand_region)
+REGION_ARM_WORDS = ("大中国区", "大中华区", "中国区", "亚太区", "亚洲区", "欧洲区", "北美区",
+                    "美洲区", "拉美区", "中东区", "华东区", "华南区", "华北区", "华中区", "西南区",
+                    "西北区", "东北区")
+def _place_arm(finder: NameFinder, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
+    """同时，四川格力还承诺, 广东中石化被指: a province or city of China (``PLACE`` less
+    ``PLACE_NOT_HOME``) right before a firm of the curated lexicon (a national parent: 格力,
+    中石化), the place opening a word and the firm acting right after (``BUSINESS_ACT``,
+    ``BRAND_ACTION``), names the parent's local arm, one span as a branch is (the standard's
+    中国电信重庆分公司; round nine's decision: a place stays before a short name where the bare
+    name is the parent, 四川格力, like 兰溪圣奥) (round twenty-three: company.place.arm)."""
+    home = finder.home_place
+    if home is None:
+        return
+    action = finder.brand_action
+    rule = "company.place.arm"
+    for start, end, label, source, _, _ in hits:
+        if label != "COMPANY" or source != "company.lexicon" or start < 2:
+            continue
+        if not (text.startswith(finder.business_act, end) or
+                action is not None and action.match(text, end)):
+            continue
+        for size in range(min(5, start), 1, -1):
+            if home.fullmatch(text, start - size, start) and \
+                    finder._starts_cleanly(text, start - size):
+                yield (start - size, end, "COMPANY", rule, finder.score(rule), 1)
+                break
+
+
+_REGION_ARM_ONLY = _KEPT.compile("|".join(REGION_ARM_WORDS))
+
+
+def _brand_region(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """他任电装北美区总裁: a name of the lists (known, listed, or an uncommon name of the 267K
+    list) that opens a word, then a region of the firm's (``REGION_ARM_WORDS``: 北美区, 大中华区)
+    and an officer's title, is the firm's regional arm, one span as a branch is (the standard's
+    中国电信重庆分公司; round nine's 电装北美区, like 诺基亚大中国区) where no rule found the
+    bare name (round twenty-three: company.branch)."""
+    gazetteer = finder.gazetteer
+    if gazetteer is None or "区" not in text:
+        return
+    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
+    for region in _REGION_ARM_ONLY.finditer(text):
+        at, end = region.span()
+        if not finder.officer.match(text, end):
+            continue
+        for size in range(min(4, at), 1, -1):
+            start = at - size
+            name = text[start:at]
+            if not (name in listed or known.get(name) == "COMPANY" or
+                    name in brands and not gazetteer.common_brand(name)):
+                continue
+            if finder.company_generic.fullmatch(name) or finder.place.fullmatch(name) or \
+                    finder._straddled(text, start):
+                break
+            if finder._starts_cleanly(text, start) or text[start - 1] in _ONE_CHAR_VERBS or \
+                    finder._boundary_ends(text, max(0, start - 4), start):
+                yield (start, end, "COMPANY", "company.branch", finder.score("company.branch"), 1)
+            break
 
 
 def _kind_apposition(finder: NameFinder, text: str,
@@ -518,11 +626,15 @@ def _brand_business(finder: NameFinder, text: str) -> Iterator[NameHit]:
         if not (text.startswith(finder.business_act, end) or text.startswith(_ACT_TIME, end)
                 or action is not None and action.match(text, end)):
             continue
+        unit = text[at:end] in finder.brand_business_unit  # 华为终端, not 移动终端 (round 23)
         for size in range(min(4, at), 1, -1):
             start = at - size
             name = text[start:at]
             if not (name in brands or name in listed or known.get(name) == "COMPANY"):
                 continue
+            if unit and not (name in listed or known.get(name) == "COMPANY" or
+                             not gazetteer.common_brand(name)):
+                break  # 移动终端将: a kind of device
             if finder.company_generic.fullmatch(name) or \
                     name in finder.lexicon.stop.get("COMPANY", ()) or \
                     finder.boundary_start.fullmatch(name) or finder._straddled(text, start):
@@ -1326,6 +1438,11 @@ def _before_code(finder: NameFinder, text: str,
         digits = match.group(1)
         if len(digits) == 4 and not match.group(2) and digits[:2] in ("19", "20"):
             continue  # （2011）: a year
+        if known_end is None:
+            known_end = {e for _, e, _ in matches}
+        yield from _named_before(finder, text, match.start(), matches, known_end,
+                                 "company.code", known=False)
+    for match in _US_TICKER.finditer(text):  # 贝莱德（BLK.N）, 晶澳太阳能(JASO.NASDAQ) (round 23)
         if known_end is None:
             known_end = {e for _, e, _ in matches}
         yield from _named_before(finder, text, match.start(), matches, known_end,

@@ -69,7 +69,8 @@ _STATUS_BEFORE = _KEPT.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
 _STATUS_LAST = ("T", "D", "R", "\n")
 _STATUS_ANY = _KEPT.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)(?=[\u4e00-\u9fff])")
 _CN_COUNT = _KEPT.compile("[一二两三四五六七八九十百千几数]+[余多]?[家个位名批]")
-_REGION_ARM = _KEPT.compile("(大中国区|中国区|亚太区|华东区|华南区|华北区|西南区)|中国|亚太")
+# (round twenty-three: the other regions a firm's arm is named by, 电装北美区, 微软大中华区)
+_REGION_ARM = _KEPT.compile(f"({'|'.join(context.REGION_ARM_WORDS)})|中国|亚太")
 # a model: A6, X5, X系列, CR-V, CX-5; 5系 (the standard: a brand naming a product is no firm)
 _MODEL = _KEPT.compile(r"[A-Za-z]{1,3}(?:[0-9]{1,3}(?![0-9年月日])|系列"
                        r"|-(?:[A-Za-z]?[0-9]{1,2}|[A-Z])(?![A-Za-z0-9]))|[0-9]系(?!统|数|列)"
@@ -410,6 +411,7 @@ class NameFinder:
         # round twenty-two: 北电网络的专利 (context.py, company.brand.possession)
         self.firm_possession = tuple(sorted(words("FIRM_POSSESSION"), key=len, reverse=True))
         self.brand_business = tuple(sorted(words("BRAND_BUSINESS"), key=len, reverse=True))
+        self.brand_business_unit = frozenset(words("BRAND_BUSINESS_UNIT"))  # round 23
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
         self.fund_suffix_scan = self.scans.scan(words("FUND_SUFFIX"))
         self.context_not_latin = frozenset(w.upper() for w in words("CONTEXT_NOT_LATIN"))

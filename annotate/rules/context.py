@@ -105,11 +105,6 @@ LATIN_START = r"[A-Za-z](?<![A-Za-z0-9][A-Za-z])"
 TIME_AFTER = r"日前|近日|近期|昨日|昨天|今天|今日|本周|上周|周[一二三四五六日]|已经|也|还|则|正"
 _LATIN_GOES_ON = _KEPT.compile(r"\s?[0-9]|\s[A-Za-z&]")
 _STAKE_AFTER = _KEPT.compile(r"\s?[0-9]+(?:\.[0-9]+)?[%％](?:的)?股(?:权|份)")  # X75%股权
-# a 、-list of stakes, each item a holding and its share (round twenty-three: _stake_list)
-_STAKE_ITEM = r"[\u4e00-\u9fffA-Za-z]{2,12}\s?[0-9]+(?:\.[0-9]+)?[%％](?:的)?股(?:权|份)"
-_STAKE_RUN = _KEPT.compile(f"(?<=[、，,：:；;])(?:{_STAKE_ITEM})(?:、(?:{_STAKE_ITEM}))+")
-_STAKE_HOLDING = _KEPT.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s?[0-9]+(?:\.[0-9]+)?[%％]"
-                               r"(?:的)?股(?:权|份)")
 _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.trigger",
                           "company.brand.trigger", "company.brand.action", "company.brand.list",
                           "company.listed.list", "company.alias"})
@@ -213,7 +208,6 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _named_firm(finder, text)
     yield from _kind_apposition(finder, text, hits)
     yield from _firm_possession(finder, text, hits, matches)
-    yield from _stake_list(finder, text)
     yield from _brand_region(finder, text)
     yield from _place_arm(finder, text, hits)
 
@@ -305,43 +299,6 @@ _BRACKET_LATIN = _KEPT.compile(r"[（(][A-Za-z]")
 _QUOTED_LIST = ("和", "、", "与")
 _QUOTED_NOT_END = ("协会", "联盟", "中心", "传媒", "网")  # an association, a medium, a site
 _THIS_FIRM = ("这家", "一家", "该")
-
-
-def _stake_list(finder: NameFinder, text: str) -> Iterator[NameHit]:
-    """受让标的包括，甲模具100%股权、乙塑胶100%股权、大连精密制品51%的股份: a 、-list of stakes
-    (two items or more, each a holding and its share, the list opening after a punctuation mark)
-    names a firm in each item, whole: what holds a share of its capital is a firm, and a
-    subsidiary written as its parent's name and a business is one span (the standard's
-    中国电信重庆分公司; round nine's decisions keep a place before generic words, 大连精密制品).
-    An item is taken only where it opens with a name of the lists (known, listed, or an
-    uncommon name of the 267K list) or a place of China, and holds no boundary word (持有, 收购:
-    a verb before the holding; place and trade words alone only after a place: 大连精密制品),
-    so 公司51%股权 or 持有其35%的股权 stay out
-    (round twenty-three: company.stake.list)."""
-    gazetteer = finder.gazetteer
-    if gazetteer is None or "股" not in text or "、" not in text:
-        return
-    brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
-    rule = "company.stake.list"
-    for run in _STAKE_RUN.finditer(text):
-        for item in _STAKE_HOLDING.finditer(text, run.start(), run.end()):
-            start, end = item.span(1)
-            name = text[start:end]
-            if finder.company_boundary.search(name):
-                continue
-            opened = False
-            generic = bool(finder.company_generic.fullmatch(name))
-            for size in range(min(4, len(name) - 1), 1, -1):
-                head = name[:size]
-                if not generic and (head in listed or known.get(head) == "COMPANY" or
-                                    head in brands and not gazetteer.common_brand(head)):
-                    opened = True
-                    break
-            if not opened:
-                place = finder.home_place.match(name) if finder.home_place is not None else None
-                opened = place is not None and len(name) - place.end() >= 2
-            if opened:
-                yield (start, end, "COMPANY", rule, finder.score(rule), 0)
 
 
 # the regions a firm's arm is named by (names._branches after a firm found, _brand_region)

@@ -1199,7 +1199,7 @@ class NameFinder:
         or 等 and a firms' noun), has two items or more, and every item looks like a name (no
         place, no verb or other word of jieba's non-name classes at its end, no kind, no
         industry: 企业如钢铁、水泥 lists trades)."""
-        for match in trigger.finditer(text):
+        for match in _keyed_triggers(trigger, text, self.requires.get(_OPENED_LIST, ())):
             items: list[tuple[int, int]] = []
             pos = match.end()
             closed = False
@@ -2031,6 +2031,58 @@ def _counted_triggers(trigger: re.Pattern[str], text: str) -> Iterator[re.Match[
                 at = text.find("家", match.end())
                 continue
         at = text.find("家", at + 1)
+
+
+def _keyed_triggers(trigger: re.Pattern[str], text: str,
+                    keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``trigger.finditer(text)`` for a trigger every match of which holds one of ``keys``
+    (the opened list's 如/包括), tried only at the trigger's widest reach before each key
+    (speed: its ``[一-龥]企`` would be tried at every Han character: ~47 ms a corpus pass).
+
+    >>> pattern = re.compile("(?:企业|[一-龥]企)[，,]?(?:包括|如(?![何果]))")
+    >>> text = "如果企业如甲，乙，车企，包括丙"
+    >>> [m.group() for m in _keyed_triggers(pattern, text, ("如", "包括"))]
+    ['企业如', '车企，包括']
+    """
+    if not keys:
+        yield from trigger.finditer(text)
+        return
+    width = _trigger_width(trigger)
+    at = sorted(k for key in keys for k in _occurrences_of(text, key))
+    pos = 0  # positions before pos were tried (or lie inside a match)
+    for key in at:
+        start = max(pos, key - width + 1)
+        while start <= key:
+            match = trigger.match(text, start)
+            if match is not None:
+                yield match
+                start = pos = match.end()
+                break
+            start += 1
+        pos = max(pos, start)
+
+
+def _occurrences_of(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+_WIDTHS: dict[str, int] = {}
+
+
+def _trigger_width(trigger: re.Pattern[str]) -> int:
+    """The most characters a match of ``trigger`` spans (the regex parser's width)."""
+    width = _WIDTHS.get(trigger.pattern)
+    if width is None:
+        try:
+            from re import _parser as sre_parse  # type: ignore[attr-defined]
+        except ImportError:  # Python < 3.11
+            import sre_parse  # type: ignore[no-redef]
+        width = _WIDTHS[trigger.pattern] = sre_parse.parse(trigger.pattern,
+                                                           trigger.flags).getwidth()[1]
+    return width
 
 
 def _count_value(trigger: str) -> int | None:

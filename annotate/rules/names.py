@@ -406,10 +406,16 @@ class NameFinder:
         self.apposition_kind_scan = self.scans.scan(words("APPOSITION_KIND"))
         self.apposition_kind = tuple(words("APPOSITION_KIND"))
         self.apposition_end = re.compile(alt("COMPANY_SHORT_SUFFIX", "APPOSITION_TRADE"))
+        # (speed: a core of two to four characters and the first end after it, one match)
+        self.apposition_core_end = re.compile(
+            f"(?s:.{{2,4}}?)({alt('COMPANY_SHORT_SUFFIX', 'APPOSITION_TRADE')})")
         self.apposition_act = tuple(words("APPOSITION_ACT"))
         self.apposition_quoted_act = tuple(words("APPOSITION_QUOTED_ACT"))
         # round twenty-two: 北电网络的专利 (context.py, company.brand.possession)
         self.firm_possession = tuple(sorted(words("FIRM_POSSESSION"), key=len, reverse=True))
+        # (speed: the 的 before one of them, found by one regex, not a test at every 的)
+        self.firm_possession_at = re.compile(f"的(?={first_grouped(words('FIRM_POSSESSION'))})") \
+            if words("FIRM_POSSESSION") else None
         self.brand_business = tuple(sorted(words("BRAND_BUSINESS"), key=len, reverse=True))
         self.brand_business_unit = frozenset(words("BRAND_BUSINESS_UNIT"))  # round 23
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None

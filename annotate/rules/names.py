@@ -353,6 +353,8 @@ class NameFinder:
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
         self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
+        self._cores: dict[str, str] = {}  # _short_core, by full name
+        self._kind_cuts: dict[tuple[str, str], int] = {}  # _kind_phrase_cut, by core and suffix
         self._all_names = sorted(set(self.known_label) |
                                  set(self.gazetteer.listed if self.gazetteer else ()))
         # (searched with the whole-text word lists, in one automaton: scans.ScanGroup)
@@ -578,6 +580,15 @@ class NameFinder:
         return 0
 
     def _kind_phrase_cut(self, core: str, suffix: str) -> int:
+        """:meth:`_read_kind_phrase_cut`, kept by core and suffix (bounded)."""
+        cut = self._kind_cuts.get((core, suffix))
+        if cut is None:
+            if len(self._kind_cuts) > 100_000:
+                self._kind_cuts.clear()  # bounded, on a stream of any length
+            cut = self._kind_cuts[core, suffix] = self._read_kind_phrase_cut(core, suffix)
+        return cut
+
+    def _read_kind_phrase_cut(self, core: str, suffix: str) -> int:
         """Where a core read leftwards before a company word holds a kind of firm
         (``APPOSITION_KIND``: 企业, 机构, 厂商 …) after a phrase of two characters or more with
         no name of a list in it, and a name follows (no kind, no clause), the kind phrase is
@@ -1808,7 +1819,16 @@ class NameFinder:
 
     def _short_core(self, name: str) -> str:
         """The two-character core a firm goes by after its full mention (苹果公司 → 苹果,
-        鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none."""
+        鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none
+        (kept by name, bounded)."""
+        core = self._cores.get(name)
+        if core is None:
+            if len(self._cores) > 100_000:
+                self._cores.clear()  # bounded, on a stream of any length
+            core = self._cores[name] = self._read_short_core(name)
+        return core
+
+    def _read_short_core(self, name: str) -> str:
         bare = _LEGAL.sub("", name)
         place = self.place.match(bare)
         if place:

@@ -236,12 +236,14 @@ def _firm_possession(finder: NameFinder, text: str, hits: list[NameHit],
     if gazetteer is None or not nouns or "的" not in text:
         return
     brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
-    found = {(s, e) for s, e, label, *_ in hits if label == "COMPANY"}
+    found: set[tuple[int, int]] | None = None  # (made when needed)
     inside: bytearray | None = None
     for possessed in finder.firm_possession_at.finditer(text, 2):  # 的 and one of nouns
         end = possessed.start()
         if not _HAN.match(text, end - 1):
             continue
+        if found is None:
+            found = {(s, e) for s, e, label, *_ in hits if label == "COMPANY"}
         if inside is None:
             inside = _inside(matches, len(text))
         if inside[end]:
@@ -375,9 +377,11 @@ def _kind_apposition(finder: NameFinder, text: str,
     gazetteer = finder.gazetteer
     if gazetteer is None:
         return
-    ends = {end for _, end, label, *_ in hits if label == "COMPANY"}
+    ends: set[int] | None = None  # (made when needed)
     rule = "company.kind.apposition"
     for _, at in finder.apposition_kind_scan.spans(text):
+        if ends is None:
+            ends = {end for _, end, label, *_ in hits if label == "COMPANY"}
         if at in ends:
             continue  # 中粮集团已经控股: the kind word ends a name
         if text.startswith("“", at):

@@ -236,14 +236,14 @@ def _firm_possession(finder: NameFinder, text: str, hits: list[NameHit],
     if gazetteer is None or not nouns or "的" not in text:
         return
     brands, listed, known = gazetteer.brands, gazetteer.listed, finder.known_label
-    found = {(s, e) for s, e, label, *_ in hits if label == "COMPANY"}
+    found: set[tuple[int, int]] | None = None  # (made when needed)
     inside: bytearray | None = None
-    at = text.find("的", 2)
-    while at != -1:
-        end = at
-        at = text.find("的", at + 1)
-        if not text.startswith(nouns, end + 1) or not _HAN.match(text, end - 1):
+    for possessed in finder.firm_possession_at.finditer(text, 2):  # 的 and one of nouns
+        end = possessed.start()
+        if not _HAN.match(text, end - 1):
             continue
+        if found is None:
+            found = {(s, e) for s, e, label, *_ in hits if label == "COMPANY"}
         if inside is None:
             inside = _inside(matches, len(text))
         if inside[end]:
@@ -377,9 +377,11 @@ def _kind_apposition(finder: NameFinder, text: str,
     gazetteer = finder.gazetteer
     if gazetteer is None:
         return
-    ends = {end for _, end, label, *_ in hits if label == "COMPANY"}
+    ends: set[int] | None = None  # (made when needed)
     rule = "company.kind.apposition"
     for _, at in finder.apposition_kind_scan.spans(text):
+        if ends is None:
+            ends = {end for _, end, label, *_ in hits if label == "COMPANY"}
         if at in ends:
             continue  # 中粮集团已经控股: the kind word ends a name
         if text.startswith("“", at):
@@ -387,17 +389,17 @@ def _kind_apposition(finder: NameFinder, text: str,
             if quoted is not None and _quoted_firm(finder, text, quoted):
                 yield (quoted.start(1), quoted.end(1), "COMPANY", rule, finder.score(rule), 0)
             continue
-        for size in range(2, 5):
-            end = finder.apposition_end.match(text, at + size)
-            if end is None:
-                continue
-            core, name = text[at : at + size], text[at : end.end()]
-            place = finder.place.match(core)
-            if place is not None and name not in finder.gazetteer.listed:
-                break  # 供应商台湾胜华科技: a place before a short name stays out (its rule's)
-            if _apposed_core(finder, core, name) and _firm_after(finder, text, end.end()):
-                yield (at, end.end(), "COMPANY", rule, finder.score(rule), 0)
-            break
+        # the shortest core of two to four characters a company word ends (one match, as
+        # apposition_end tried after 2, 3 and 4 characters), then the firm's act after it
+        end = finder.apposition_core_end.match(text, at)
+        if end is None or not _firm_after(finder, text, end.end()):
+            continue
+        core, name = text[at : end.start(1)], text[at : end.end()]
+        place = finder.place.match(core)
+        if place is not None and name not in finder.gazetteer.listed:
+            continue  # 供应商台湾胜华科技: a place before a short name stays out (its rule's)
+        if _apposed_core(finder, core, name):
+            yield (at, end.end(), "COMPANY", rule, finder.score(rule), 0)
     if "”" in text:
         for quoted in _QUOTED.finditer(text):
             name = quoted.group(1)

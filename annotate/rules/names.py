@@ -105,7 +105,6 @@ _CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "comp
                         "company.brand.action", "company.brand.trigger"})
 # after a name, words said only of a person (李宁本人; not 说 or ：, said of firms too)
 _PERSON_SURE = ("本人", "先生", "女士", "夫妇", "教授", "博士", "老师", "（化名", "(化名")
-_ALNUM = _KEPT.compile("[A-Za-z0-9]")
 _LATIN_AFTER = _KEPT.compile("[A-Za-z]")
 _LATIN_JOIN = _KEPT.compile(r"[A-Za-z0-9&\-_.@/]")  # (a latin name goes on across these)
 _LATIN_ITEM = _KEPT.compile(r"[A-Za-z][A-Za-z0-9&]{2,19}(?![A-Za-z0-9])")
@@ -353,6 +352,8 @@ class NameFinder:
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
         self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
+        self._cores: dict[str, str] = {}  # _short_core, by full name
+        self._kind_cuts: dict[tuple[str, str], int] = {}  # _kind_phrase_cut, by core and suffix
         self._all_names = sorted(set(self.known_label) |
                                  set(self.gazetteer.listed if self.gazetteer else ()))
         # (searched with the whole-text word lists, in one automaton: scans.ScanGroup)
@@ -406,10 +407,16 @@ class NameFinder:
         self.apposition_kind_scan = self.scans.scan(words("APPOSITION_KIND"))
         self.apposition_kind = tuple(words("APPOSITION_KIND"))
         self.apposition_end = re.compile(alt("COMPANY_SHORT_SUFFIX", "APPOSITION_TRADE"))
+        # (speed: a core of two to four characters and the first end after it, one match)
+        self.apposition_core_end = re.compile(
+            f"(?s:.{{2,4}}?)({alt('COMPANY_SHORT_SUFFIX', 'APPOSITION_TRADE')})")
         self.apposition_act = tuple(words("APPOSITION_ACT"))
         self.apposition_quoted_act = tuple(words("APPOSITION_QUOTED_ACT"))
         # round twenty-two: 北电网络的专利 (context.py, company.brand.possession)
         self.firm_possession = tuple(sorted(words("FIRM_POSSESSION"), key=len, reverse=True))
+        # (speed: the 的 before one of them, found by one regex, not a test at every 的)
+        self.firm_possession_at = re.compile(f"的(?={first_grouped(words('FIRM_POSSESSION'))})") \
+            if words("FIRM_POSSESSION") else None
         self.brand_business = tuple(sorted(words("BRAND_BUSINESS"), key=len, reverse=True))
         self.brand_business_unit = frozenset(words("BRAND_BUSINESS_UNIT"))  # round 23
         self.fund_suffix = re.compile(alt("FUND_SUFFIX")) if words("FUND_SUFFIX") else None
@@ -541,7 +548,9 @@ class NameFinder:
             if label == "COMPANY" and ((start, end) in suppressed or (
                     rule not in ("company.full", "company.suffix")
                     and (text.startswith(self._product_words, end) or self._model_at(text, end)
-                         or self._media_at(text, end) or _counted_before(text, start)))):
+                         or self._media_at(text, end) or (
+                             start >= 2 and text[start - 1] in _MACHINE_MEASURE
+                             and _counted_before(text, start))))):
                 continue  # 王老吉凉茶, 奥迪A6, 宝马X系列: the product; 新浪财经: the outlet
             yield hit
 
@@ -572,6 +581,15 @@ class NameFinder:
         return 0
 
     def _kind_phrase_cut(self, core: str, suffix: str) -> int:
+        """:meth:`_read_kind_phrase_cut`, kept by core and suffix (bounded)."""
+        cut = self._kind_cuts.get((core, suffix))
+        if cut is None:
+            if len(self._kind_cuts) > 100_000:
+                self._kind_cuts.clear()  # bounded, on a stream of any length
+            cut = self._kind_cuts[core, suffix] = self._read_kind_phrase_cut(core, suffix)
+        return cut
+
+    def _read_kind_phrase_cut(self, core: str, suffix: str) -> int:
         """Where a core read leftwards before a company word holds a kind of firm
         (``APPOSITION_KIND``: 企业, 机构, 厂商 …) after a phrase of two characters or more with
         no name of a list in it, and a name follows (no kind, no clause), the kind phrase is
@@ -1199,7 +1217,7 @@ class NameFinder:
         or 等 and a firms' noun), has two items or more, and every item looks like a name (no
         place, no verb or other word of jieba's non-name classes at its end, no kind, no
         industry: 企业如钢铁、水泥 lists trades)."""
-        for match in trigger.finditer(text):
+        for match in _keyed_triggers(trigger, text, self.requires.get(_OPENED_LIST, ())):
             items: list[tuple[int, int]] = []
             pos = match.end()
             closed = False
@@ -1784,8 +1802,8 @@ class NameFinder:
                     self._word_ends_before(text, start) and self._ends_word(text, end)) \
                     and not _latin_apart(text, start, end):
                 continue  # (a latin name stands apart from the Han text around it: 起诉HTC)
-            if _ALNUM.match(name[-1]) and _ALNUM.match(text[end : end + 1]) or \
-                    start and _ALNUM.match(name[0]) and _ALNUM.match(text[start - 1]):
+            if _alnum(name[-1]) and _alnum(text[end : end + 1]) or \
+                    start and _alnum(name[0]) and _alnum(text[start - 1]):
                 continue  # Zentrix in ZentrixOne, RIM in PRIMA: part of a longer latin word
             if text[end : end + 1] == " " and context.latin_goes_on(text, end, any_case=True):
                 continue  # Tully| Sugar, Mackay| sugar: a longer latin name, another firm
@@ -1802,7 +1820,16 @@ class NameFinder:
 
     def _short_core(self, name: str) -> str:
         """The two-character core a firm goes by after its full mention (苹果公司 → 苹果,
-        鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none."""
+        鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none
+        (kept by name, bounded)."""
+        core = self._cores.get(name)
+        if core is None:
+            if len(self._cores) > 100_000:
+                self._cores.clear()  # bounded, on a stream of any length
+            core = self._cores[name] = self._read_short_core(name)
+        return core
+
+    def _read_short_core(self, name: str) -> str:
         bare = _LEGAL.sub("", name)
         place = self.place.match(bare)
         if place:
@@ -1961,6 +1988,15 @@ class NameFinder:
         return forms
 
 
+def _alnum(char: str) -> bool:
+    """Whether ``char`` (one character or none) is an ASCII letter or digit (speed: no regex).
+
+    >>> [_alnum(c) for c in ("A", "7", "", "中", "Ａ", "_")]
+    [True, True, False, False, False, False]
+    """
+    return char.isascii() and char.isalnum()
+
+
 def _counted_before(text: str, start: int) -> bool:
     """A count of machines right before a name (10台|奥的斯电梯, 一部|奥的斯扶梯): what is
     counted is the product, not the firm (round twenty-four).
@@ -2031,6 +2067,58 @@ def _counted_triggers(trigger: re.Pattern[str], text: str) -> Iterator[re.Match[
                 at = text.find("家", match.end())
                 continue
         at = text.find("家", at + 1)
+
+
+def _keyed_triggers(trigger: re.Pattern[str], text: str,
+                    keys: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``trigger.finditer(text)`` for a trigger every match of which holds one of ``keys``
+    (the opened list's 如/包括), tried only at the trigger's widest reach before each key
+    (speed: its ``[一-龥]企`` would be tried at every Han character: ~47 ms a corpus pass).
+
+    >>> pattern = re.compile("(?:企业|[一-龥]企)[，,]?(?:包括|如(?![何果]))")
+    >>> text = "如果企业如甲，乙，车企，包括丙"
+    >>> [m.group() for m in _keyed_triggers(pattern, text, ("如", "包括"))]
+    ['企业如', '车企，包括']
+    """
+    if not keys:
+        yield from trigger.finditer(text)
+        return
+    width = _trigger_width(trigger)
+    at = sorted(k for key in keys for k in _occurrences_of(text, key))
+    pos = 0  # positions before pos were tried (or lie inside a match)
+    for key in at:
+        start = max(pos, key - width + 1)
+        while start <= key:
+            match = trigger.match(text, start)
+            if match is not None:
+                yield match
+                start = pos = match.end()
+                break
+            start += 1
+        pos = max(pos, start)
+
+
+def _occurrences_of(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
+
+
+_WIDTHS: dict[str, int] = {}
+
+
+def _trigger_width(trigger: re.Pattern[str]) -> int:
+    """The most characters a match of ``trigger`` spans (the regex parser's width)."""
+    width = _WIDTHS.get(trigger.pattern)
+    if width is None:
+        try:
+            from re import _parser as sre_parse  # type: ignore[attr-defined]
+        except ImportError:  # Python < 3.11
+            import sre_parse  # type: ignore[no-redef]
+        width = _WIDTHS[trigger.pattern] = sre_parse.parse(trigger.pattern,
+                                                           trigger.flags).getwidth()[1]
+    return width
 
 
 def _count_value(trigger: str) -> int | None:

@@ -133,6 +133,7 @@ _DATE_LAST = frozenset("日号间后晚")
 _NAMED_FIRM = _KEPT.compile(
     "(?:名为|名叫|叫做|叫作|名字叫)[“\"]?([A-Za-z][A-Za-z0-9&.\\- ]{1,30}[A-Za-z0-9]"
     "|[\u4e00-\u9fff]{2,8}?)[”\"]?的(?:[\u4e00-\u9fff]{0,4}?)(?:公司|企业|集团|银行|工厂)")
+_NAMED_WORDS = ("名为", "名叫", "叫做", "叫作", "名字叫")  # (where _NAMED_FIRM opens)
 # car joint ventures (_car_joint): Chinese carmaker groups and the cities of joint plants,
 # then the foreign makers as written in Chinese
 _CAR_GROUPS = ("东风", "一汽", "二汽", "上汽", "广汽", "北汽", "南汽", "长安", "华晨", "悦达",
@@ -456,7 +457,7 @@ def _named_firm(finder: NameFinder, text: str) -> Iterator[NameHit]:
     某某公司的企业: the suffix rules read it)."""
     if "名" not in text and "叫" not in text:
         return
-    for match in _NAMED_FIRM.finditer(text):
+    for match in _opening_matches(_NAMED_FIRM, text, _openings(text, _NAMED_WORDS)):
         start, end = match.span(1)
         name = match.group(1)
         if finder.company_generic.fullmatch(name) or name.endswith(("公司", "集团", "企业")):
@@ -1406,20 +1407,29 @@ def _before_code(finder: NameFinder, text: str,
                                  "company.code", known=False)
 
 
+def _openings(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` starts in ``text`` (overlapping too), in order.
+
+    >>> _openings("名字叫做甲", _NAMED_WORDS)
+    [0, 2]
+    """
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
+
+
 def _brackets(text: str) -> list[int]:
     """Where an opening bracket (（ or () is in ``text``, in order.
 
     >>> _brackets("甲（1）乙(2)丙（")
     [1, 5, 9]
     """
-    found = []
-    for bracket in "（(":
-        at = text.find(bracket)
-        while at != -1:
-            found.append(at)
-            at = text.find(bracket, at + 1)
-    found.sort()
-    return found
+    return _openings(text, ("（", "("))
 
 
 def _opening_matches(pattern: re.Pattern[str], text: str,

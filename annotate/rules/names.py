@@ -396,6 +396,10 @@ class NameFinder:
         self.car_maker_scan = self.scans.scan(list(context.CAR_MAKERS))
         self.consultancy_scan = self.scans.scan(list(context.CONSULTANCY_TRADES))
         self.analyst_role_scan = self.scans.scan(list(context.ANALYST_ROLES))
+        # (_brand_region's regions: its alternation's finditer, a class tried at every
+        # character of a text with 区; no word of them is another's prefix, so leftmost-longest
+        # is the alternation's leftmost-first)
+        self.region_arm_scan = self.scans.scan(list(context.REGION_ARM_WORDS))
         self.brand_action_before_scan = self.scans.scan(
             words("BRAND_ACTION_BEFORE"))
         self.brand_action_before = re.compile(alt("BRAND_ACTION_BEFORE")) \

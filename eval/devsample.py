@@ -2,8 +2,9 @@
 
 A round of held-out gold is made in three steps, the first and last of them here:
 
-1. :func:`draw` picks paragraphs at random from the shared corpus (a fixed seed, at most one
-   paragraph per article, every article of the shipped devsets excluded) and gives them as
+1. :func:`candidates` lists the paragraphs that may be drawn (every article of the shipped
+   devsets excluded, :func:`used_articles`) and :func:`sample` picks some at random (a fixed
+   seed, at most one paragraph per article); ``econer gold devset-sample`` writes them as
    documents with no spans, for annotation by hand;
 2. an annotator labels them by the standard, without looking at any rule or model output;
 3. :func:`freeze` turns the annotated documents back into references (offsets, labels and
@@ -17,14 +18,14 @@ furniture (``configs/ingest/furniture.yaml``).
 >>> pool = candidates("x.jsonl", articles, min_chars=4, max_chars=10)
 >>> [(c.article, c.line, c.text) for c in pool]
 [('a1', 1, '第一段很长。'), ('a2', 1, '第二段很长。')]
->>> [c.article for c in sample(pool, 5, seed=1)]  # one per article;; fewer if short
+>>> [c.article for c in sample(pool, 5, seed=1)]  # one per article; fewer if short
 ['a2', 'a1']
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def read_articles(corpus_path: Path) -> dict[str, str]:
 
 def candidates(corpus: str, articles: Mapping[str, str], *, min_chars: int = 60,
                max_chars: int = 300, exclude: Iterable[str] = (),
-               is_furniture: Any = None) -> list[Candidate]:
+               is_furniture: Callable[[str], bool] | None = None) -> list[Candidate]:
     """The paragraphs of ``articles`` that may be drawn, in corpus order.
 
     ``exclude`` names articles never to draw from; ``is_furniture(text)`` drops page furniture.
@@ -142,7 +143,7 @@ def freeze(docs: Iterable[Document], corpus_dir: Path, source: Path) -> list[dic
         if not (isinstance(meta.get("corpus"), str) and isinstance(meta.get("article"), str)
                 and isinstance(meta.get("line"), int)):
             raise EconerError(f"document {doc.id!r} lacks meta corpus/article/line "
-                              "(draw it with econer gold devset-sample)", path=source,
+                              "(draw it with `econer gold devset-sample`)", path=source,
                               line=number)
         ref = reference(doc.id, meta["corpus"], meta["article"], meta["line"], doc.text,
                         [(s.start, s.end, s.label) for s in doc.spans])

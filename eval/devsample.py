@@ -36,6 +36,7 @@ from econer.eval.devsets import (
     read_references,
     reference,
     resolve,
+    sha1,
 )
 
 from econer.errors import EconerError
@@ -62,6 +63,53 @@ def used_articles(devsets_dir: Path = DEVSETS_DIR) -> set[tuple[str, str]]:
     return {(ref["corpus"], ref["article"])
             for path in sorted(devsets_dir.glob("*.jsonl"))
             for ref in read_references(path)}
+
+
+def shipped_paragraphs(articles: Mapping[str, Mapping[str, str]],
+                       devsets_dir: Path = DEVSETS_DIR) -> list[str]:
+    """The texts of the shipped devsets' paragraphs found in ``articles`` (``{corpus file:
+    {article id: text}}``) with their recorded hash; the others are passed over."""
+    texts = []
+    for path in sorted(devsets_dir.glob("*.jsonl")):
+        for ref in read_references(path):
+            article = articles.get(ref["corpus"], {}).get(ref["article"])
+            text = paragraph(article, ref["line"]) if article is not None else None
+            if text is not None and sha1(text) == ref["sha1"]:
+                texts.append(text)
+    return texts
+
+
+class CopyIndex:
+    """Paragraphs already annotated, to find near copies of them (the corpus repeats a story
+    in other articles, so one article per paragraph is not enough): ``overlap(text)`` is the
+    largest share of ``text``'s runs of ``size`` characters found in one indexed paragraph.
+
+    >>> index = CopyIndex(["青岛海尔本次拟收购的标的共计10家公司，包括海尔模具100%股权"])
+    >>> index.overlap("海尔本次拟收购的标的共计10家公司，包括海尔模具100%股权等")  # 19 of 20 runs
+    0.95
+    >>> index.overlap("今年一季度全国粗钢产量同比增长百分之八，达到新高")
+    0.0
+    """
+
+    def __init__(self, texts: Iterable[str], size: int = 12) -> None:
+        self.size = size
+        self.where: dict[str, list[int]] = {}
+        for number, text in enumerate(texts):
+            for run in self._runs(text):
+                self.where.setdefault(run, []).append(number)
+
+    def _runs(self, text: str) -> set[str]:
+        return {text[i : i + self.size] for i in range(len(text) - self.size + 1)}
+
+    def overlap(self, text: str) -> float:
+        runs = self._runs(text)
+        if not runs:
+            return 0.0
+        hits: dict[int, int] = {}
+        for run in runs:
+            for number in set(self.where.get(run, ())):
+                hits[number] = hits.get(number, 0) + 1
+        return max(hits.values(), default=0) / len(runs)
 
 
 def read_articles(corpus_path: Path) -> dict[str, str]:

@@ -4,6 +4,7 @@ into text-free references (econer gold devset-freeze)."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,15 @@ from econer.errors import EconerError
 from econer.jsonl import read_documents, write_documents
 from econer.spans import Span
 
-LONG = "某公司公告称，其与华东建设集团签订合同，金额为3.2亿元，同比增长15%。"  # 36 chars
+HAN = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就"
+       "分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得"
+       "经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使")
+
+
+def _prose(seed: int, size: int = 40) -> str:
+    """Distinct filler prose: no two paragraphs share a run of 12 characters by chance."""
+    rng = random.Random(seed)
+    return "".join(rng.choice(HAN) for _ in range(size))
 
 
 def _corpus(tmp_path: Path, industry: int = 6, stock: int = 3) -> Path:
@@ -24,9 +33,13 @@ def _corpus(tmp_path: Path, industry: int = 6, stock: int = 3) -> Path:
     corpus.mkdir(parents=True)
 
     def write(name: str, prefix: str, count: int) -> None:
-        lines = [json.dumps({"id": f"{prefix}{i}", "title": "题", "text": "\n".join(
-            ["题", f"　　{i}号{LONG}", "短", f"{LONG}{i}", "返回顶部"])}, ensure_ascii=False)
-            for i in range(count)]
+        lines = []
+        for i in range(count):
+            key = ord(prefix) * 100 + i
+            paragraphs = ["题", f"　　{i}号{_prose(2 * key)}，与华东建设集团签约。", "短",
+                          f"{_prose(2 * key + 1)}，华东建设集团{i}", "返回顶部"]
+            lines.append(json.dumps({"id": f"{prefix}{i}", "title": "题",
+                                     "text": "\n".join(paragraphs)}, ensure_ascii=False))
         (corpus / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
     write("industry-news-2011.jsonl", "x", industry)
@@ -137,6 +150,31 @@ def test_cli_draws_only_paragraphs_that_hold_a_pattern_and_refuses_a_bad_one(tmp
     assert _sample(shared, out, "--seed", "1", "--industry", "6", "--stock", "0",
                    "--contains", "^[0-9]号") == 0
     docs = list(read_documents(out))
-    assert len(docs) == 6 and all(d.meta["line"] == 1 for d in docs)  # 3号某公司…, not line 3
+    assert len(docs) == 6 and all(d.meta["line"] == 1 for d in docs)  # 3号…, not line 3
     assert _sample(shared, out, "--seed", "1", "--contains", "(") == 2
     assert "--contains '(': bad regular expression" in capsys.readouterr().err
+
+
+def test_a_near_copy_of_an_annotated_paragraph_is_not_drawn(tmp_path, capsys):
+    """The corpus repeats a story in other articles: one article a paragraph is not enough."""
+    corpus = tmp_path / "shared" / "corpus"
+    corpus.mkdir(parents=True)
+    story = _prose(7) + "，与华东建设集团签约。"
+    articles = {"a0": story, "a1": "据报道，" + story, "a2": _prose(8) + "，另一则消息。"}
+    (corpus / "industry-news-2011.jsonl").write_text("".join(
+        json.dumps({"id": k, "text": "题\n" + v}, ensure_ascii=False) + "\n"
+        for k, v in articles.items()), encoding="utf-8")
+    for name in ("stock-news-2018.part1.jsonl", "stock-news-2018.part2.jsonl"):
+        (corpus / name).write_text("", encoding="utf-8")
+    annotated = tmp_path / "annotated.jsonl"
+    write_documents(annotated, [Candidate("industry-news-2011.jsonl", "a0", 1,
+                                          story).document()])
+    out, shared = tmp_path / "out.jsonl", tmp_path / "shared"
+    assert _sample(shared, out, "--seed", "1", "--industry", "2", "--stock", "0",
+                   "--exclude", str(annotated)) == 2  # a0 annotated, a1 its copy: only a2
+    assert "(1 near copies of annotated ones left out)" in capsys.readouterr().err
+    assert _sample(shared, out, "--seed", "1", "--industry", "1", "--stock", "0",
+                   "--exclude", str(annotated)) == 0
+    assert [d.meta["article"] for d in read_documents(out)] == ["a2"]
+    assert _sample(shared, out, "--seed", "1", "--industry", "2", "--stock", "0",
+                   "--exclude", str(annotated), "--max-overlap", "1") == 0

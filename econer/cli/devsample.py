@@ -28,6 +28,11 @@ def devset_sample(
     contains: str | None = typer.Option(None, "--contains", help="Only paragraphs in which "
                                         "this regular expression matches (a park supplement: "
                                         "'园区|工业园|开发区|…')."),
+    max_overlap: float = typer.Option(0.5, "--max-overlap", min=0.0, max=1.0,
+                                      help="Skip a paragraph when more than this share of its "
+                                      "12-character runs stands in one paragraph already "
+                                      "annotated (a shipped devset's or an --exclude file's): "
+                                      "the corpus repeats stories across articles. 1 keeps all."),
     exclude: list[Path] = typer.Option([], "--exclude", help="Drawn files not yet shipped "
                                        "(e.g. this round's test draw): their articles are "
                                        "skipped too. Repeatable."),
@@ -39,10 +44,11 @@ def devset_sample(
     Each source's paragraphs (lines after the title, MIN-MAX characters, not page
     furniture; with --contains, only those it matches) are shuffled by
     random.Random(SEED); at most one paragraph is taken per article, and no article of
-    eval/devsets/ or of an --exclude file is drawn. The sources are interleaved (industry,
-    stock, ...). The output holds the texts (for annotation only: never ship it); annotate
-    it by the standard without looking at rule or model output, then freeze it with
-    `econer gold devset-freeze`. Same corpus, seed and devsets: same draw.
+    eval/devsets/ or of an --exclude file is drawn, nor a near copy of a paragraph they hold
+    (--max-overlap). The sources are interleaved (industry, stock, ...). The output holds
+    the texts (for annotation only: never ship it); annotate it by the standard without
+    looking at rule or model output, then freeze it with `econer gold devset-freeze`. Same
+    corpus, seed and devsets: same draw.
 
     Examples:
 
@@ -55,10 +61,12 @@ def devset_sample(
     """
     from econer.errors import EconerError
     from econer.eval.devsample import (
+        CopyIndex,
         candidates,
         interleave,
         read_articles,
         sample,
+        shipped_paragraphs,
         used_articles,
     )
     from econer.eval.devsets import DEVSETS_DIR
@@ -71,6 +79,7 @@ def devset_sample(
         raise EconerError(f"{out}: drawn texts must not be written into {DEVSETS_DIR} "
                           "or the corpus folder (the news may not be shipped)")
     used = used_articles()
+    annotated: list[str] = []
     for path in exclude:
         if path.resolve() == out.resolve():
             raise EconerError(f"{out}: --out is also an --exclude input; never write over it")
@@ -79,6 +88,7 @@ def devset_sample(
             if not (isinstance(corpus, str) and isinstance(article, str)):
                 raise EconerError(f"document {doc.id!r} lacks meta corpus/article", path=path)
             used.add((corpus, article))
+            annotated.append(doc.text)
     furniture = default_furniture()
     try:
         wanted_in = re.compile(contains) if contains else None
@@ -89,17 +99,22 @@ def devset_sample(
         return any(p.fullmatch(text) for p in furniture.drop_lines) or (
             wanted_in is not None and not wanted_in.search(text))
 
+    articles = {corpus: read_articles(shared / "corpus" / corpus)
+                for files in SOURCES.values() for corpus in files}
+    copies = CopyIndex([*shipped_paragraphs(articles), *annotated])
     drawn = []
     for source, wanted in (("industry", industry), ("stock", stock)):
         pool = []
         for corpus in SOURCES[source]:
-            pool += candidates(corpus, read_articles(shared / "corpus" / corpus),
-                               min_chars=min_chars, max_chars=max_chars,
+            pool += candidates(corpus, articles[corpus], min_chars=min_chars,
+                               max_chars=max_chars,
                                exclude={a for c, a in used if c == corpus},
                                is_furniture=is_furniture)
-        taken = sample(pool, wanted, seed)
-        articles = len({(c.corpus, c.article) for c in pool})
-        typer.echo(f"{source}: {len(pool)} paragraphs in {articles} unused articles; "
+        kept = [c for c in pool if max_overlap >= 1 or copies.overlap(c.text) <= max_overlap]
+        taken = sample(kept, wanted, seed)
+        unused = len({(c.corpus, c.article) for c in kept})
+        typer.echo(f"{source}: {len(kept)} paragraphs in {unused} unused articles "
+                   f"({len(pool) - len(kept)} near copies of annotated ones left out); "
                    f"drew {len(taken)} of {wanted}", err=True)
         if len(taken) < wanted:
             raise EconerError(f"{source}: only {len(taken)} unused articles hold a paragraph "

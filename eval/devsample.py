@@ -12,7 +12,8 @@ A round of held-out gold is made in three steps, the first and last of them here
 
 A *paragraph* is a line of an article's text after the title line, stripped (see
 :func:`econer.eval.devsets.paragraph`), of ``min_chars``-``max_chars`` characters, and not page
-furniture (``configs/ingest/furniture.yaml``).
+furniture (``configs/ingest/furniture.yaml``). Corpus files are read with
+:func:`econer.eval.devsets.read_articles`.
 
 >>> articles = {"a1": "标题\\n第一段很长。\\n短", "a2": "标题\\n第二段很长。"}
 >>> pool = candidates("x.jsonl", articles, min_chars=4, max_chars=10)
@@ -40,7 +41,6 @@ from econer.eval.devsets import (
 )
 
 from econer.errors import EconerError
-from econer.jsonl import iter_json_lines
 from econer.spans import Document
 
 
@@ -112,27 +112,13 @@ class CopyIndex:
         return max(hits.values(), default=0) / len(runs)
 
 
-def read_articles(corpus_path: Path) -> dict[str, str]:
-    """``{article id: text}`` of one corpus file (errors name file and line)."""
-    if not corpus_path.is_file():
-        raise EconerError("corpus file not found (is ../shared there? pass --shared)",
-                          path=corpus_path)
-    articles: dict[str, str] = {}
-    for number, obj in iter_json_lines(corpus_path):
-        if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) \
-                or not isinstance(obj.get("text"), str):
-            raise EconerError("expected an object with string 'id' and 'text'",
-                              path=corpus_path, line=number)
-        articles[obj["id"]] = obj["text"]
-    return articles
-
-
 def candidates(corpus: str, articles: Mapping[str, str], *, min_chars: int = 60,
                max_chars: int = 300, exclude: Iterable[str] = (),
-               is_furniture: Callable[[str], bool] | None = None) -> list[Candidate]:
+               drop: Callable[[str], bool] | None = None) -> list[Candidate]:
     """The paragraphs of ``articles`` that may be drawn, in corpus order.
 
-    ``exclude`` names articles never to draw from; ``is_furniture(text)`` drops page furniture.
+    ``exclude`` names articles never to draw from; ``drop(text)`` is true of a paragraph not to
+    draw (page furniture; one a pattern does not match).
     """
     skip = set(exclude)
     found = []
@@ -141,7 +127,7 @@ def candidates(corpus: str, articles: Mapping[str, str], *, min_chars: int = 60,
             continue
         for line in range(1, text.count("\n") + 1):  # line 0 is the title
             para = paragraph(text, line) or ""
-            if min_chars <= len(para) <= max_chars and not (is_furniture and is_furniture(para)):
+            if min_chars <= len(para) <= max_chars and not (drop and drop(para)):
                 found.append(Candidate(corpus, article, line, para))
     return found
 

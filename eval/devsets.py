@@ -88,14 +88,16 @@ def read_references(path: Path) -> list[dict[str, Any]]:
     return refs
 
 
-def _articles(corpus_path: Path, wanted: set[str]) -> dict[str, str]:
-    """``{article id: text}`` for the wanted articles of one corpus file."""
+def read_articles(corpus_path: Path, wanted: set[str] | None = None) -> dict[str, str]:
+    """``{article id: text}`` of one corpus file: the ``wanted`` articles, or all of them."""
     if not corpus_path.is_file():
         raise EconerError("corpus file not found (is ../shared there? pass --shared)",
                           path=corpus_path)
     found: dict[str, str] = {}
     for number, obj in iter_json_lines(corpus_path):
-        if isinstance(obj, dict) and obj.get("id") in wanted:
+        if not isinstance(obj, dict) or not isinstance(obj.get("id"), str):
+            continue
+        if wanted is None or obj["id"] in wanted:
             if not isinstance(obj.get("text"), str):
                 raise EconerError("article lacks a string 'text'", path=corpus_path,
                                   line=number)
@@ -113,7 +115,7 @@ def resolve(refs: Sequence[dict[str, Any]], corpus_dir: Path, path: Path) -> lis
         if Path(corpus).name != corpus:
             raise EconerError(f"corpus must be a file name, got {corpus!r}", path=path)
         wanted = {r["article"] for r in refs if r["corpus"] == corpus}
-        for article, text in _articles(corpus_dir / corpus, wanted).items():
+        for article, text in read_articles(corpus_dir / corpus, wanted).items():
             texts[(corpus, article)] = text
     docs = []
     for ref in refs:

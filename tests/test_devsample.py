@@ -56,7 +56,7 @@ def _sample(shared: Path, out: Path, *extra: str) -> int:
 def test_paragraphs_skip_the_title_short_lines_and_excluded_articles():
     articles = {"a": "标题很长很长很长\n  第一段很长。\n短\n第二段很长。", "b": "题\n第三段很长。"}
     pool = candidates("c.jsonl", articles, min_chars=5, max_chars=9, exclude={"b"},
-                      is_furniture=lambda text: text.startswith("第二"))
+                      drop=lambda text: text.startswith("第二"))
     assert [(c.article, c.line, c.text) for c in pool] == [("a", 1, "第一段很长。")]
 
 

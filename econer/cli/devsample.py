@@ -64,12 +64,11 @@ def devset_sample(
         CopyIndex,
         candidates,
         interleave,
-        read_articles,
         sample,
         shipped_paragraphs,
         used_articles,
     )
-    from econer.eval.devsets import DEVSETS_DIR
+    from econer.eval.devsets import DEVSETS_DIR, read_articles
     from econer.ingest import default_furniture
     from econer.jsonl import read_documents, write_documents
 
@@ -95,7 +94,7 @@ def devset_sample(
     except re.error as exc:
         raise EconerError(f"--contains {contains!r}: bad regular expression ({exc})") from None
 
-    def is_furniture(text: str) -> bool:  # or, with --contains, not a paragraph asked for
+    def drop(text: str) -> bool:  # page furniture, or, with --contains, not asked for
         return any(p.fullmatch(text) for p in furniture.drop_lines) or (
             wanted_in is not None and not wanted_in.search(text))
 
@@ -109,7 +108,7 @@ def devset_sample(
             pool += candidates(corpus, articles[corpus], min_chars=min_chars,
                                max_chars=max_chars,
                                exclude={a for c, a in used if c == corpus},
-                               is_furniture=is_furniture)
+                               drop=drop)
         kept = [c for c in pool if max_overlap >= 1 or copies.overlap(c.text) <= max_overlap]
         taken = sample(kept, wanted, seed)
         unused = len({(c.corpus, c.article) for c in kept})

@@ -62,6 +62,7 @@ _ANY_BRACKET = _KEPT.compile("[（）()]")
 _RAILWAY = ("高铁", "铁路")
 # a measure word of machines after a count (10台, 一部, 两辆): a product follows
 _MACHINE_MEASURE = frozenset("台部辆架")
+_JOINT_MARKS = frozenset("-－—·・")  # 一汽-大众, 伯克希尔·哈撒韦: the name is a part
 _COUNT_CHAR = re.compile("[0-9０-９一二两三四五六七八九十百千万几多数]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
@@ -316,6 +317,10 @@ class NameFinder:
         self.two_cjk = re.compile(f"[{_CJK}]{{2}}")
         self.boundary_end = re.compile(f"(?:{alt('BOUNDARY')})$")
         self.industry_end = re.compile(f"(?:{first_grouped(words('INDUSTRY'))})$")
+        # attest.py's generic names: trade and company words, cut off a name's end
+        self._generic_ends = tuple(sorted({*words("INDUSTRY"), *words("COMPANY_SHORT_SUFFIX"),
+                                           "集团", "公司", "股份", "控股", "有限"},
+                                          key=len, reverse=True))
         self.lexicon = patterns.lexicon
         known = [(n, label) for label in ("COMPANY", "PARK")
                  for n in patterns.lexicon.names.get(label, ())]
@@ -354,8 +359,19 @@ class NameFinder:
         self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
         self._cores: dict[str, str] = {}  # _short_core, by full name
         self._kind_cuts: dict[tuple[str, str], int] = {}  # _kind_phrase_cut, by core and suffix
-        self._all_names = sorted(set(self.known_label) |
-                                 set(self.gazetteer.listed if self.gazetteer else ()))
+        # the trade words a name the corpus attests takes in (日产汽车), and the words that,
+        # run across its end, say it is part of a longer word (高科|技)
+        self.attested_trade = tuple(sorted({*words("ATTESTED_TRADE"),
+                                            *words("COMPANY_SHORT_SUFFIX")},
+                                           key=len, reverse=True))
+        self._trade_words = frozenset(w for w in words("INDUSTRY") if len(w) >= 2)
+        self.attested_not_after = tuple(words("ATTESTED_NOT_AFTER")) or ("\0",)
+        # names the corpus attests as firms (lexicon/attested.jsonl: company.attested)
+        self.attested = {n: rule for n, rule in patterns.lexicon.rules.items()
+                         if n not in self.known_label}
+        listed_names = set(self.gazetteer.listed if self.gazetteer else ())
+        self._attested_only = frozenset(set(self.attested) - listed_names)  # (not of a list)
+        self._all_names = sorted(set(self.known_label) | set(self.attested) | listed_names)
         # (searched with the whole-text word lists, in one automaton: scans.ScanGroup)
         self.scans.search_names(self._all_names)
         self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
@@ -524,6 +540,10 @@ class NameFinder:
     def find(self, text: str) -> Iterator[NameHit]:
         # one Aho-Corasick pass finds the curated lexicon's names and the gazetteer's
         matches = self._lexicon_matches(text)
+        every = matches
+        only = self._attested_only
+        if only:  # the rules read the names of the lists and the lexicon, not the attested
+            matches = [m for m in matches if m[2] not in only]
         hits = list(self._companies(text, matches))
         hits.extend(self._parks(text, matches))
         hits.extend(self._shorts(text, matches))
@@ -538,6 +558,8 @@ class NameFinder:
         hits.extend(self._aliases(text, hits))
         hits.extend(context.fund_cores(self, text, hits))  # 世诚投资 … 世诚
         hits.extend(self._branches(text, hits))
+        if self.attested:
+            hits.extend(self._attested(text, every, hits))
         stop = self.lexicon.stop
         # brand lists (丰田、本田等品牌) and product words after a name (王老吉凉茶) suppress
         suppressed = {(s, e) for s, e, _, rule, _, _ in hits if rule in self.suppressors}
@@ -1386,6 +1408,37 @@ class NameFinder:
             rule = "company.lexicon" if label == "COMPANY" else "park.lexicon"
             yield (start, end, label, rule, self.score(rule), 1)
 
+    def _attested(self, text: str, matches: list[tuple[int, int, str]],
+                  hits: list[NameHit]) -> Iterator[NameHit]:
+        """Names the corpus attests as firms (lexicon/attested.jsonl), bare, where a word
+        opens and ends and no other rule found a name: they fill gaps, never reshape what
+        the other rules read (飞鹤乳业 … 飞鹤 stays their alias)."""
+        attested = self.attested
+        taken = [(s, e) for s, e, *_ in hits]
+        for start, end, name in matches:
+            rule = attested.get(name)
+            if rule is None or name in self.known_label:
+                continue
+            if self.not_after_listed(text, end) or self._word_across(text, end) or \
+                    text.startswith(self.attested_not_after, end):
+                continue  # 三星级, 高科技, 苹果汁, 苹果期货: a rating, a word, a product
+            if text[start - 1 : start] in _JOINT_MARKS or \
+                    text.startswith(self.person_after, end) or \
+                    text.endswith(self.person_before, 0, start):
+                continue  # 一汽-大众: a joint venture's name; 李宁本人, 董事长李宁: a person
+            if not self._opens_word(text, start):
+                continue  # 国新能源 in 我国新能源
+            trade = next((w for w in self.attested_trade if text.startswith(w, end)), "")
+            if trade and not name.endswith(self.attested_trade) and \
+                    not self._word_across(text, end + len(trade)):
+                end += len(trade)  # 日产汽车, 苹果电脑: the firm's name (not 三星电子通信)
+            elif not (self._ends_word(text, end) or self._verb_after(text, end)):
+                continue  # 嘉实沪港深回报, 乐视超级汽车: the name goes on
+            if any(s < end and start < e for s, e in taken):
+                continue  # another rule's name is here
+            taken.append((start, end))
+            yield (start, end, "COMPANY", rule, self.score(rule), 0)
+
     def _function_word_before(self, text: str, start: int) -> bool:
         """A time word, a pronoun, an adverb, a conjunction or a preposition of jieba's
         dictionary ends right before ``start`` (昨天海尔, 此次松下): a word ends there."""
@@ -1425,6 +1478,53 @@ class NameFinder:
                     or self.place.fullmatch(text, max(0, start - 2), start)
                     or self.place.fullmatch(text, max(0, start - 3), start)
                     or self._trigger_ends(text, start))
+
+    def opens_word(self, text: str, start: int) -> bool:
+        """A name may start at ``start`` (public: ``attest`` counts only such mentions)."""
+        return self._opens_word(text, start)
+
+    def ends_word(self, text: str, end: int) -> bool:
+        """A word ends at ``end``: the text ends, or no Han character follows, or a boundary
+        word or a company word opens there (收购雀巢。, 收购雀巢后; not 收购海外资产).
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder.ends_word("收购雀巢。", 4), finder.ends_word("收购海外资产", 4)
+        (True, False)
+        """
+        return self._ends_word(text, end)
+
+    def _word_across(self, text: str, end: int) -> bool:
+        """A word of the dictionaries (a common noun, a word no name ends with, a trade) runs
+        across ``end``: its last character and the next ones (高科|技 → 科技, 苹果|汁 → 果汁)."""
+        gazetteer = self.gazetteer
+        for k in (1, 2):
+            word = text[end - 1 : end + k]
+            if len(word) == k + 1 and (word in self._trade_words or gazetteer is not None and (
+                    gazetteer.kind_word(word) or gazetteer.nonname_word(word))):
+                return True
+        return False
+
+    def generic_name(self, name: str) -> bool:
+        """A name that only says a trade (石油集团, 新科技, 创新科技): with its company and trade
+        words cut off the end, what is left is nothing, generic words or a common noun.
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> [finder.generic_name(n) for n in ("石油集团", "新科技", "三星电子", "徐福记")]
+        [True, True, False, False]
+        """
+        core = name
+        while True:
+            cut = next((w for w in self._generic_ends if core.endswith(w) and len(w) < len(core)),
+                       "")
+            if not cut:
+                break
+            core = core[: -len(cut)]
+        if core != name and (self.company_generic.fullmatch(core) or (
+                self.gazetteer is not None and self.gazetteer.kind_word(core))):
+            return True
+        return bool(self.company_generic.fullmatch(name))
 
     def _media_at(self, text: str, end: int) -> bool:
         """``media_after`` matches at ``end`` (speed: only where a word of it could open)."""

@@ -33,6 +33,9 @@ from econer.jsonl import read_text
 from econer.labels import LABELS
 from econer.resources import config_path
 
+# the rules a lexicon entry may name (``"rule": "attested"``, written by econer rules attest)
+LEXICON_RULES = ("attested",)
+
 DATA_SUFFIXES = (".yaml", ".yml", ".jsonl", ".json", ".tsv")  # .tsv: the gazetteer
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 VALUE_KINDS = (None, "amount", "rate")
@@ -92,6 +95,9 @@ class Lexicon:
 
     names: dict[str, frozenset[str]] = field(default_factory=dict)
     stop: dict[str, frozenset[str]] = field(default_factory=dict)
+    # names proposed by a rule of their own (``"rule": "attested"``: company.attested), not
+    # by company.lexicon: name → rule
+    rules: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -266,6 +272,7 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
     settings: dict[str, Any] = {}
     names: dict[str, set[str]] = {label: set() for label in LABELS}
     stop: dict[str, set[str]] = {label: set() for label in LABELS}
+    lexicon_rules: dict[str, str] = {}
     precision: dict[str, float] = {}
     for path in files_of(folder):
         if path.suffix in (".yaml", ".yml"):
@@ -285,7 +292,7 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
             for key, value in (data.get("settings") or {}).items():
                 settings[key] = value
         elif path.suffix == ".jsonl":
-            _read_lexicon(path, names, stop)
+            _read_lexicon(path, names, stop, lexicon_rules)
         elif path.name == "precision.json":
             precision = _precision(path)
     table = {**{n: alternation(w) for n, w in lists.items()}, **macros}
@@ -296,7 +303,7 @@ def load_patterns(folder: str | Path | None = None) -> Patterns:
             raise EconerError(f"rule {rule.name} is defined twice", path=folder)
         seen.add(rule.name)
     lexicon = Lexicon({k: frozenset(v) for k, v in names.items()},
-                      {k: frozenset(v) for k, v in stop.items()})
+                      {k: frozenset(v) for k, v in stop.items()}, lexicon_rules)
     return Patterns(folder, version_of(folder), rules, lists, lexicon, precision, settings,
                     table, tuple(enumerations))
 
@@ -406,7 +413,8 @@ def _compile(path: Path, raw: Any, table: dict[str, str], lists: dict[str, Any],
                 anchor, (int(reach[0]), int(reach[1])), default, re.required(regex.pattern))
 
 
-def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[str]]) -> None:
+def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[str]],
+                  rules: dict[str, str]) -> None:
     for number, line in enumerate(read_text(path).split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
@@ -419,6 +427,14 @@ def _read_lexicon(path: Path, names: dict[str, set[str]], stop: dict[str, set[st
                               line=number) from None
         if label not in LABELS or not isinstance(pattern, str) or not pattern:
             raise EconerError(f"bad lexicon entry {line.strip()}", path=path, line=number)
+        rule = entry.get("rule")
+        if rule is not None:
+            if rule not in LEXICON_RULES or label != "COMPANY" or entry.get("stop"):
+                raise EconerError(f"bad lexicon rule {rule!r} (known: "
+                                  f"{', '.join(LEXICON_RULES)}; COMPANY names only)",
+                                  path=path, line=number)
+            rules[pattern] = f"company.{rule}"
+            continue
         (stop if entry.get("stop") else names)[label].add(pattern)
 
 

@@ -182,6 +182,9 @@ def test_an_attested_name_is_proposed_bare_where_a_word_opens(rules_copy: Path) 
     rules_dir = with_attested(rules_copy, "蓝岸", "蓝岸电子")
     assert spans(rules_dir, "蓝岸将在越南建厂。") == [("蓝岸", "company.attested")]
     assert spans(rules_dir, "来自蓝岸的挑战越来越大。") == [("蓝岸", "company.attested")]
+    # a one-character adverb after it, a time word or a pronoun before it: words end there
+    assert spans(rules_dir, "如此一来，蓝岸便拥有了筹码。") == [("蓝岸", "company.attested")]
+    assert spans(rules_dir, "此次蓝岸又在韩国起诉对手。")[:1] == [("蓝岸", "company.attested")]
     # its trade word is part of its name (日产汽车); not a second one (蓝岸电子通信)
     assert spans(rules_dir, "蓝岸汽车将在越南建厂。") == [("蓝岸汽车", "company.attested")]
     assert [t for t, _ in spans(rules_dir, "蓝岸电子通信业务下滑。")] == ["蓝岸电子"]
@@ -194,6 +197,9 @@ def test_an_attested_name_is_proposed_bare_where_a_word_opens(rules_copy: Path) 
     "董事长蓝岸表示。",
     "合资企业一汽-蓝岸投产。",  # part of a joint venture's name
     "蓝岸沪港深回报基金发行。",  # the name goes on (a fund product)
+    "他买了两瓶十年前的蓝岸。",  # a measure of goods in the clause: the goods
+    "超市里，蓝岸5升装一级花生油卖到129元。",
+    "蓝岸900多元一瓶。",
 ])
 def test_an_attested_name_is_left_where_the_context_says_it_is_no_firm(
         rules_copy: Path, text: str) -> None:

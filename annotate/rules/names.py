@@ -63,6 +63,12 @@ _RAILWAY = ("高铁", "铁路")
 # a measure word of machines after a count (10台, 一部, 两辆): a product follows
 _MACHINE_MEASURE = frozenset("台部辆架")
 _JOINT_MARKS = frozenset("-－—·・")  # 一汽-大众, 伯克希尔·哈撒韦: the name is a part
+# a measure of consumer goods in a clause: a brand there names the goods (两瓶茅台, 鲁花5升装)
+_GOODS = re.compile(r"[0-9０-９一二两三四五六七八九十几多每整这那][瓶桶箱罐]|元/?[瓶桶箱罐斤]"
+                    r"|升装|毫升|[0-9０-９.]+(?:L|l|ml|ML|升)(?![A-Za-z])")
+_CLAUSE_BREAK = re.compile("[。；！？!?;\n]")
+# one-character adverbs and particles a subject is followed by (大众便拥有, 三星所需, 苹果又在)
+_ADVERB_AFTER = frozenset("便也又就将已在所还都则并曾正仍才再亦均即")
 _COUNT_CHAR = re.compile("[0-9０-９一二两三四五六七八九十百千万几多数]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
@@ -1426,16 +1432,22 @@ class NameFinder:
                     text.startswith(self.person_after, end) or \
                     text.endswith(self.person_before, 0, start):
                 continue  # 一汽-大众: a joint venture's name; 李宁本人, 董事长李宁: a person
-            if not self._opens_word(text, start):
-                continue  # 国新能源 in 我国新能源
+            if not (self._opens_word(text, start) or self._function_word_before(text, start)):
+                continue  # 国新能源 in 我国新能源 (not 此次三星: a word ends before it)
             trade = next((w for w in self.attested_trade if text.startswith(w, end)), "")
             if trade and not name.endswith(self.attested_trade) and \
                     not self._word_across(text, end + len(trade)):
                 end += len(trade)  # 日产汽车, 苹果电脑: the firm's name (not 三星电子通信)
-            elif not (self._ends_word(text, end) or self._verb_after(text, end)):
-                continue  # 嘉实沪港深回报, 乐视超级汽车: the name goes on
+            elif not (self._ends_word(text, end) or self._verb_after(text, end)
+                      or text[end : end + 1] in _ADVERB_AFTER):
+                continue  # 嘉实沪港深回报, 乐视超级汽车: the name goes on (not 大众便拥有)
             if any(s < end and start < e for s, e in taken):
                 continue  # another rule's name is here
+            lo, hi = max(0, start - 12), min(len(text), end + 12)
+            clause = _CLAUSE_BREAK.split(text[lo:start])[-1] + "|" + \
+                _CLAUSE_BREAK.split(text[end:hi])[0]
+            if _GOODS.search(clause):
+                continue  # 两瓶…的茅台, 鲁花5升装花生油, 茅台900多元一瓶: the goods, not the firm
             taken.append((start, end))
             yield (start, end, "COMPANY", rule, self.score(rule), 0)
 

@@ -1420,11 +1420,12 @@ class NameFinder:
         opens and ends and no other rule found a name: they fill gaps, never reshape what
         the other rules read (飞鹤乳业 … 飞鹤 stays their alias)."""
         attested = self.attested
+        found = [m for m in matches if m[2] in attested]
+        if not found:
+            return
         taken = [(s, e) for s, e, *_ in hits]
-        for start, end, name in matches:
-            rule = attested.get(name)
-            if rule is None or name in self.known_label:
-                continue
+        for start, end, name in found:
+            rule = attested[name]
             if self.not_after_listed(text, end) or self._word_across(text, end) or \
                     text.startswith(self.attested_not_after, end):
                 continue  # 三星级, 高科技, 苹果汁, 苹果期货: a rating, a word, a product
@@ -1434,7 +1435,8 @@ class NameFinder:
                 continue  # 一汽-大众: a joint venture's name; 李宁本人, 董事长李宁: a person
             if not (self._opens_word(text, start) or self._function_word_before(text, start)):
                 continue  # 国新能源 in 我国新能源 (not 此次三星: a word ends before it)
-            trade = next((w for w in self.attested_trade if text.startswith(w, end)), "")
+            trade = next((w for w in self.attested_trade if text.startswith(w, end)), "") \
+                if text.startswith(self.attested_trade, end) else ""
             if trade and not name.endswith(self.attested_trade) and \
                     not self._word_across(text, end + len(trade)):
                 end += len(trade)  # 日产汽车, 苹果电脑: the firm's name (not 三星电子通信)

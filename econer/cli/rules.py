@@ -187,7 +187,8 @@ def attest_cmd(
         None, "--heldout",
         help="A glob of devset (or devset-sample) files whose articles are not read, so no "
              "test paragraph's own article attests a name it is scored on (default the "
-             "shipped test sets, eval/devsets/*test*.jsonl); '' reads every article."),
+             "shipped test sets: every file of eval/devsets/ with test in its name); '' "
+             "reads every article."),
     not_names: list[Path] | None = typer.Option(
         None, "--not-names", help="Gold .jsonl files whose names are never attested "
                                   "(default the seed gold: no seed name in any lexicon)."),

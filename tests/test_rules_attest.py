@@ -220,3 +220,12 @@ def test_a_lexicon_rule_must_be_known(rules_copy: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(EconerError, match=r"attested.jsonl:2: bad lexicon rule 'guessed'"):
         load_patterns(rules_copy)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("其从多方途径获知海尔公司将扩产。", "海尔公司"),  # 多方途径获知|海尔公司
+    ("目前该集团控股奥迪公司99.5%的股份。", "奥迪公司"),  # a holding: 控股 is the verb
+])
+def test_a_suffix_name_starts_at_a_list_name_after_a_verb(text: str, name: str) -> None:
+    # round twenty-five: a verb right before a name of a list that ends the core
+    assert name in [s.text for s in load_rules().spans(text) if s.label == "COMPANY"]

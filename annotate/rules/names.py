@@ -805,14 +805,22 @@ class NameFinder:
         The longest such name first; never a place, which jieba may tag so (大连 'd': 大连万达
         集团 stays whole)."""
         gazetteer = self.gazetteer
-        if gazetteer is None or len(core) < 4 or self.place.match(core) or \
-                gazetteer.nonname_word(core[:2]) not in _CUT_TAGS:
-            return 0  # (speed: most cores open with no such word)
+        if gazetteer is None or len(core) < 4 or self.place.match(core):
+            return 0
         listed, brands = gazetteer.listed, gazetteer.brands
+        word = gazetteer.nonname_word
+        opens = word(core[:2]) in _CUT_TAGS
         for k in range(2, len(core) - 1):
             name = core[k:]
-            if (name in listed or (name in brands and not gazetteer.common_brand(name))) \
-                    and self._all_cut_words(core[:k]):
+            if not (name in listed or name in self.known_label
+                    or (name in brands and not gazetteer.common_brand(name))):
+                continue
+            if opens and self._all_cut_words(core[:k]):
+                return k
+            # 多方途径获知|台积电公司 (round twenty-five): a verb of two characters or more
+            # right before a name of a list that ends the core is where the name starts
+            if any(word(core[k - j : k]) == "v" for j in (2, 3) if j <= k) and \
+                    not self.place.fullmatch(core, 0, k):
                 return k
         return 0
 

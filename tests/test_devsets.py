@@ -160,6 +160,26 @@ def test_cli_writes_gold_and_never_writes_over_the_references(tmp_path, shared, 
     assert target.read_bytes() == before
 
 
+def test_cli_writes_several_sets_or_a_group_into_one_file(tmp_path, shared, capsys):
+    out = tmp_path / "round.jsonl"
+    args = ["gold", "devset", "news-test17", "news-test18", "--out", str(out), "--shared",
+            str(shared)]
+    assert run(args) == 0
+    assert list(read_documents(out)) == (load_devset("news-test17", shared)
+                                         + load_devset("news-test18", shared))
+    assert "news-test17 40, news-test18 40" in capsys.readouterr().out
+    assert run(["gold", "devset", "test", "news-test", "--out", str(out), "--shared",
+                str(shared)]) == 0  # a set named twice is written once
+    tests = [n for n in SHIPPED if "-test" in n]
+    assert len(list(read_documents(out))) == sum(len(load_devset(n, shared)) for n in tests)
+    # an unknown name: nothing written, the file as it was
+    before = out.read_bytes()
+    assert run(["gold", "devset", "news-dev", "news-dev99", "--out", str(out), "--shared",
+                str(shared)]) != 0
+    assert "unknown devset 'news-dev99'" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+
 def test_every_shipped_devset_passes_the_gold_check_together(shared, tmp_path):
     """Sets annotated in different rounds agree with each other: a string labelled in one is
     labelled the same everywhere, or a waiver in configs/gold/exceptions.yaml says why not."""

@@ -8,7 +8,10 @@ import typer
 
 
 def devset(
-    name: str = typer.Argument(..., help="The devset, a file name in eval/devsets/: news-dev, "
+    names: list[str] = typer.Argument(..., help="Devsets, by file name in eval/devsets/, or a "
+                                      "group: dev (every dev set), test (every test set), all. "
+                                      "Several are written to one file, in order. The sets: "
+                                      "news-dev, "
                               "news-test, news-park-dev, news-park-test; round two news-dev2, "
                               "news-park-dev2, news-park-test2; round three news-dev3, "
                               "news-test3, news-test4, news-park-test3, news-dev4, "
@@ -24,7 +27,7 @@ def devset(
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),
 ) -> None:
-    """Write a held-out news gold set: hand-made spans on paragraphs of the shared corpus.
+    """Write held-out news gold: hand-made spans on paragraphs of the shared corpus.
 
     The repository ships only offsets, labels and a SHA-1 per paragraph (the news
     may not be shipped); the texts are read from SHARED/corpus/ and must hash
@@ -38,13 +41,26 @@ def devset(
       econer prelabel news-dev.jsonl --out news-dev.rules.jsonl
 
       econer eval --gold news-dev.jsonl --pred rules=news-dev.rules.jsonl --out card-news/
+
+      econer gold devset news-test17 news-test18 --out round11.jsonl
+
+      econer gold devset dev --out all-dev.jsonl
     """
     from econer.errors import EconerError
-    from econer.eval.devsets import DEVSETS_DIR, load_devset
+    from econer.eval.devsets import DEVSETS_DIR, available, load_devset
     from econer.jsonl import write_documents
 
     # Never write over an input: the references or the corpus they point into.
     if out.resolve().parent in {DEVSETS_DIR.resolve(), (shared / "corpus").resolve()}:
         raise EconerError(f"{out}: --out must not be inside {DEVSETS_DIR} or the corpus folder")
-    count = write_documents(out, load_devset(name, shared))
-    typer.echo(f"wrote {count} gold documents of {name} to {out}")
+    known = available()
+    groups = {"dev": [n for n in known if "-dev" in n], "test": [n for n in known if "-test" in n],
+              "all": known}
+    chosen = list(dict.fromkeys(n for name in names for n in groups.get(name, [name])))
+    docs, counts = [], []
+    for name in chosen:  # every set is read (and checked) before anything is written
+        found = load_devset(name, shared)
+        docs.extend(found)
+        counts.append(f"{name} {len(found)}")
+    count = write_documents(out, docs)
+    typer.echo(f"wrote {count} gold documents ({', '.join(counts)}) to {out}")

@@ -54,12 +54,13 @@ def test_evidence_counts_articles_by_kind(finder: NameFinder) -> None:
     articles = [("a1", "蓝岸公司宣布扩产。蓝岸将在越南建厂。"),
                 ("a2", "昨日，竞购蓝岸的谈判结束。"),
                 ("a3", "华为、蓝岸均发布新品。"),  # beside a known firm in a list
-                ("a4", "蓝岸说，产品很好。")]  # a person's word after it
+                ("a4", "蓝岸说，产品很好。"),  # a person's word after it
+                ("a5", "蓝岸的股价大涨。")]  # its shares, after 的
     found = attest.count_evidence(articles, ["蓝岸"], contexts(finder), firms={"华为"})
     ev = found["蓝岸"]
-    assert ev.mentions == 5
-    assert ev.org == ["a1"] and ev.act == ["a2", "a3"] and ev.person == ["a4"]
-    assert ev.articles == 3
+    assert ev.mentions == 6
+    assert ev.org == ["a1"] and ev.act == ["a2", "a3", "a5"] and ev.person == ["a4"]
+    assert ev.articles == 4
 
 
 def test_a_mention_inside_a_longer_name_or_word_is_not_counted(finder: NameFinder) -> None:

@@ -6,7 +6,8 @@ one too: a word as short as that is too often something else. Yet news names its
 firms bare (三星将面临艰难的对比; 苹果还联系了瑞仪光电) far more often than beside a trigger.
 ``attest`` reads unlabelled text once and counts, for every name of the lists, the articles
 in which it stands as a firm: opening a word (the rules' own test) and right before a company
-word (三星公司, 苹果股价, 茅台董事长) or right after a deal word (收购雀巢). A name met so in
+word (三星公司, 苹果股价, 苹果的股价, 茅台董事长), right after a deal word (收购雀巢) or beside a
+known firm in a list (苹果、诺基亚). A name met so in
 ``min_articles`` articles or more is *attested*: the rules then propose it bare, wherever a
 word opens (``company.attested``), with the same product, model and place guards as the
 curated lexicon's names.
@@ -123,7 +124,8 @@ def count_evidence(articles: Iterable[tuple[str, str]], names: Sequence[str],
                 continue
             name = names[index]
             org = text.startswith(org_words, end)
-            act_after = text.startswith(act_words, end)
+            act_after = text.startswith(act_words, end) or (
+                text[end : end + 1] == "的" and text.startswith(act_words, end + 1))
             if any(s < start <= end <= e for s, e, _ in matches) or (
                     any(s == start and end < e for s, e, _ in matches) and not (org or act_after)):
                 continue  # 福记 of 徐福记, 中石 of 中石油, 三星 of 三星电子: the longer name is

@@ -1246,9 +1246,10 @@ class NameFinder:
         if item[0] in "各每" or "类型" in item:
             return True
         gazetteer = self.gazetteer
-        return gazetteer is not None and gazetteer.kind_word(item) and \
+        return gazetteer is not None and (gazetteer.kind_word(item) or bool(
+            gazetteer.nonname_word(item))) and \
             item not in self.known_label and item not in gazetteer.listed and \
-            item not in gazetteer.brands
+            item not in gazetteer.brands  # (and a verb or numeral: 安装、调试等服务项目)
 
     def _opened_lists(self, text: str, trigger: re.Pattern[str],
                       max_item: int) -> Iterator[NameHit]:

@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from econer.annotate.rules.ruler import load_rules
-
-
-@pytest.fixture(scope="module")
-def labeller():  # noqa: ANN201
-    return load_rules()
-
-
-def companies(labeller, text: str) -> list[str]:  # noqa: ANN001
-    return [s.text for s in labeller.spans(text) if s.label == "COMPANY"]
+from rule_spans import names
 
 
 @pytest.mark.parametrize("text", [
@@ -20,10 +11,10 @@ def companies(labeller, text: str) -> list[str]:  # noqa: ANN001
     "对其外观、配置、售后等项目进行评比。",
 ])
 def test_a_list_of_acts_before_projects_names_no_firm(labeller, text: str) -> None:
-    assert companies(labeller, text) == []
+    assert names(labeller, text) == []
 
 
 def test_a_trade_alone_before_a_company_word_is_a_kind(labeller) -> None:
     # 酒业 is a trade (like 白酒, 啤酒): 酒业公司 names a kind; a name before it stays a name
-    assert companies(labeller, "银行并不认为酒业公司的品牌可作担保。") == []
-    assert companies(labeller, "湖北白云边酒业公司宣布扩产。") == ["湖北白云边酒业公司"]
+    assert names(labeller, "银行并不认为酒业公司的品牌可作担保。") == []
+    assert names(labeller, "湖北白云边酒业公司宣布扩产。") == ["湖北白云边酒业公司"]

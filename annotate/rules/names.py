@@ -371,7 +371,7 @@ class NameFinder:
                                             *words("COMPANY_SHORT_SUFFIX")},
                                            key=len, reverse=True))
         self._trade_words = frozenset(w for w in words("INDUSTRY") if len(w) >= 2)
-        self.attested_not_after = tuple(words("ATTESTED_NOT_AFTER")) or ("\0",)
+        self.attested_not_after = tuple(words("ATTESTED_NOT_AFTER"))  # (() matches nothing)
         # names the corpus attests as firms (lexicon/attested.jsonl: company.attested)
         self.attested = {n: rule for n, rule in patterns.lexicon.rules.items()
                          if n not in self.known_label}

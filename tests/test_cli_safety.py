@@ -176,6 +176,35 @@ def test_a_signal_mid_run_removes_temporary_files(tmp_path: Path, signum: int,
     assert _session_ends(process.pid, seconds=10), "workers left behind"
 
 
+@pytest.mark.slow
+def test_a_worker_that_dies_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    source = _big_input(tmp_path)
+    out = tmp_path / "out" / "o.jsonl"
+    out.parent.mkdir()
+    process = subprocess.Popen([str(ECONER), "prelabel", str(source), "--out", str(out),
+                                "--no-progress", "--workers", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    try:
+        _wait_for_tmp(out.parent, process)
+        deadline = time.monotonic() + 60
+        while len(workers := subprocess.run(["pgrep", "-P", str(process.pid)],
+                                            capture_output=True, text=True).stdout.split()) < 2:
+            assert time.monotonic() < deadline and process.poll() is None, "no workers"
+            time.sleep(0.05)
+        os.kill(int(workers[0]), signal.SIGKILL)  # as the OOM killer would
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    lines = err.decode().strip().splitlines()
+    assert process.returncode == 2 and b"Traceback" not in err, err.decode()
+    assert lines[-1].startswith("econer: error: a pre-labelling worker stopped (exit code -9)")
+    assert tmp_files(out.parent) == [] and not out.exists()
+    assert _session_ends(process.pid, seconds=10), "workers left behind"
+
+
 def _session_ends(sid: int, seconds: float) -> bool:
     """Whether every process of session ``sid`` (the command's workers) is gone in time."""
     deadline = time.monotonic() + seconds

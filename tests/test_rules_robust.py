@@ -75,3 +75,23 @@ def test_pipe_with_workers_keeps_order_and_output(labeller, shared: Path) -> Non
     two = list(labeller.pipe(iter(docs), workers=2))
     assert [d.id for d in two] == [d.id for d in docs]
     assert one == two and [d.spans for d in one] == [d.spans for d in two]
+
+
+def test_closing_a_stream_with_workers_leaves_no_worker(labeller) -> None:
+    import multiprocessing
+
+    text = "重庆开州高新区投资5亿元，增长8%。"
+    docs = (Document.from_text(text, id=str(i)) for i in range(10_000))
+    stream = labeller.pipe(docs, workers=2, chunksize=8)
+    assert next(stream).id == "0"
+    assert len(multiprocessing.active_children()) == 2
+    stream.close()  # what an error or a signal downstream does
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_in_a_worker_is_raised_in_the_caller(labeller) -> None:
+    bad = Document.from_text("投资5亿元", id="bad")
+    object.__setattr__(bad, "text", None)  # what no reader makes: the worker's labeller fails
+    docs = [Document.from_text("投资5亿元", id="1"), bad]
+    with pytest.raises(TypeError):
+        list(labeller.pipe(docs, workers=2, chunksize=1))

@@ -21,7 +21,6 @@ from __future__ import annotations
 import gc
 import os
 import re
-import signal
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
@@ -211,24 +210,9 @@ class RuleLabeller:
             for doc in docs:
                 yield self(doc)
             return
-        import multiprocessing as mp
+        from econer.annotate.rules.parallel import label_in_processes
 
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        # Stop signals stay blocked while the workers are forked: one arriving mid-fork would
-        # run the parent's handler in a half-made worker (a traceback, a worker left over).
-        # A worker sets its own handlers, then unblocks; the parent unblocks inside `with`,
-        # so a signal that came meanwhile still ends the pool.
-        stop = {signal.SIGINT, signal.SIGTERM}
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, stop)
-        try:
-            pool = ctx.Pool(workers, initializer=_init_worker,
-                            initargs=(str(self.patterns.folder),))
-        except BaseException:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-            raise
-        with pool:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-            yield from pool.imap(_label_in_worker, docs, chunksize=chunksize)
+        yield from label_in_processes(docs, str(self.patterns.folder), workers, chunksize)
 
 
 def anchor_windows(anchor: re.Pattern[str], text: str, before: int,
@@ -333,21 +317,3 @@ def load_rules(folder: str | Path | None = None) -> RuleLabeller:
             gc.enable()
     cache.regexes().save()  # the code of regexes compiled anew, for the next start
     return labeller
-
-
-_WORKER: RuleLabeller | None = None
-
-
-def _init_worker(folder: str) -> None:
-    global _WORKER
-    # The parent alone handles Ctrl-C and stop signals and then terminates the pool: a worker
-    # ignores SIGINT (no traceback per worker) and dies at once on SIGTERM.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    _WORKER = load_rules(folder)
-
-
-def _label_in_worker(doc: Document) -> Document:
-    assert _WORKER is not None
-    return _WORKER(doc)

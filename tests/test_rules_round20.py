@@ -19,7 +19,7 @@ from rule_spans import names, spans
     ("电商孵化公司如川控股发布公告称，将增资扩产。", "如川控股"),  # 如 opens clauses elsewhere
     ("物流服务企业如远股份宣布回购。", "如远股份"),
     ("当地乳品加工企业嘉岭奶业的董事长已经辞职。", "嘉岭奶业"),  # its officer after 的
-    ("美国零售企业西尔达控股(Sierda Holdings)困难重重。", "西尔达控股"),  # its latin name
+    ("美国零售企业西尔达控股(Sierda Holdings)困难重重。", "西尔达控股(Sierda Holdings)"),  # + gloss
 ])
 def test_a_name_after_its_kind_acting_is_the_firm(labeller, text, firm) -> None:
     assert (firm, "company.kind.apposition") in spans(labeller, text)

@@ -227,6 +227,19 @@ class WordScan:
         return [(start, end) for _, start, end in self._automaton.find_matches_as_indexes(text)]
 
 
+def _latin_inside(text: str, start: int, end: int) -> bool:
+    """A name that opens or ends with a latin letter runs on into more latin letters or digits
+    there (a part of a longer latin word, not the name).
+
+    >>> _latin_inside("CBRES", 0, 4), _latin_inside("CBRE发布", 0, 4), _latin_inside("据CBRE", 1, 5)
+    (True, False, False)
+    """
+    return (text[end - 1].isascii() and text[end - 1].isalpha() and end < len(text)
+            and text[end].isascii() and text[end].isalnum()) or (
+        start > 0 and text[start].isascii() and text[start].isalpha()
+        and text[start - 1].isascii() and text[start - 1].isalnum())
+
+
 class NameFinder:
     """Finds COMPANY and PARK candidates in a text (overlapping; the labeller resolves)."""
 
@@ -1414,6 +1427,8 @@ class NameFinder:
             if label is None or start < last:
                 continue
             last = end
+            if _latin_inside(text, start, end):
+                continue  # CBRE in CBRES, LG in GLG: a latin name inside a longer latin word
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
                     not self._boundary_ends(text, max(0, start - 4), start) and \

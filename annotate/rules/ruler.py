@@ -178,6 +178,7 @@ class RuleLabeller:
         if brand_listed:
             chosen = [c for c in chosen if c.label != "COMPANY"
                       or (c.start, c.end) not in brand_listed]
+        chosen = _with_glosses(text, chosen)  # last: every rule above reads the bare names
         return [Span(c.start, c.end, c.label, text[c.start : c.end], c.score, f"rules:{c.rule}",
                      c.value) for c in chosen]
 
@@ -213,6 +214,27 @@ class RuleLabeller:
         from econer.annotate.rules.parallel import label_in_processes
 
         yield from label_in_processes(docs, str(self.patterns.folder), workers, chunksize)
+
+
+def _with_glosses(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A firm's latin name in brackets right after it joins its span (see
+    :func:`~.context.gloss_end`); a span read inside those brackets goes.
+
+    >>> text = "据高德纳(Gartner)统计"
+    >>> chosen = [Candidate(1, 4, "COMPANY", "c", 0.8), Candidate(5, 12, "COMPANY", "l", 0.7)]
+    >>> [(c.start, c.end) for c in _with_glosses(text, chosen)]
+    [(1, 13)]
+    """
+    out: list[Candidate] = []
+    reach = -1
+    for cand in chosen:
+        if cand.start < reach:
+            continue  # inside a gloss that joined the name before it
+        if cand.label == "COMPANY" and (end := context.gloss_end(text, cand.end)) is not None:
+            cand = cand._replace(end=end)
+            reach = end
+        out.append(cand)
+    return out
 
 
 def anchor_windows(anchor: re.Pattern[str], text: str, before: int,

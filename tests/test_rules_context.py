@@ -70,9 +70,9 @@ def test_a_listed_name_is_not_read_inside_a_longer_word(labeller) -> None:
 
 
 def test_the_short_name_list_is_only_a_weak_signal(labeller) -> None:
-    # 德尔福 is on the 267K list of short names and brands: alone it is no span
-    assert names(labeller, "德尔福在当地建厂") == []
-    assert spans(labeller, "德尔福总裁表示将扩产") == [("德尔福", "company.brand.trigger")]
+    # 耐世特 is on the 267K list of short names and brands: alone it is no span
+    assert names(labeller, "耐世特在当地建厂") == []
+    assert spans(labeller, "耐世特总裁表示将扩产") == [("耐世特", "company.brand.trigger")]
 
 
 # -- document-level consistency ----------------------------------------------------------------

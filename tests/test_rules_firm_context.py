@@ -75,8 +75,8 @@ def test_explain_names_the_context_rule(labeller) -> None:
 
 # -- a name of the 267K short-name list acting as a firm acts --------------------------------
 @pytest.mark.parametrize("text, name", [
-    ("米其林宣布在沈阳新建一座工厂", "米其林"),      # a firm's act right after the name
-    ("6月3日，米其林斥资十亿元扩产", "米其林"),      # after a date
+    ("哈曼宣布在沈阳新建一座工厂", "哈曼"),      # a firm's act right after the name
+    ("6月3日，哈曼斥资十亿元扩产", "哈曼"),      # after a date
     ("该品牌商去年起诉三星侵犯其专利", "三星"),     # a lawsuit verb right before it
 ])
 def test_a_listed_brand_acting_as_a_firm_is_a_firm(labeller, text, name) -> None:

@@ -20,7 +20,7 @@ RULE = "company.brand.possession"
 # -- a name of the lists before 的 and what only a firm has -----------------------------------
 @pytest.mark.parametrize(("text", "firm"), [
     ("分析师指出，北电网络的债权人将在下月开会。", "北电网络"),  # 267K list, uncommon
-    ("据悉，锦湖轮胎的董事会已批准该方案。", "锦湖轮胎"),
+    ("据悉，横滨轮胎的董事会已批准该方案。", "横滨轮胎"),
     ("业内认为，华鼎的净利润仍将下滑。", "华鼎"),  # a listed short name that needs a cue
     ("市场人士称，亿帆的市值已超过百亿元。", "亿帆"),
 ])
@@ -53,7 +53,7 @@ def test_a_name_and_its_business_before_what_a_firm_has(labeller, text, firm) ->
     ("几乎所有公司今年中期的净利润都下降了。", "中期"),  # a time word, a listed short name too
     ("没有企业愿意建一家全新的工厂。", "全新"),
     ("截至昨日，恒生指数的市值有所回落。", "恒生指数"),  # an index, no firm
-    ("据悉，锦湖轮胎的产品远销海外。", "锦湖轮胎"),  # a product is the brand's
+    ("据悉，横滨轮胎的产品远销海外。", "横滨轮胎"),  # a product is the brand's
     ("老板李华鼎的员工都很年轻。", "华鼎"),  # read mid-word: a person's name
 ])
 def test_no_firm_before_de(labeller, text, word) -> None:

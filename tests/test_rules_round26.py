@@ -84,3 +84,27 @@ def test_a_known_firm_is_found_by_its_short_name(labeller, text: str,
 ])
 def test_no_known_firm_inside_a_longer_word(labeller, text: str) -> None:
     assert names(labeller, text) == []
+
+
+# -- amount.bare_wan: a bare 万 after a word of money ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("这家公司的注册资本不过2300万，员工不足百人。", ["2300万"]),
+    ("该厂已投入资金近6000万进行技术改造。", ["6000万"]),
+    ("去年实现净利润850万，同比下降。", ["850万"]),
+    ("当时楼面价大概3万左右。", ["3万"]),
+])
+def test_a_bare_wan_after_a_money_word_is_an_amount(labeller, text: str,
+                                                    expected: list[str]) -> None:
+    assert names(labeller, text, "AMOUNT") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "本周新增投资者数量30.41万，环比下降。",  # investors, not money
+    "股东拟增持不超过1000万股。",  # shares
+    "净利润分别为-1161万和-402万。",  # a loss with its sign: no span rather than a wrong one
+    "该项目投入资金建设年产100万~200万吨的生产线。",  # a range of tonnes
+    "全市汽车保有量达到300万。",  # no money word
+])
+def test_a_bare_wan_without_money_is_no_amount(labeller, text: str) -> None:
+    assert names(labeller, text, "AMOUNT") == []

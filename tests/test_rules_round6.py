@@ -12,18 +12,18 @@ from rule_spans import spans
 
 # -- a firm named again after a verb or a date (company.repeat) ----------------------------
 @pytest.mark.parametrize("text", [
-    "奥的斯宣布扩产。记者致电奥的斯，未获回应。",     # 致电: a verb of jieba's dictionary
-    "奥的斯宣布扩产。2016年奥的斯在华销量增长。",    # a date ends a word
+    "哈曼宣布扩产。记者致电哈曼，未获回应。",     # 致电: a verb of jieba's dictionary
+    "哈曼宣布扩产。2016年哈曼在华销量增长。",    # a date ends a word
 ])
 def test_a_firm_named_again_after_a_verb_or_a_date_is_the_firm(labeller, text) -> None:
-    assert spans(labeller, text) == [("奥的斯", "company.brand.action"),
-                                     ("奥的斯", "company.repeat")]
+    assert spans(labeller, text) == [("哈曼", "company.brand.action"),
+                                     ("哈曼", "company.repeat")]
 
 
 def test_a_mention_running_into_a_longer_word_after_a_verb_is_not_repeated(labeller) -> None:
-    # 奥的斯大厦: the building; after a verb the name must end a word of its own
-    assert spans(labeller, "奥的斯宣布扩产。记者致电奥的斯大厦的物业。") == [
-        ("奥的斯", "company.brand.action")]
+    # 哈曼大厦: the building; after a verb the name must end a word of its own
+    assert spans(labeller, "哈曼宣布扩产。记者致电哈曼大厦的物业。") == [
+        ("哈曼", "company.brand.action")]
 
 
 # -- a name of the 267K list met again, running into the next word (company.brand.repeat) ---

@@ -11,12 +11,12 @@ from rule_spans import spans
 
 # -- a time word between a firm of the 267K list and its act (company.brand.action) --------
 @pytest.mark.parametrize("text", [
-    "据悉，普利司通近日宣布将在华扩产。",
-    "普利司通日前斥资十亿元收购一家工厂。",
-    "记者获悉，普利司通正式宣布在华扩产。",
+    "据悉，固铂近日宣布将在华扩产。",
+    "固铂日前斥资十亿元收购一家工厂。",
+    "记者获悉，固铂正式宣布在华扩产。",
 ])
 def test_a_firm_acting_after_a_time_word_is_a_firm(labeller, text) -> None:
-    assert spans(labeller, text) == [("普利司通", "company.brand.action")]
+    assert spans(labeller, text) == [("固铂", "company.brand.action")]
 
 
 def test_a_time_word_does_not_let_a_clause_act(labeller) -> None:
@@ -27,7 +27,7 @@ def test_a_time_word_does_not_let_a_clause_act(labeller) -> None:
 def test_a_one_character_adverb_does_not_stand_between(labeller) -> None:
     # 也 and 将 would let any clause's last word act: only two-character time words stand
     # between a name and its act
-    assert spans(labeller, "据悉，普利司通也宣布扩产。") == []
+    assert spans(labeller, "据悉，固铂也宣布扩产。") == []
 
 
 # -- a person holding firms (company.context) ----------------------------------------------

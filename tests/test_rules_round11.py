@@ -64,7 +64,7 @@ def test_a_list_with_deng_is_unchanged(labeller) -> None:
 
 # -- a stock code with a space before its exchange's mark -----------------------------------------
 def test_a_name_before_a_code_with_a_space_is_the_listed_firm(labeller) -> None:
-    assert spans(labeller, "中国宏桥（1378 HK）公布全年业绩。") == [("中国宏桥", "company.code")]
+    assert spans(labeller, "敏华控股（1999 HK）公布全年业绩。") == [("敏华控股", "company.code")]
 
 
 def test_a_year_in_brackets_is_still_no_code(labeller) -> None:

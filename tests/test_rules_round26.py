@@ -108,3 +108,21 @@ def test_a_bare_wan_after_a_money_word_is_an_amount(labeller, text: str,
 ])
 def test_a_bare_wan_without_money_is_no_amount(labeller, text: str) -> None:
     assert names(labeller, text, "AMOUNT") == []
+
+
+# -- round twenty-seven: a second batch of known firms, one level below the most famous ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("邦吉和路易达孚均表示有意竞购。", ["邦吉", "路易达孚"]),
+    ("该项目的双离合器技术来自博格华纳。", ["博格华纳"]),
+])
+def test_a_second_batch_known_firm_is_found(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "德国前总理施罗德上任后访问中国。",  # a person's name: no entry
+    "桑坦德竞技本轮客场作战。",  # a football club and a city: no entry
+])
+def test_names_that_are_people_or_places_too_are_no_entry(labeller, text: str) -> None:
+    assert names(labeller, text) == []

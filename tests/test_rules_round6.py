@@ -43,7 +43,7 @@ def test_a_list_name_met_again_with_no_firm_word_by_it_is_no_firm(labeller) -> N
 # -- an investment or asset manager's own name (company.fund) -----------------------------
 @pytest.mark.parametrize("text, name", [
     ("据悉，星石投资认为市场仍有机会。", "星石投资"),     # saying is no verb of 投资
-    ("在高瓴资本入股后，股价上涨。", "高瓴资本"),
+    ("在景林资本入股后，股价上涨。", "景林资本"),  # (高瓴资本 is a known firm now)
     ("业内人士称，红塔资管近期增持。", "红塔资管"),
     ("星石投资的基金经理认为市场见底。", "星石投资"),
 ])

@@ -126,3 +126,20 @@ def test_a_second_batch_known_firm_is_found(labeller, text: str, expected: list[
 ])
 def test_names_that_are_people_or_places_too_are_no_entry(labeller, text: str) -> None:
     assert names(labeller, text) == []
+
+
+# -- round twenty-eight: a hundredth of a currency, and futures quotes with a fraction --------
+
+@pytest.mark.parametrize(("text", "surface", "number", "unit"), [
+    ("原油期货结算价上涨45美分。", "45美分", 0.45, "USD"),
+    ("每股派发末期股息12港仙。", "12港仙", 0.12, "HKD"),
+    ("大豆期货收跌3 1/4美分。", "3 1/4美分", 0.0325, "USD"),
+    ("玉米期货报收于6.52 1/2美元/蒲式耳。", "6.52 1/2美元", 6.525, "USD"),
+])
+def test_cents_and_quoted_fractions_are_amounts(labeller, text: str, surface: str,
+                                                number: float, unit: str) -> None:
+    from econer.spans import Document
+
+    [span] = [s for s in labeller(Document.from_text(text)).spans if s.label == "AMOUNT"]
+    assert (span.text, span.value.unit) == (surface, unit)
+    assert span.value.number == pytest.approx(number)

@@ -183,20 +183,50 @@ def _plain_exponent(number: str, mag: str) -> int | None:
     return exponent
 
 
-def amount_value(number: str, mag: str, currency_code: str, approx: bool = False) -> Value:
-    """The value of an AMOUNT: ``number`` × ``mag`` in ``currency_code`` ('元' means CNY).
+def amount_value(number: str, mag: str, currency_code: str, approx: bool = False,
+                 fraction: str = "") -> Value:
+    """The value of an AMOUNT: ``number`` × ``mag`` in ``currency_code`` ('元' means CNY; a
+    code may name a hundredth, ``USD/100`` for 美分). ``fraction`` (a futures quote's 1/2) is
+    in units of the number's last digit.
 
     >>> amount_value("125.8", "亿", "CNY")
     Value(number=12580000000.0, unit='CNY', approx=False)
     >>> amount_value("六七", "万", "CNY")
     Value(number=60000.0, unit='CNY', approx=True)
+    >>> amount_value("36", "", "USD/100").number
+    0.36
+    >>> amount_value("7.36", "", "USD", fraction="1/2").number
+    7.365
     """
-    unit = "CNY" if currency_code == "元" else currency_code
+    code, _, per = currency_code.partition("/")
+    unit = "CNY" if code == "元" else code
+    shift = _tens_of(per) if per else 0
+    if fraction:
+        number = _with_fraction(number, fraction)
     exponent = _plain_exponent(number, mag)
     if exponent is not None:
-        return Value(float(f"{number}e{exponent}"), unit, approx)
+        return Value(float(f"{number}e{exponent - shift}"), unit, approx)
     base, vague = parse_number(number)
-    return Value(_number(base * magnitude(mag)), unit, approx or vague)
+    return Value(_number(base * magnitude(mag) / Decimal(10) ** shift), unit, approx or vague)
+
+
+def _tens_of(per: str) -> int:
+    """The power of ten a currency's part is (100 → 2: a hundredth)."""
+    if per[:1] != "1" or per.strip("0") != "1":
+        raise EconerError(f"a currency's part must be a power of ten (USD/100), not {per!r}")
+    return len(per) - 1
+
+
+def _with_fraction(number: str, fraction: str) -> str:
+    """``number`` plus ``fraction`` of its last digit's unit (7.36 1/2 → 7.365, 4 3/4 → 4.75).
+
+    >>> _with_fraction("7.36", "1/2"), _with_fraction("4", "3/4")
+    ('7.365', '4.75')
+    """
+    number = number.replace("．", ".")
+    top, bottom = fraction.split("/")
+    step = Decimal(1).scaleb(-len(number.partition(".")[2])) * Decimal(top) / Decimal(bottom)
+    return str(Decimal(number) + step)
 
 
 def rate_value(number: str, unit: str, approx: bool = False) -> Value:

@@ -22,7 +22,6 @@ import gc
 import os
 import re
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -143,16 +142,10 @@ class RuleLabeller:
         try:
             if rule.value == "amount":
                 code = self._currency.get(groups.get("cur") or "", "CNY")
-                code, _, per = code.partition("/")  # 美分: USD/100, a hundredth of one
                 first, ranged = _first_bound(number)
-                value = amount_value(first, groups.get("mag") or "", code,
-                                     approx=vague or ranged or outside)
-                if groups.get("frac"):  # 7.36 1/2: a fraction of the last digit's unit
-                    value = _with_fraction(value, first, groups["frac"])
-                if per:
-                    value = Value(float(Decimal(repr(value.number)) / Decimal(per)),
-                                  value.unit, value.approx)
-                return value
+                return amount_value(first, groups.get("mag") or "", code,
+                                    approx=vague or ranged or outside,
+                                    fraction=groups.get("frac") or "")
             first, ranged = _first_bound(number)
             if groups.get("sign"):
                 first = "-" + first
@@ -289,20 +282,6 @@ def _anchor_scan(anchor: re.Pattern[str], group: ScanGroup | None = None,
            for i, word in enumerate(words) for later in words[i + 1:]):
         return None
     return names.WordScan(words) if group is None else group.scan(words)
-
-
-def _with_fraction(value: Value, number: str, fraction: str) -> Value:
-    """A quote's fraction in units of its number's last digit (7.36 1/2 is 7.365).
-
-    >>> _with_fraction(Value(7.36, "USD", False), "7.36", "1/2").number
-    7.365
-    >>> _with_fraction(Value(4.0, "USD", False), "4", "3/4").number
-    4.75
-    """
-    top, bottom = fraction.split("/")
-    decimals = len(number.partition(".")[2] or number.partition("．")[2])
-    step = Decimal(1).scaleb(-decimals) * Decimal(top) / Decimal(bottom)
-    return Value(float(Decimal(repr(value.number)) + step), value.unit, value.approx)
 
 
 def _first_bound(number: str) -> tuple[str, bool]:

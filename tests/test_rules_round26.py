@@ -3,8 +3,14 @@ standard and the devsets' decisions, not from the seeds)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from rule_spans import names
+
+from econer.resources import config_path
+from econer.spans import Document
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -39,21 +45,12 @@ def test_a_later_mention_still_finds_the_bare_name(labeller) -> None:
 # -- lexicon/company-known.jsonl: well-known firms by the name business news writes -----------
 
 def _known_names() -> set[str]:
-    import json
-
-    from econer.resources import config_path
-
     path = config_path("rules", "lexicon", "company-known.jsonl")
     return {json.loads(line)["pattern"] for line in path.read_text(encoding="utf-8").splitlines()
             if line.startswith("{")}
 
 
 def test_the_known_firms_hold_no_seed_name_and_no_listed_name() -> None:
-    import json
-    from pathlib import Path
-
-    from econer.resources import config_path
-
     repo = Path(__file__).resolve().parents[1]
     seeds = "".join(p.read_text(encoding="utf-8") for p in (repo / "seeds").glob("*.txt"))
     gold = [json.loads(line) for line in
@@ -138,8 +135,6 @@ def test_names_that_are_people_or_places_too_are_no_entry(labeller, text: str) -
 ])
 def test_cents_and_quoted_fractions_are_amounts(labeller, text: str, surface: str,
                                                 number: float, unit: str) -> None:
-    from econer.spans import Document
-
     [span] = [s for s in labeller(Document.from_text(text)).spans if s.label == "AMOUNT"]
     assert (span.text, span.value.unit) == (surface, unit)
     assert span.value.number == pytest.approx(number)

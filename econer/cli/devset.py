@@ -24,7 +24,8 @@ def devset(
                               "news-test15, news-test16; round eleven news-test17, "
                               "news-test18, news-dev13; round twelve news-test19, "
                               "news-test20; round thirteen news-test21, news-test22; round "
-                              "fourteen news-test23, news-test24."),
+                              "fourteen news-test23, news-test24; round fifteen "
+                              "news-test25, news-test26."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),

@@ -384,6 +384,9 @@ class NameFinder:
                                             *words("COMPANY_SHORT_SUFFIX")},
                                            key=len, reverse=True))
         self._trade_words = frozenset(w for w in words("INDUSTRY") if len(w) >= 2)
+        # … and those a name of the curated lexicon takes in (和硕电子, 晶澳太阳能)
+        self.known_trade = tuple(sorted({*self.attested_trade, *words("KNOWN_TRADE")},
+                                        key=len, reverse=True))
         self.attested_not_after = tuple(words("ATTESTED_NOT_AFTER"))  # (() matches nothing)
         # names the corpus attests as firms (lexicon/attested.jsonl: company.attested)
         self.attested = {n: rule for n, rule in patterns.lexicon.rules.items()
@@ -1435,8 +1438,33 @@ class NameFinder:
                     not self.place.fullmatch(text, max(0, start - 2), start) and \
                     not self._function_word_before(text, start):
                 continue  # 宽松下, 联想到: two characters inside a longer word
+            if label == "COMPANY":
+                end = self._known_trade_end(text, start, end)
             rule = "company.lexicon" if label == "COMPANY" else "park.lexicon"
             yield (start, end, label, rule, self.score(rule), 1)
+
+    def _known_trade_end(self, text: str, start: int, end: int) -> int:
+        """Where a known firm's name ends when a trade word follows it: 和硕|电子之前 → 和硕电子,
+        晶澳|太阳能是 → 晶澳太阳能 (the firm's own fuller name), where the word ends the name;
+        not 三星电子|通信 (a longer word), 持有万科股份 (its shares), 金力泰控股股东 (控股 is
+        'controlling'), 富达国际基金经理 (the firm's fund manager)."""
+        if not text.startswith(self.known_trade, end):
+            return end
+        trade = next(w for w in self.known_trade if text.startswith(w, end))
+        after = end + len(trade)
+        name = text[start:end]
+        if name.endswith(self.known_trade) or self._word_across(text, after) or \
+                text.startswith(self.short_not_after, after) or \
+                text.startswith(self.attested_not_after, after) or \
+                text.startswith(("股东", "经理"), after) or \
+                self._shares_of(text, start, trade):
+            return end
+        if not (self._ends_word(text, after) or self._verb_after(text, after)
+                or text[after : after + 1] in _ADVERB_AFTER):
+            return end
+        if "品牌" in _CLAUSE_BREAK.split(text[after : after + 16])[0]:
+            return end  # 同方电脑与其他品牌相比: a brand among brands, not the firm's name
+        return after
 
     def _attested(self, text: str, matches: list[tuple[int, int, str]],
                   hits: list[NameHit]) -> Iterator[NameHit]:
@@ -1725,6 +1753,8 @@ class NameFinder:
             if self._opens_word(text, start) or (
                     end - start >= 4 and ambiguity == 0 and not self._straddled(text, start)
                     and not text[max(0, start - 3) : start].endswith(self.listed_not_before)):
+                if rule == "company.listed":  # 阿特斯|太阳能(CSIQ): the firm's fuller name
+                    end = self._known_trade_end(text, start, end)
                 yield (start, end, "COMPANY", rule, self.score(rule), 1)
 
     def _brands(self, text: str, hits: list[NameHit],

@@ -1,0 +1,35 @@
+"""Round twenty-nine: a known firm's name takes in a trade word that ends it (和硕|电子之前 →
+和硕电子), as a firm's fuller name; sentences written from the standard, not from the seeds."""
+
+from __future__ import annotations
+
+import pytest
+from rule_spans import names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("富士通半导体将关闭两家工厂。", ["富士通半导体"]),  # a verb after the trade word
+    ("据悉，塔塔汽车宣布推出新车型。", ["塔塔汽车"]),
+    ("华硕电脑的股价下跌。", ["华硕电脑"]),  # 的 ends the name
+    ("同方电脑认为，市场仍有空间。", ["同方电脑"]),
+    ("富士通半导体(Fujitsu Semiconductor)仍为日本最大的厂商之一。",
+     ["富士通半导体(Fujitsu Semiconductor)"]),  # the gloss joins the fuller name
+])
+def test_a_trade_word_that_ends_the_name_joins_a_known_firm(labeller, text: str,
+                                                            expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("晶澳太阳能电池组件出货量增长。", ["晶澳"]),  # 太阳能电池: a longer word goes on
+    ("华硕电脑城开业。", ["华硕"]),  # 电脑城: a place, not the firm
+    ("海尔电子产品销量增长。", ["海尔"]),  # 电子产品: the goods
+])
+def test_a_trade_word_that_opens_a_longer_word_stays_out(labeller, text: str,
+                                                         expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_shares_held_stay_out_of_the_name(labeller) -> None:
+    # 持有…股份: the firm's shares, the name alone is the firm
+    assert names(labeller, "该基金持有海尔股份。") == ["海尔"]

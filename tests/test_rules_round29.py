@@ -33,3 +33,34 @@ def test_a_trade_word_that_opens_a_longer_word_stays_out(labeller, text: str,
 def test_shares_held_stay_out_of_the_name(labeller) -> None:
     # 持有…股份: the firm's shares, the name alone is the firm
     assert names(labeller, "该基金持有海尔股份。") == ["海尔"]
+
+
+# -- company.latin.legal: latin words that end in a legal form or a company word ---------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据悉，Foxconn Technology Group将在印度建厂。", ["Foxconn Technology Group"]),
+    ("BASF SE表示将提高价格。", ["BASF SE"]),
+    ("汽车零部件供应商Acme Industries Inc.公司日前表示", ["Acme Industries Inc.公司"]),  # X公司
+    ("投资经理来自Hodges Capital Management的团队。", ["Hodges Capital Management"]),
+])
+def test_latin_words_ending_in_a_legal_form_are_a_firm(labeller, text: str,
+                                                       expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全部美股、NYSE和NASDAQ的市盈率", []),  # a single word: an exchange, no legal form
+    ("经纪公司Verdence Capital Advisors CEO Leo Kelly表示", ["Verdence Capital Advisors"]),
+    ("瑞萨电子(Renesas Electronics)恢复生产。", ["瑞萨电子(Renesas Electronics)"]),  # a gloss
+])
+def test_a_legal_form_ends_the_name_and_a_gloss_stays_the_gloss(labeller, text: str,
+                                                                expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+# -- a role before the firm that holds it ends the name read leftwards --------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("破产重整管理人上海市汇丰律师事务所表示", ["上海市汇丰律师事务所"]),
+    ("本次发行的保荐机构鼎信证券股份有限公司称", ["鼎信证券股份有限公司"]),
+])
+def test_a_role_before_a_firm_stays_out(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected

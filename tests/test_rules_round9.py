@@ -96,10 +96,10 @@ def test_no_list_item_that_is_a_verb_or_a_place(labeller, text, item) -> None:
 
 # -- a latin name before its analyst or economist (company.latin.analyst) ----------------------
 @pytest.mark.parametrize("text, expected", [
-    ("Northbrook Capital首席经济学家表示，通胀仍将回落。", "Northbrook Capital"),
+    ("Northbrook Research首席经济学家表示，通胀仍将回落。", "Northbrook Research"),
     ("Zentara资深分析师认为，面板价格见底。", "Zentara"),
     ("Kelvora的利率策略主管认为，收益率仍将上行。", "Kelvora"),
-    ("Vantrix Partners驻伦敦首席分析师指出，金价承压。", "Vantrix Partners"),  # a post: 驻
+    ("Vantrix Advisory驻伦敦首席分析师指出，金价承压。", "Vantrix Advisory"),  # a post: 驻
     ("Lumeno银行首席经济学家表示，欧元区复苏放缓。", "Lumeno银行"),  # its full name
 ])
 def test_a_latin_name_before_its_analyst_is_the_firm(labeller, text, expected) -> None:

@@ -199,6 +199,7 @@ def find(finder: NameFinder, text: str, hits: list[NameHit],
     yield from _brand_repeated(finder, text, matches)
     yield from _offices(finder, text, hits)
     yield from _latin_acting(finder, text)
+    yield from _latin_legal(finder, text)
     yield from _joint(finder, text, hits, matches)
     yield from _car_joint(finder, text)
     yield from _consultancy(finder, text)
@@ -655,6 +656,26 @@ def _latin_acting(finder: NameFinder, text: str) -> Iterator[NameHit]:
         yield (start, end, "COMPANY", "company.latin", finder.score("company.latin"), 0)
 
 
+def _latin_legal(finder: NameFinder, text: str) -> Iterator[NameHit]:
+    """Yoosung Enterprise的工人, DLH Industries Inc.公司, SlateStone Wealth LLC的: capitalised
+    latin words that end in a legal form or a company word name a firm, whatever the context;
+    a 公司 right after joins it (a foreign name written as X公司). In brackets after a Chinese
+    name it is that name's gloss (瑞萨电子(Renesas Electronics)), the gloss rule's."""
+    legal = finder.latin_legal
+    if legal is None or _ANY_LATIN.search(text) is None:
+        return
+    for match in legal.finditer(text):
+        start, end = match.span()
+        if text[start - 1 : start] in ("(", "（") or \
+                match.group().split(" ")[0].upper() in finder.context_not_latin:
+            continue
+        suffix = finder.company_suffix.match(text, end)
+        if suffix:
+            end = suffix.end()
+        yield (start, end, "COMPANY", "company.latin.legal",
+               finder.score("company.latin.legal"), 0)
+
+
 def _joint(finder: NameFinder, text: str, hits: list[NameHit],
            matches: list[tuple[int, int, str]] = ()) -> Iterator[NameHit]:
     """华润雪花, 三菱重工海尔, 一汽-大众: two firms' names written together with nothing but a
@@ -920,6 +941,9 @@ def _no_item(finder: NameFinder, name: str) -> bool:
                 gazetteer.nonname_word(name) or gazetteer.nonname_word(name[-2:]) in CUT_TAGS)
 
 
+_OFFICER_TITLES = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "President", "Chairman"})
+
+
 def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
     """A latin name followed by a space and capitalised latin words goes on to them (LG
     Display, Tully Sugar: the firm's whole name; LG alone is another firm): the standard keeps
@@ -932,7 +956,10 @@ def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
     for n, (start, end, label, *rest) in enumerate(hits):
         # speed: a space right after a latin letter is rare; only then the regex
         if label == "COMPANY" and text[end : end + 1] == " " and text[end - 1].isascii() \
-                and text[end - 1].isalpha() and (more := _LATIN_ONWARD.match(text, end)):
+                and text[end - 1].isalpha() and rest[0] != "company.latin.legal" and \
+                (more := _LATIN_ONWARD.match(text, end)) and \
+                more.group().split(" ")[1] not in _OFFICER_TITLES:
+            # (a legal form ends a name: Verdence Capital Advisors CEO Leo Kelly is its officer)
             if out is hits:
                 out = list(hits)
             out[n] = (start, more.end(), label, *rest)

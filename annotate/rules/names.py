@@ -474,6 +474,12 @@ class NameFinder:
             if words("LATIN_ACTION") else None
         self.latin_after_role = re.compile(f"(?:{alt('LATIN_ROLE_BEFORE')})({latin})") \
             if words("LATIN_ROLE_BEFORE") else None
+        # company.latin.legal: capitalised latin words ending in a legal form or company word
+        # (and its 公司, the standard's X公司); a run of them is one name
+        self.latin_legal = re.compile(
+            r"(?<![A-Za-z0-9&.'\-])(?:[A-Z][A-Za-z0-9&'\-]*\.? ){1,5}"
+            f"(?:(?:{alt('LATIN_LEGAL')})(?:\\.|(?![A-Za-z0-9])),? ?)+(?<![ ,])"
+            r"(?![A-Za-z0-9])") if words("LATIN_LEGAL") else None
 
     def score(self, rule: str) -> float:
         return self.scores.get(rule, 0.6)

@@ -19,7 +19,7 @@ from rule_spans import names, spans
     ("今年，格力空调将在巴西扩大生产。", "格力空调"),
     ("飞利浦家电已经在华南建立了物流中心。", "飞利浦家电"),
     ("辉瑞营养品成功收购了一家奶粉厂。", "辉瑞营养品"),
-    ("据悉，神舟电脑荣获了行业质量大奖。", "神舟电脑"),  # after a firm frame
+    ("据悉，七喜电脑荣获了行业质量大奖。", "七喜电脑"),  # after a firm frame
     ("奥迪金融租赁推出了新的企业租车方案。", "奥迪金融租赁"),
     ("美的中央空调自2009年起连续投资研发中心。", "美的中央空调"),  # since a year
 ])
@@ -29,7 +29,7 @@ def test_a_firms_business_acting_is_one_span(labeller, text, firm) -> None:
 
 # -- … after an adverb of its act, or after a year or a time word that opens the clause ------
 @pytest.mark.parametrize(("text", "firm"), [
-    ("在本次招标中，神舟电脑最终胜出。", "神舟电脑"),  # an adverb: 最终
+    ("在本次招标中，七喜电脑最终胜出。", "七喜电脑"),  # an adverb: 最终
     ("别家还在观望，海尔空调则率先降价。", "海尔空调"),  # 则
     ("2012年海尔空调就已进入欧洲市场。", "海尔空调"),  # a year before it
     ("除了此次飞利浦家电被约谈外，还有三家企业被点名。", "飞利浦家电"),  # 此次

@@ -40,7 +40,7 @@ def test_a_common_name_before_its_shares_or_board(labeller, text, firm) -> None:
 # -- a name and its business before the same --------------------------------------------------
 @pytest.mark.parametrize(("text", "firm"), [
     ("消息称，苹果电脑的供应链正在向东南亚转移。", "苹果电脑"),
-    ("据了解，神舟电脑的员工已超过千人。", "神舟电脑"),  # (海尔: a known name, its own rule)
+    ("据了解，七喜电脑的员工已超过千人。", "七喜电脑"),  # (not a name of the lexicons)
 ])
 def test_a_name_and_its_business_before_what_a_firm_has(labeller, text, firm) -> None:
     assert (firm, RULE) in spans(labeller, text)

@@ -64,3 +64,25 @@ def test_a_legal_form_ends_the_name_and_a_gloss_stays_the_gloss(labeller, text: 
 ])
 def test_a_role_before_a_firm_stays_out(labeller, text: str, expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+# -- a firm's China arm, acting: one span, as a branch is (诺基亚中国) --------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("宝马中国召回部分进口车。", ["宝马中国"]),
+    ("辉瑞中国有关负责人表示，将继续投资。", ["辉瑞中国"]),
+    ("据悉，西门子中国将裁员。", ["西门子中国"]),  # an adverb, then the act
+    ("西门子中国的员工表示不知情。", ["西门子中国"]),
+])
+def test_a_firms_china_arm_acting_is_one_span(labeller, text: str,
+                                              expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("宝马中国市场销量增长。", ["宝马"]),  # the firm's market in China
+    ("西门子中国工厂停产。", ["西门子"]),  # its plant in China
+    ("宝马在中国召回部分进口车。", ["宝马"]),
+])
+def test_china_before_a_market_or_a_plant_stays_out(labeller, text: str,
+                                                    expected: list[str]) -> None:
+    assert names(labeller, text) == expected

@@ -325,6 +325,7 @@ class NameFinder:
         self.firm_group_after = re.compile(
             f"(?:企业|公司|厂商|厂家|{patterns.macros.get('FIRM_GROUP') or '企业'})")
         self.short_not_after = tuple(words("SHORT_NOT_AFTER"))
+        self.arm_act = tuple(words("ARM_ACT")) or ("\0",)  # (() would start every text)
         self.function_start = frozenset(words("FUNCTION_START"))
         self.subarea_heads = frozenset(words("SUBAREA_HEAD"))
         self.any_park_head = re.compile(alt("PARK_HEAD"))
@@ -1876,14 +1877,27 @@ class NameFinder:
 
     def _branches(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """A firm's regional arm is one span, as a branch is (中国电信重庆分公司): 诺基亚大中国区,
-        诺基亚中国 (where an officer's title follows: 诺基亚中国副总裁)."""
+        诺基亚中国 where an officer's title follows (诺基亚中国副总裁) or, after 中国, the arm's
+        act, part or an adverb (``ARM_ACT``: 辉瑞中国证实, 本田中国公关部, 诺基亚中国将; round
+        twenty-nine), not a market, a plant or a phrase (丰田中国市场, 光大中国制造2025)."""
         for start, end, label, rule, _, _ in hits:
             if label != "COMPANY" or rule == "company.enumeration":
                 continue
             match = _REGION_ARM.match(text, end)
-            if match and (match.group(1) or self.officer.match(text, match.end())):
+            if match and (match.group(1) or self.officer.match(text, match.end()) or (
+                    match.group() == "中国" and self._arm_acts(text, match.end()))):
                 yield (start, match.end(), "COMPANY", "company.branch",
                        self.score("company.branch"), 1)
+
+    def _arm_acts(self, text: str, at: int) -> bool:
+        """What follows 诺基亚中国 at ``at`` is the arm's act or part (``ARM_ACT``), or an adverb
+        and then no 国-word (诺基亚中国将裁员), or 的 and its people (诺基亚中国的员工)."""
+        if text.startswith(self.arm_act, at):
+            return True
+        after = text[at : at + 1]
+        if after == "的":
+            return text.startswith(self.arm_act, at + 1)
+        return after in _ADVERB_AFTER and after != "在"
 
     def _aliases(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """Short forms of the document's own full names, wherever else they occur."""

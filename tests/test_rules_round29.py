@@ -86,3 +86,19 @@ def test_a_firms_china_arm_acting_is_one_span(labeller, text: str,
 def test_china_before_a_market_or_a_plant_stays_out(labeller, text: str,
                                                     expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+# -- more industry words end a short name: 半导体, 太阳能, 水泥, 航运 -----------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("以南岭水泥、东湖水泥为代表的企业纷纷提价。", ["南岭水泥", "东湖水泥"]),
+    ("据悉，金海航运和万川航运继续入榜。", ["金海航运", "万川航运"]),
+    ("今年春运民航运输需求旺盛。", []),  # 运输: the word goes on
+])
+def test_more_industry_words_end_a_short_name(labeller, text: str,
+                                              expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_a_product_after_the_industry_word_stays_out(labeller) -> None:
+    # 太阳能电池, 水泥熟料: the industry word opens a product, no firm ends there
+    assert names(labeller, "东岭太阳能电池组件和南岭水泥熟料价格上涨。") == []

@@ -102,3 +102,20 @@ def test_more_industry_words_end_a_short_name(labeller, text: str,
 def test_a_product_after_the_industry_word_stays_out(labeller) -> None:
     # 太阳能电池, 水泥熟料: the industry word opens a product, no firm ends there
     assert names(labeller, "东岭太阳能电池组件和南岭水泥熟料价格上涨。") == []
+
+
+# -- a known name of two characters right after a verb, where the name ends a word -------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本田已经联合丰田、日产一起研发芯片。", ["本田", "丰田", "日产"]),
+    ("该公司联合海尔旗下的物流公司推出服务。", ["海尔"]),
+])
+def test_a_two_character_name_after_a_verb(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "要把这种精神发扬光大就过于乐观了。",  # an idiom: 发扬光大
+    "这一轮基金热销浪潮，也是监管层关注的。",  # a common word: 浪潮
+])
+def test_a_two_character_name_inside_an_idiom_or_a_word_stays_out(labeller, text: str) -> None:
+    assert names(labeller, text) == []

@@ -69,6 +69,7 @@ _GOODS = re.compile(r"[0-9０-９一二两三四五六七八九十几多每整�
 _CLAUSE_BREAK = re.compile("[。；！？!?;\n]")
 # one-character adverbs and particles a subject is followed by (大众便拥有, 三星所需, 苹果又在)
 _ADVERB_AFTER = frozenset("便也又就将已在所还都则并曾正仍才再亦均即")
+_OWN_AFTER = ("的", "旗下", "公司", "集团")  # 联合海尔旗下: the firm's own words after its name
 _COUNT_CHAR = re.compile("[0-9０-９一二两三四五六七八九十百千万几多数]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
@@ -1443,12 +1444,25 @@ class NameFinder:
                     not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
                     not self._boundary_ends(text, max(0, start - 4), start) and \
                     not self.place.fullmatch(text, max(0, start - 2), start) and \
-                    not self._function_word_before(text, start):
+                    not self._function_word_before(text, start) and \
+                    not self._verb_then_name(text, start, end):
                 continue  # 宽松下, 联想到: two characters inside a longer word
             if label == "COMPANY":
                 end = self._known_trade_end(text, start, end)
             rule = "company.lexicon" if label == "COMPANY" else "park.lexicon"
             yield (start, end, label, rule, self.score(rule), 1)
+
+    def _verb_then_name(self, text: str, start: int, end: int) -> bool:
+        """联合|丰田|、, 选定|海尔|的: a verb of jieba's dictionary (two characters) ends right
+        before a known name of two, and punctuation, 的 or the firm's own word (旗下) follows:
+        the name stands as a word (not 发扬|光大|就, an idiom, nor 联想|到)."""
+        gazetteer = self.gazetteer
+        if gazetteer is None or start < 2 or \
+                gazetteer.nonname_word(text[start - 2 : start]) != "v" or \
+                self._straddled(text, start) or gazetteer.common_brand(text[start:end]):
+            return False  # (抛售浪潮的心态: a common word too)
+        return end >= len(text) or not _HAN.match(text, end) or \
+            text.startswith(_OWN_AFTER, end)
 
     def _known_trade_end(self, text: str, start: int, end: int) -> int:
         """Where a known firm's name ends when a trade word follows it: 和硕|电子之前 → 和硕电子,

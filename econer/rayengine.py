@@ -12,8 +12,10 @@ others are kept, a rerun skips finished shards), and the reader stays econer's o
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,18 @@ def _started_version(ray: Any, actors: list[Any]) -> str:
     return versions[0]
 
 
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Only errors of ``logger_name`` (and its children) while the block runs."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def run_ray(plan: Sequence[Shard], make_labeller: Callable[[], Labeller], out_dir: Path, *,
             workers: int = 2, address: str | None = None,
             on_result: Callable[[ShardResult], None] | None = None) -> RunSummary:
@@ -80,9 +94,14 @@ def run_ray(plan: Sequence[Shard], make_labeller: Callable[[], Labeller], out_di
                                    "configure_logging": False}
         if address:
             options["address"] = address
+            ray.init(**options)
         else:
             options.update(num_cpus=workers, object_store_memory=128 * 1024 * 1024)
-        ray.init(**options)
+            # Ray warns on stderr about token authentication of the local cluster it starts,
+            # depending on whether ~/.ray holds a token from an earlier run: for a cluster of
+            # this run only, on this machine, that is noise beside econer's one-line errors
+            with _quiet("ray._private.authentication"):
+                ray.init(**options)
     try:
         actor = ray.remote(num_cpus=1)(_ShardWorker)
         actors = [actor.remote(make_labeller, str(out_dir.resolve())) for _ in range(workers)]

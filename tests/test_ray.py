@@ -98,24 +98,39 @@ def test_ray_resumes_after_a_killed_run(tmp_path: Path) -> None:
     assert merged == (tmp_path / "one.jsonl").read_text(encoding="utf-8").splitlines()
 
 
-def test_ray_failing_shard_is_named_and_the_others_kept(tmp_path: Path, capsys) -> None:
+def test_ray_failing_shard_is_named_and_the_others_kept(tmp_path: Path) -> None:
+    # Twice, in fresh processes with a home of their own: Ray keeps a token in ~/.ray after a
+    # first local cluster and warns about it on stderr at the next start; the error is one
+    # line either way
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "RAY_AUTH_MODE"}
+    env["HOME"] = str(home)
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "a", "text": "重庆紫建电子有限公司投资1亿元"}\n'
                       '{"id": "b" "text": "x"}\n'
                       '{"id": "c", "text": "增长41%"}\n', encoding="utf-8")
-    out = tmp_path / "shards"
-    code = run(["prelabel", str(source), "--engine", "ray", "--workers", "1", "--shard-docs",
-                "1", "--out", str(out), "--no-progress"])
-    err = capsys.readouterr().err
-    assert code == 2
-    # The same FILE:LINE message as single-process, after the failing shard's name.
-    assert f"shard-00001: {source}:2: malformed JSON" in err
-    assert len(err.strip().splitlines()) == 1
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["failed"] == ["shard-00001"]
-    assert (out / "shard-00000.jsonl").is_file() and (out / "shard-00002.jsonl").is_file()
-    assert not (out / "shard-00001.jsonl").exists()
-    assert not list(out.glob(".*.tmp"))
+    for attempt in (1, 2):
+        out = tmp_path / f"shards{attempt}"
+        proc = subprocess.Popen(
+            [*ECONER, "prelabel", str(source), "--engine", "ray", "--workers", "1",
+             "--shard-docs", "1", "--out", str(out), "--no-progress"],
+            env=env, start_new_session=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)
+        try:
+            _, err = proc.communicate(timeout=180)
+        finally:
+            _stop_group(proc)  # the driver and every Ray process it started, on every path
+        assert proc.returncode == 2
+        # The same FILE:LINE message as single-process, after the failing shard's name.
+        assert f"shard-00001: {source}:2: malformed JSON" in err
+        assert len(err.strip().splitlines()) == 1, err
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["failed"] == ["shard-00001"]
+        assert (out / "shard-00000.jsonl").is_file() and (out / "shard-00002.jsonl").is_file()
+        assert not (out / "shard-00001.jsonl").exists()
+        assert not list(out.glob(".*.tmp"))
+    assert (home / ".ray" / "auth_token").is_file()  # the second start saw Ray's token
 
 
 def test_missing_ray_extra_is_one_line(tmp_path: Path) -> None:

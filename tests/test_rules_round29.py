@@ -1,10 +1,15 @@
 """Round twenty-nine: a known firm's name takes in a trade word that ends it (和硕|电子之前 →
-和硕电子), as a firm's fuller name; sentences written from the standard, not from the seeds."""
+和硕电子); latin names ending in a legal form; a role before a firm ends the name read leftwards;
+a firm's China arm acting is one span; more industry words end a short name; a two-character
+known name after a verb; the ringgit by either name. Sentences written from the standard and the
+devsets' conventions, not from the seeds or a test set."""
 
 from __future__ import annotations
 
 import pytest
 from rule_spans import names
+
+from econer.spans import Document
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -119,3 +124,9 @@ def test_a_two_character_name_after_a_verb(labeller, text: str, expected: list[s
 ])
 def test_a_two_character_name_inside_an_idiom_or_a_word_stays_out(labeller, text: str) -> None:
     assert names(labeller, text) == []
+
+
+def test_the_ringgit_by_either_name_is_money(labeller) -> None:
+    found = [(s.text, s.value.unit) for s in labeller(Document.from_text(
+        "棕榈油报3,438林吉特，上周为3,400令吉。")).spans if s.label == "AMOUNT"]
+    assert found == [("3,438林吉特", "MYR"), ("3,400令吉", "MYR")]

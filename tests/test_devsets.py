@@ -81,13 +81,14 @@ NEWS_SETS = {"news-dev": 45, "news-test": 45, "news-dev2": 40, "news-dev3": 40,
              "news-test19": 40, "news-test20": 40,
              "news-test21": 40, "news-test22": 40,
              "news-test23": 40, "news-test24": 40,
-             "news-test25": 40, "news-test26": 40}
+             "news-test25": 40, "news-test26": 40, "news-test27": 40}
 # round nine's and ten's stock paragraphs (`econer gold devset-sample --stock`): the rest is
 # industry news
 STOCK_DRAWN = {"news-test13": 4, "news-test14": 4, "news-dev12": 0, "news-test15": 0,
                "news-test16": 0, "news-test17": 0, "news-test18": 0, "news-dev13": 0,
                "news-test19": 0, "news-test20": 0, "news-test21": 0, "news-test22": 0,
-               "news-test23": 0, "news-test24": 0, "news-test25": 0, "news-test26": 0}
+               "news-test23": 0, "news-test24": 0, "news-test25": 0, "news-test26": 0,
+               "news-test27": 0}
 PARK_SETS = {"news-park-dev": 20, "news-park-test": 20, "news-park-dev2": 20,
              "news-park-test2": 20, "news-park-test3": 10, "news-park-test4": 20}
 # round nine's park supplement: the only 21 unused articles with a park head word held generic

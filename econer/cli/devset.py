@@ -25,7 +25,7 @@ def devset(
                               "news-test18, news-dev13; round twelve news-test19, "
                               "news-test20; round thirteen news-test21, news-test22; round "
                               "fourteen news-test23, news-test24; round fifteen "
-                              "news-test25, news-test26."),
+                              "news-test25, news-test26; round sixteen news-test27."),
     out: Path = typer.Option(..., "--out", "-o", help="Where to write the gold .jsonl."),
     shared: Path = typer.Option(Path("../shared"), "--shared", envvar="ECONER_SHARED",
                                 help="The shared folder that holds corpus/."),

@@ -1904,8 +1904,9 @@ class NameFinder:
                        self.score("company.branch"), 1)
 
     def _arm_acts(self, text: str, at: int) -> bool:
-        """What follows 诺基亚中国 at ``at`` is the arm's act or part (``ARM_ACT``), or an adverb
-        and then no 国-word (诺基亚中国将裁员), or 的 and its people (诺基亚中国的员工)."""
+        """What follows 诺基亚中国 at ``at`` is the arm's act or part (``ARM_ACT``), a
+        one-character adverb (诺基亚中国将裁员; not 在: 宝马中国在…, or where), or 的 and one of
+        those parts (诺基亚中国的员工)."""
         if text.startswith(self.arm_act, at):
             return True
         after = text[at : at + 1]

@@ -8,8 +8,8 @@ then one pass over the corpus, once with an empty cache folder and once with the
 first run leaves, Python's bytecode compiled as an installed package has it; jieba: its import
 and dictionary load, from the cache jieba keeps, plus the corpus at its slice's rate). jieba
 is slow, so it runs on a slice of the corpus (``--jieba-chars``); the rules run on all of it
-(and again with ``--workers`` processes when asked). Every timed figure on either side is the
-best of three runs. Not a test: it prints figures.
+(and again with ``--workers`` processes when asked). Every pass, on either side, is timed as
+the best of three. Not a test: it prints figures.
 
     .venv/bin/python -m econer.eval.bench.rules
     .venv/bin/python -m econer.eval.bench.rules --workers 2 --jieba-chars 100000

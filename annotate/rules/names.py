@@ -1905,8 +1905,8 @@ class NameFinder:
 
     def _arm_acts(self, text: str, at: int) -> bool:
         """What follows 诺基亚中国 at ``at`` is the arm's act or part (``ARM_ACT``), a
-        one-character adverb (诺基亚中国将裁员; not 在: 中国在… opens a clause on China), or 的 and one of
-        those parts (诺基亚中国的员工)."""
+        one-character adverb (诺基亚中国将裁员; not 在: 中国在… opens a clause on China), or
+        的 and one of those parts (诺基亚中国的员工)."""
         if text.startswith(self.arm_act, at):
             return True
         after = text[at : at + 1]

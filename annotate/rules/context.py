@@ -941,13 +941,12 @@ def _no_item(finder: NameFinder, name: str) -> bool:
                 gazetteer.nonname_word(name) or gazetteer.nonname_word(name[-2:]) in CUT_TAGS)
 
 
-_OFFICER_TITLES = frozenset({"CEO", "CFO", "COO", "CTO", "CIO", "President", "Chairman"})
-
-
-def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
+def latin_onward(text: str, hits: list[NameHit],
+                 not_latin: frozenset[str] = frozenset()) -> list[NameHit]:
     """A latin name followed by a space and capitalised latin words goes on to them (LG
     Display, Tully Sugar: the firm's whole name; LG alone is another firm): the standard keeps
-    the longer, more specific reading.
+    the longer, more specific reading; not after a legal form, nor into a word of
+    ``not_latin`` (upper-cased: an officer's title, CEO Leo Kelly).
 
     >>> latin_onward("苹果选定LG Display供货", [(4, 6, "COMPANY", "company.lexicon", 0.8, 0)])
     [(4, 14, 'COMPANY', 'company.lexicon', 0.8, 0)]
@@ -958,7 +957,7 @@ def latin_onward(text: str, hits: list[NameHit]) -> list[NameHit]:
         if label == "COMPANY" and text[end : end + 1] == " " and text[end - 1].isascii() \
                 and text[end - 1].isalpha() and rest[0] != "company.latin.legal" and \
                 (more := _LATIN_ONWARD.match(text, end)) and \
-                more.group().split(" ")[1] not in _OFFICER_TITLES:
+                more.group().split(" ")[1].upper() not in not_latin:
             # (a legal form ends a name: Verdence Capital Advisors CEO Leo Kelly is its officer)
             if out is hits:
                 out = list(hits)

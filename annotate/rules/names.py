@@ -584,7 +584,7 @@ class NameFinder:
         hits.extend(self._brands(text, hits, matches))
         hits.extend(context.find(self, text, hits, matches))
         hits = context.rebound(self, text, hits, matches)
-        hits = context.latin_onward(text, hits)
+        hits = context.latin_onward(text, hits, self.context_not_latin)
         hits.extend(self._aliases(text, hits))
         hits.extend(context.fund_cores(self, text, hits))  # 世诚投资 … 世诚
         hits.extend(self._branches(text, hits))

@@ -88,9 +88,14 @@ _OFFICE = _KEPT.compile(r"([\u4e00-\u9fff0-9０-９（）()]{2,14}?)"
 _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # a stock code in brackets: six digits, or four or five with or without an exchange's mark
 # (after a dot or a space: 中国宏桥（1378.HK）, 金鹰商贸（3308 HK）)
-# a US ticker and its exchange's mark in brackets (round twenty-three: company.code)
-_US_TICKER = _KEPT.compile(r"[（(]\s?[A-Z]{1,5}[.．](?:N|O|NASDAQ|NSDQ|NYSE|NAS|US)\s?[）)]")
-_STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通))?)\s?[）)]")
+# a ticker and its exchange's mark in brackets (round twenty-three: company.code): New York,
+# and since round thirty Sydney, London, Toronto, Singapore, Frankfurt, Paris, Amsterdam
+# (AtlasIron(AGO.AX))
+_US_TICKER = _KEPT.compile(r"[（(]\s?[A-Z]{1,5}[.．]"
+                           r"(?:N|O|NASDAQ|NSDQ|NYSE|NAS|US|AX|L|TO|SI|DE|F|PA|AS)\s?[）)]")
+# (the marks of Tokyo, Taipei and Seoul since round thirty: 丰田（7203.T）, 鸿海（2317.TW）)
+_STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通|T|TW|KS|KQ))?)"
+                            r"\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 _LATIN_ONWARD_ANY = _KEPT.compile(r"(?: [A-Za-z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
@@ -1561,12 +1566,16 @@ def _named_before(finder: NameFinder, text: str, end: int,
 def _stock_name_start(finder: NameFinder, text: str, start: int, end: int) -> int:
     """Where a stock's name read leftwards from its code starts: after a status prefix (the
     standard keeps it out: *ST康美 → 康美) and after a verb or a time word that opens the
-    run (看好中移动, 剔除乐视网: jieba's classes, as :meth:`NameFinder.clause_cut` cuts)."""
+    run (看好中移动, 剔除乐视网: jieba's classes, as :meth:`NameFinder.clause_cut` cuts) or
+    runs across its start (花旗下调中电信: the run stopped at 旗下, inside 下调)."""
     if text.startswith("ST", start) and end - start > 3:
         start += 2  # *ST昆机: the status prefix (the * is a non-name character already)
     gazetteer = finder.gazetteer
     if gazetteer is None:
         return start
+    if start > 0 and end - start >= 3 and \
+            gazetteer.nonname_word(text[start - 1 : start + 1]) in CUT_TAGS:
+        start += 1  # 花旗|下调|中电信: the run read stopped inside a verb (旗下), which ends here
     name = text[start:end]
     for k in range(2, min(4, len(name) - 2) + 1):  # 剔除|乐视网: a verb before a known name
         rest = name[k:]

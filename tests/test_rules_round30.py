@@ -69,3 +69,24 @@ def test_a_short_name_right_after_a_verb(labeller, text: str, expected: list[str
 def test_a_word_or_a_product_after_a_verb_is_no_short_name(labeller, text: str,
                                                            expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+# -- a role or a deal before a known name ends a word: the name opens there --------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("美国互联网巨头谷歌的母公司宣布", ["谷歌"]),
+    ("以腾讯为例，股价上涨", ["腾讯"]),
+    ("记者昨日分别致电苹果和三星", ["苹果", "三星"]),
+])
+def test_a_known_name_opens_after_a_role_or_a_deal(labeller, text: str,
+                                                  expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("转卖给国内家电品牌海尔", []),  # 品牌: a brand named as a brand
+    ("其中光大转债余额减少", []),  # 转债: the firm's convertible bond, a security
+    ("奥迪占一汽-大众总销量的比重", ["奥迪"]),  # 占 opens no name: 一汽-大众 goes on
+])
+def test_a_brand_a_bond_or_a_longer_name_stays_out(labeller, text: str,
+                                                   expected: list[str]) -> None:
+    assert names(labeller, text) == expected

@@ -402,9 +402,10 @@ class NameFinder:
         self.scans.search_names(self._all_names)
         self.trigger = re.compile(alt("COMPANY_TRIGGER")) if words("COMPANY_TRIGGER") else None
         self.trigger_scan = self.scans.scan(words("COMPANY_TRIGGER"))
-        # the boundary words by their last character (_boundary_ends)
+        # the boundary words by their last character (_boundary_ends), and the roles and
+        # deals before a firm that end a word as well (NAME_OPENERS: 巨头, 保荐机构, 出售)
         self._word_enders: dict[str, tuple[str, ...]] = {}
-        for word in set(words("BOUNDARY")):
+        for word in {*words("BOUNDARY"), *words("NAME_OPENERS")}:
             if word:
                 self._word_enders[word[-1]] = (*self._word_enders.get(word[-1], ()), word)
         # the boundary and company words by their first character (_ends_word)

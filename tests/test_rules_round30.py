@@ -90,3 +90,23 @@ def test_a_known_name_opens_after_a_role_or_a_deal(labeller, text: str,
 def test_a_brand_a_bond_or_a_longer_name_stays_out(labeller, text: str,
                                                    expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+# -- a name with no legal suffix licenses its bare core later (three characters or more) -------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据悉，岚天奇家具旗下的工厂停产。转了一圈岚天奇究竟享受了多少退税", ["岚天奇家具", "岚天奇"]),
+    ("KDX公司公布了财报。为此，KDX更下调了全年目标", ["KDX公司", "KDX"]),
+])
+def test_a_name_without_legal_suffix_licenses_its_bare_core(labeller, text: str,
+                                                            expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("岚天奇家具旗下的工厂停产，部分岚天奇家居产品不合格", ["岚天奇家具"]),  # 家居 goes on
+    ("开州千能实业旗下的工厂停产，千能表示", ["千能实业"]),  # two characters: too often a word
+    ("Key公司公布了财报。为此，Key更下调了全年目标", ["Key公司"]),  # not an initialism
+])
+def test_a_bare_core_that_goes_on_or_is_short_stays_out(labeller, text: str,
+                                                         expected: list[str]) -> None:
+    assert names(labeller, text) == expected

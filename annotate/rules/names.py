@@ -72,6 +72,9 @@ _ADVERB_AFTER = frozenset("便也又就将已在所还都则并曾正仍才再�
 _OWN_AFTER = ("的", "旗下", "公司", "集团")  # 联合海尔旗下: the firm's own words after its name
 _COUNT_CHAR = re.compile("[0-9０-９一二两三四五六七八九十百千万几多数]")
 _MEASURE = frozenset("家个位名批只座项条户年月日")
+# rules whose names with a trade or company word at the end license the bare core later in the
+# text (达芬奇家具 … 达芬奇, RIM公司 … RIM: company.alias, round thirty)
+_TRADE_ALIAS_RULES = frozenset(("company.context", "company.latin"))
 # what a short name's word names where it is a financial product too (普通证券账户, 金牛基金)
 _PRODUCT_WORDS = frozenset(("基金", "信托", "证券", "期货"))
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
@@ -1961,15 +1964,26 @@ class NameFinder:
     def _aliases(self, text: str, hits: list[NameHit]) -> Iterator[NameHit]:
         """Short forms of the document's own full names, wherever else they occur."""
         since: dict[str, int] = {}  # alias → where its full name ends (it is licensed after)
+        bare: set[str] = set()  # the aliases of names with no legal suffix (_trade_forms)
         for start, end, label, rule, _, _ in hits:
-            if label != "COMPANY" or rule not in ("company.full", "company.suffix"):
+            if label != "COMPANY":
                 continue
-            for alias in self.short_forms(text[start:end]):
+            if rule in ("company.full", "company.suffix"):
+                forms = self.short_forms(text[start:end])
+            elif rule in _TRADE_ALIAS_RULES:
+                forms = self._trade_forms(text[start:end])
+                bare.update(forms)
+            else:
+                continue
+            for alias in forms:
                 if not alias.endswith(("指数", "板块")):  # 恒生指数有限公司 → not 恒生指数
                     since[alias] = min(since.get(alias, end), end)
         for start, end in _occurrences(text, set(since)):
+            name = text[start:end]
+            if name in bare and (start < since[name] or text.startswith(self._generic_ends, end)):
+                continue  # (达芬奇家居 is another name: a trade or company word goes on)
             # 鸿远精密 before 浙江鸿远精密机械有限公司 is the firm; 新三板 before 新三板公司 not
-            if start >= since[text[start:end]] or end - start >= 4:
+            if start >= since[name] or end - start >= 4:
                 yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
         # a known or listed short name that opens with its country or city (中国联通) licenses
         # the rest (联通) after it, where that is a word of its own (often a common word too:
@@ -1999,6 +2013,37 @@ class NameFinder:
                     self._opens_word(text, start) and self._ends_word(text, end) and \
                     not text.startswith(self._product_words, end):
                 yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
+
+    def _trade_forms(self, name: str) -> list[str]:
+        """A name with no legal suffix goes by its core without the trade or company word
+        that ends it, where three characters or more remain (达芬奇家具 → 达芬奇, RIM公司 →
+        RIM; not 千能实业 → 千能: two characters are too often a word; round thirty).
+
+        >>> from econer.annotate.rules.ruler import load_rules
+        >>> finder = load_rules()._names
+        >>> finder._trade_forms("达芬奇家具"), finder._trade_forms("RIM公司")
+        (['达芬奇'], ['RIM'])
+        >>> finder._trade_forms("千能实业"), finder._trade_forms("电子科技")
+        ([], [])
+        """
+        core = name
+        if core.endswith(("公司", "集团")):
+            core = core[:-2]
+        else:  # an industry's word (家具, 汽车, 食品) or a short name's (实业, 药业) ends it
+            match = self.industry_end.search(core) or next(
+                (m for m in self.short_suffix.finditer(core) if m.end() == len(core)), None)
+            if match is None:
+                return []
+            core = core[: match.start()]
+        if core == name or len(core) < 3 or self.non_name.search(core) or \
+                self.company_generic.fullmatch(core) or self.place.fullmatch(core):
+            return []
+        if core.isascii() and not (core.isalpha() and core.isupper()):
+            return []  # a latin core: an initialism of capitals (RIM, AMD), not Key or Pte
+        gazetteer = self.gazetteer
+        if gazetteer is not None and (gazetteer.nonname_word(core) or gazetteer.kind_word(core)):
+            return []
+        return [core]
 
     def _names_a_firm(self, name: str) -> bool:
         """A known or listed name, or a brand of the list that is no common word (中国联通 →

@@ -110,3 +110,14 @@ def test_a_name_without_legal_suffix_licenses_its_bare_core(labeller, text: str,
 def test_a_bare_core_that_goes_on_or_is_short_stays_out(labeller, text: str,
                                                          expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+# -- a data firm quoted for its data; regulators and trade bodies are no firms -----------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据Quanta数据显示，成交量回落。", ["Quanta"]),
+    ("Zentrix的统计数据显示，出货量增长。", ["Zentrix"]),
+    ("据CFTC的数据显示，多头减少。", []),  # a regulator
+    ("SMMT首席执行官表示，销量下降。", []),  # a trade body
+])
+def test_a_data_firm_quoted_for_its_data(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected

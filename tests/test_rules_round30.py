@@ -121,3 +121,8 @@ def test_a_bare_core_that_goes_on_or_is_short_stays_out(labeller, text: str,
 ])
 def test_a_data_firm_quoted_for_its_data(labeller, text: str, expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+def test_a_data_firms_coined_name_and_its_trade(labeller) -> None:
+    # 资讯: a commodity data firm's trade, as 咨询 is a consultancy's (财经资讯: a kind)
+    assert names(labeller, "岚维资讯统计数据显示，价格上涨。据财经资讯报道") == ["岚维资讯"]

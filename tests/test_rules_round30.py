@@ -126,3 +126,8 @@ def test_a_data_firm_quoted_for_its_data(labeller, text: str, expected: list[str
 def test_a_data_firms_coined_name_and_its_trade(labeller) -> None:
     # 资讯: a commodity data firm's trade, as 咨询 is a consultancy's (财经资讯: a kind)
     assert names(labeller, "岚维资讯统计数据显示，价格上涨。据财经资讯报道") == ["岚维资讯"]
+
+
+def test_e_procurement_is_no_short_names_trade(labeller) -> None:
+    # 电子采购: e-procurement, a platform's service; the short name's word goes on
+    assert names(labeller, "在岚光易购电子采购平台发布的采购公告") == []

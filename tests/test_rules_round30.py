@@ -131,3 +131,22 @@ def test_a_data_firms_coined_name_and_its_trade(labeller) -> None:
 def test_e_procurement_is_no_short_names_trade(labeller) -> None:
     # 电子采购: e-procurement, a platform's service; the short name's word goes on
     assert names(labeller, "在岚光易购电子采购平台发布的采购公告") == []
+
+
+# -- a Hong Kong code of one to three digits, a share-class letter, 因 before a name -----------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("岚洲发展(5.HK)股价上涨", ["岚洲发展"]),
+    ("就算是国资出面举牌的岚洲发展（861.HK），也难以收场", ["岚洲发展"]),
+    ("云南白药、同仁堂、张裕A等价值个股涨幅居前", ["云南白药", "同仁堂", "张裕"]),
+    ("包括东方日升、南玻A、岚威新能源、晶澳太阳能等",
+     ["东方日升", "南玻", "岚威新能源", "晶澳太阳能"]),
+    ("因汇丰和苏格兰皇家银行被视为最大债权人", ["汇丰", "苏格兰皇家银行"]),
+])
+def test_short_codes_share_letters_and_a_cause_before_a_name(labeller, text: str,
+                                                             expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_an_issuer_before_its_convertible_bond_is_the_firm(labeller) -> None:
+    # X可转债项目: the issuer's (news-dev); X转债: the bond's own name, a security
+    assert names(labeller, "内蒙华电可转债项目发行困难，光大转债位列第一") == ["内蒙华电"]

@@ -93,9 +93,11 @@ _ANY_LATIN = _KEPT.compile("[A-Za-z]{3}")
 # (AtlasIron(AGO.AX))
 _US_TICKER = _KEPT.compile(r"[（(]\s?[A-Z]{1,5}[.．]"
                            r"(?:N|O|NASDAQ|NSDQ|NYSE|NAS|US|AX|L|TO|SI|DE|F|PA|AS)\s?[）)]")
-# (the marks of Tokyo, Taipei and Seoul since round thirty: 丰田（7203.T）, 鸿海（2317.TW）)
-_STOCK_CODE = _KEPT.compile(r"[（(]\s?([0-9]{6}|[0-9]{4,5})((?:[．. ](?:HK|SH|SZ|通|T|TW|KS|KQ))?)"
-                            r"\s?[）)]")
+# (the marks of Tokyo, Taipei and Seoul since round thirty: 丰田（7203.T）, 鸿海（2317.TW）;
+# a Hong Kong code of one to three digits with its mark: 万洲国际（288.HK）)
+_STOCK_CODE = _KEPT.compile(r"[（(]\s?(?:([0-9]{6}|[0-9]{4,5})"
+                            r"((?:[．. ](?:HK|SH|SZ|通|T|TW|KS|KQ))?)"
+                            r"|([0-9]{1,3})([．.](?:HK|通)))\s?[）)]")
 # capitalised latin words after a space (LG| Display, Tully| Sugar), up to three
 _LATIN_ONWARD = _KEPT.compile(r"(?: [A-Z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
 _LATIN_ONWARD_ANY = _KEPT.compile(r"(?: [A-Za-z][A-Za-z&\-]*[A-Za-z]){1,3}(?![A-Za-z0-9])")
@@ -919,6 +921,8 @@ def between(finder: NameFinder, text: str,
     found: list[NameHit] = []
     spans = sorted(chosen)
     for (_, end, label, rule), (start, _, label2, rule2) in zip(spans, spans[1:], strict=False):
+        if text[end : end + 1] in ("A", "B") and text[end + 1 : end + 2] in _LIST_SEP_FIRST:
+            end += 1  # 南玻|A、: the share-class letter after a chosen firm stays out
         if label != "COMPANY" or label2 != "COMPANY" or not 3 <= start - end <= _MAX_GAP or \
                 rule in _WEAK_SIDES or rule2 in _WEAK_SIDES or text[end] not in _LIST_SEP_FIRST:
             continue
@@ -1449,7 +1453,7 @@ def _before_code(finder: NameFinder, text: str,
     known_end: set[int] | None = None
     brackets = _brackets(text)
     for match in _opening_matches(_STOCK_CODE, text, brackets):
-        digits = match.group(1)
+        digits = match.group(1) or match.group(3)
         if len(digits) == 4 and not match.group(2) and digits[:2] in ("19", "20"):
             continue  # （2011）: a year
         if known_end is None:

@@ -1724,14 +1724,16 @@ class NameFinder:
 
     def has_trigger(self, text: str, start: int, end: int) -> bool:
         """A company word right after the name or right before it (国泰股价, 旗下国泰), or
-        its stock code in brackets right after it: a word farther away says nothing about a
-        two-character name.
+        its stock code in brackets or its share-class letter right after it: a word farther
+        away says nothing about a two-character name.
 
         >>> from econer.annotate.rules.patterns import load_patterns
         >>> finder = NameFinder(load_patterns())
         >>> finder.has_trigger("国泰股价大涨", 0, 2), finder.has_trigger("国泰民安", 0, 2)
         (True, False)
         >>> finder.has_trigger("联通（00762.HK）", 0, 2), finder.has_trigger("联通（2011）", 0, 2)
+        (True, False)
+        >>> finder.has_trigger("张裕A等个股", 0, 2), finder.has_trigger("张裕AB", 0, 2)
         (True, False)
         """
         if self.trigger is None:
@@ -1740,6 +1742,9 @@ class NameFinder:
             return True  # …股价, and *ST康美: only a listed firm carries a status prefix
         if _CODE_AFTER.match(text, end):
             return True  # 联通（00762.HK）: a stock code in brackets is the listed firm's
+        if text[end : end + 1] in ("A", "B") and not (
+                text[end + 1 : end + 2].isascii() and text[end + 1 : end + 2].isalnum()):
+            return True  # 张裕A等: a share-class letter follows a listed firm's name only
         left = text[max(0, start - self.trigger_before) : start]
         return self.trigger_left is not None and any(
             m.end() == len(left) for m in self.trigger_left.finditer(left))

@@ -150,3 +150,8 @@ def test_short_codes_share_letters_and_a_cause_before_a_name(labeller, text: str
 def test_an_issuer_before_its_convertible_bond_is_the_firm(labeller) -> None:
     # X可转债项目: the issuer's (news-dev); X转债: the bond's own name, a security
     assert names(labeller, "内蒙华电可转债项目发行困难，光大转债位列第一") == ["内蒙华电"]
+
+
+def test_some_firms_is_no_name(labeller) -> None:
+    # 有些基金公司: the run read stopped inside 有些 (有 alone is a boundary word)
+    assert names(labeller, "有些基金公司学习同行的经验") == []

@@ -155,3 +155,15 @@ def test_an_issuer_before_its_convertible_bond_is_the_firm(labeller) -> None:
 def test_some_firms_is_no_name(labeller) -> None:
     # 有些基金公司: the run read stopped inside 有些 (有 alone is a boundary word)
     assert names(labeller, "有些基金公司学习同行的经验") == []
+
+
+# -- an ambiguous listed name acting as a brand acts (BRAND_ACTION) ----------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一个多月后，中远宣布要收购东方海外", ["中远"]),
+    ("北京双鹤方面表示，将长期供应。", ["双鹤"]),
+    ("统计显示，轮胎工厂污染严重", []),  # a kind's plant: 轮胎 is a listed firm's former name too
+])
+def test_an_ambiguous_listed_name_acting(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text)[: len(expected)] == expected
+    if not expected:
+        assert names(labeller, text) == []

@@ -1815,8 +1815,12 @@ class NameFinder:
                 rule = "company.listed.mention"
             elif ambiguity == 0:
                 rule = "company.listed"
-            elif ambiguity == 1 and self.has_trigger(text, start, end):
-                rule = "company.listed.trigger"  # 新材料, 中国石油 (generic): never by trigger
+            elif ambiguity == 1 and (self.has_trigger(text, start, end) or (
+                    self.brand_action is not None and self.brand_action.match(text, end)
+                    and not self.gazetteer.kind_word(name))):  # (轮胎工厂: a kind's plant)
+                # 新材料, 中国石油 (generic): never by trigger; a firm's act as a brand's acts
+                # (BRAND_ACTION: 中信宣布, 暴风斥资; round thirty)
+                rule = "company.listed.trigger"
             elif ambiguity == 2 and self._shares_said(text, start, end):
                 rule = "company.listed.trigger"  # … but 中国石油股价, 深圳机场(000089)
             else:

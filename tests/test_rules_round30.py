@@ -167,3 +167,9 @@ def test_an_ambiguous_listed_name_acting(labeller, text: str, expected: list[str
     assert names(labeller, text)[: len(expected)] == expected
     if not expected:
         assert names(labeller, text) == []
+
+
+def test_a_brokers_team_with_its_analyst_named(labeller) -> None:
+    # 策略 + the analyst's name + a view: the broker quoted for its analysis (国金: 国金证券)
+    assert names(labeller, "国金策略李立峰表示，整体上行。") == ["国金"]
+    assert names(labeller, "资产配置策略张三认为") == []

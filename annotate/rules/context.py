@@ -849,7 +849,10 @@ _DESK_LEFT = _KEPT.compile(
     "([（(][\u4e00-\u9fff]{2,3}[）)])?"
     "(?:全球|中国|亚洲|亚太|首席|高级|资深|宏观|投资|市场|策略|股票|外汇|固收|债券|行业|信用"
     "|技术)*$")
-_TEAM = _KEPT.compile("(?:策略|宏观|固收)(?:[：:]|认为|表示|指出|判断|分析|称)")
+# (since round thirty also with the analyst's name or the team between: 海通策略荀玉根表示,
+# 广发策略戴康团队认为)
+_TEAM = _KEPT.compile("(?:策略|宏观|固收)(?:[\u4e00-\u9fff]{2,3}(?:团队)?)?"
+                      "(?:[：:]|认为|表示|指出|判断|分析|称)")
 _RESEARCH_NAME = 8  # the longest name of a list tried before a desk or team word
 
 

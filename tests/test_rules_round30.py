@@ -173,3 +173,9 @@ def test_a_brokers_team_with_its_analyst_named(labeller) -> None:
     # 策略 + the analyst's name + a view: the broker quoted for its analysis (国金: 国金证券)
     assert names(labeller, "国金策略李立峰表示，整体上行。") == ["国金"]
     assert names(labeller, "资产配置策略张三认为") == []
+
+
+def test_a_listed_name_licenses_its_core_without_the_trade_word(labeller) -> None:
+    # 中信证券 … 中信: the core is a listed name too, a word of its own after the full form
+    assert names(labeller, "中信证券认为，中信的判断是对的") == ["中信证券", "中信"]
+    assert names(labeller, "中信的判断是对的，中信证券认为") == ["中信证券"]  # not before it

@@ -2008,6 +2008,13 @@ class NameFinder:
                     not self.company_generic.fullmatch(rest):
                 later[rest] = min(later.get(rest, end), end)
                 prefixes.setdefault(rest, set()).add(text[start:place.end()])
+            # … and without the trade word that ends it, where that too is a name of the lists
+            # (中信证券 … 中信, 长城汽车 … 长城: round thirty)
+            core = self._trade_core(text[start:end])
+            if core and core not in since and self._names_a_firm(core) and \
+                    not self.place.fullmatch(core):
+                later[core] = min(later.get(core, end), end)
+                prefixes.setdefault(core, set())
         if not later:
             return
         taken = bytearray(len(text) + 1)  # not inside a name found (贵州茅台 stays whole)
@@ -2022,6 +2029,16 @@ class NameFinder:
                     self._opens_word(text, start) and self._ends_word(text, end) and \
                     not text.startswith(self._product_words, end):
                 yield (start, end, "COMPANY", "company.alias", self.score("company.alias"), 0)
+
+    def _trade_core(self, name: str) -> str:
+        """``name`` without the industry or short name's word that ends it, two characters
+        or more and no generic name ("" where none: 中信证券 → 中信, 中国银行 → "")."""
+        match = self.industry_end.search(name) or next(
+            (m for m in self.short_suffix.finditer(name) if m.end() == len(name)), None)
+        if match is None or match.start() < 2:
+            return ""
+        core = name[: match.start()]
+        return "" if self.company_generic.fullmatch(core) or self.non_name.search(core) else core
 
     def _trade_forms(self, name: str) -> list[str]:
         """A name with no legal suffix goes by its core without the trade or company word

@@ -179,3 +179,13 @@ def test_a_listed_name_licenses_its_core_without_the_trade_word(labeller) -> Non
     # 中信证券 … 中信: the core is a listed name too, a word of its own after the full form
     assert names(labeller, "中信证券认为，中信的判断是对的") == ["中信证券", "中信"]
     assert names(labeller, "中信的判断是对的，中信证券认为") == ["中信证券"]  # not before it
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("占比较高的全国性商业银行在春节期间", []),  # a kind of bank, not 性商业银行
+    ("单一证券公司、单一资管产品作为融出方", []),
+    ("然后再送往上海岚先餐饮管理有限公司并配送", ["上海岚先餐饮管理有限公司"]),
+])
+def test_kinds_and_a_delivery_verb_before_a_firm(labeller, text: str,
+                                                 expected: list[str]) -> None:
+    assert names(labeller, text) == expected

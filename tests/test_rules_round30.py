@@ -189,3 +189,12 @@ def test_a_listed_name_licenses_its_core_without_the_trade_word(labeller) -> Non
 def test_kinds_and_a_delivery_verb_before_a_firm(labeller, text: str,
                                                  expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("所以我没敢买吉利（0175.HK），所以当时", ["吉利"]),  # a known name and its code after 买
+    ("中金升腾讯（00700.HK）目标价", ["腾讯"]),  # 升: the broker's call
+])
+def test_a_code_vouches_for_a_known_name_after_a_trade_verb(labeller, text: str,
+                                                            expected: list[str]) -> None:
+    assert names(labeller, text) == expected

@@ -118,6 +118,8 @@ _JOINT_PARTS = frozenset({"company.lexicon", "company.listed", "company.listed.t
 _ONE_CHAR_VERBS = frozenset("任自赴离入进据经随令使")
 # one-character verbs of a broker's call before a stock (高盛料金沙, 花旗升正通汽车)
 _CALL_VERBS = frozenset("料升降")
+# one-character verbs of trading and calls before a stock's name (买吉利, 升腾讯: round thirty)
+_TRADE_VERBS = frozenset("买卖抛升降选")
 # jieba's classes of the words cut off the start of a name (verbs, adverbs, time words,
 # prepositions, conjunctions): 允许日产汽车 → 日产汽车, before a stock's name here; the name
 # finder (names.py, which imports this module) cuts a core's start by the same set
@@ -1534,8 +1536,16 @@ def _named_before(finder: NameFinder, text: str, end: int,
     (company.context): no name of the 267K list either, a place before a short name stays out
     and two characters are too often a word; without it (company.code) a stock's name is
     whole with its place (中国宏桥) and two characters suffice (汇控, 石药)."""
-    if end < 2 or end in known_end or not (_HAN.match(text, end - 1) or text[end - 1].isalpha()):
-        return  # no name ends here; a listed or known name ending here decides itself
+    if end < 2 or not (_HAN.match(text, end - 1) or text[end - 1].isalpha()):
+        return  # no name ends here
+    if end in known_end:
+        if not known:  # 买吉利（0175.HK）: a stock code vouches for the known name before it
+            start = min((a for a, b, _ in matches if b == end), default=end)
+            # where a word opens, or after a trade or a call verb (not 思捷|环球, 舜宇|光学)
+            if end - start >= 2 and (finder._opens_word(text, start) or
+                                     text[start - 1 : start] in _TRADE_VERBS):
+                yield (start, end, "COMPANY", rule, finder.score(rule), 0)
+        return  # a listed or known name ending here decides itself
     latin = _latin_before(text, end)
     if latin is not None:
         start = latin

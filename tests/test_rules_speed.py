@@ -733,11 +733,12 @@ def test_consultancy_trades_from_the_trades_are_the_regexes_trades() -> None:
     from econer.annotate.rules.context import CONSULTANCY_TRADES, _consultancy_trades
     from econer.annotate.rules.names import WordScan
 
-    plain = re.compile("([\u4e00-\u9fff])(顾问|咨询|市场研究)")  # the regex as first written
+    # the regex as first written (资讯 since round thirty)
+    plain = re.compile("([\u4e00-\u9fff])(顾问|咨询|市场研究|资讯)")
     trades = WordScan(list(CONSULTANCY_TRADES))
     rng = random.Random(9)
-    alphabet = ["顾问", "咨询", "市场研究", "顾", "问", "咨", "询", "市场", "研究", "中", "投",
-                "，", "a", "1", "𪚥", " "]
+    alphabet = ["顾问", "咨询", "市场研究", "资讯", "顾", "问", "咨", "询", "资", "讯", "市场",
+                "研究", "中", "投", "，", "a", "1", "𪚥", " "]
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert _consultancy_trades(text, trades.spans(text)) == \

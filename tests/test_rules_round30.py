@@ -197,3 +197,9 @@ def test_kinds_and_a_delivery_verb_before_a_firm(labeller, text: str,
 def test_a_code_vouches_for_a_known_name_after_a_trade_verb(labeller, text: str,
                                                             expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+def test_since_a_year_ends_a_name(labeller) -> None:
+    # 自2015年: 自 with a year is a word end (自 alone opens names: 自然堂)
+    text = "市值超过万亿的贵州茅台今日下跌，是茅台自2015年以来最大跌幅。"
+    assert names(labeller, text) == ["贵州茅台", "茅台"]

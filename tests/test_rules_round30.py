@@ -203,3 +203,14 @@ def test_since_a_year_ends_a_name(labeller) -> None:
     # 自2015年: 自 with a year is a word end (自 alone opens names: 自然堂)
     text = "市值超过万亿的贵州茅台今日下跌，是茅台自2015年以来最大跌幅。"
     assert names(labeller, text) == ["贵州茅台", "茅台"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a long latin name the reach of a name cut: it starts where its word does
+    ("苹果已与IntegratedMemoryWorks(iMW)公司就供应元件达成协议",
+     ["苹果", "IntegratedMemoryWorks(iMW)公司"]),
+    ("在权重银行板块个股的带动中", []),  # 银行板块: a sector
+])
+def test_a_latin_word_whole_and_a_sector_after_a_company_word(labeller, text: str,
+                                                              expected: list[str]) -> None:
+    assert names(labeller, text) == expected

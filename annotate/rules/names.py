@@ -77,6 +77,13 @@ _MEASURE = frozenset("家个位名批只座项条户年月日")
 _TRADE_ALIAS_RULES = frozenset(("company.context", "company.latin"))
 # what a short name's word names where it is a financial product too (普通证券账户, 金牛基金)
 _PRODUCT_WORDS = frozenset(("基金", "信托", "证券", "期货"))
+_LATIN_REACH = 40  # how far a latin word cut by a name's reach is followed leftwards
+
+
+def _latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _STATUS_BEFORE = _KEPT.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
 _STATUS_LAST = ("T", "D", "R", "\n")
@@ -540,6 +547,13 @@ class NameFinder:
         if 0 < cut < len(window) and window[cut].isdigit() and window[cut - 1] in ".%％":
             while cut < len(window) and window[cut].isdigit():
                 cut += 1
+        if cut == 0 and lo > 0 and _latin_letter(text[lo - 1]) and _latin_letter(text[lo]):
+            # the reach ended inside a latin word (IntegratedMemoryLogic(iML)公司): the name
+            # starts where the word does (round thirty)
+            start = lo
+            while start > 0 and lo - start < _LATIN_REACH and _latin_letter(text[start - 1]):
+                start -= 1
+            return start
         core = window[cut:]
         if not _ANY_BRACKET.search(core):
             return lo + cut

@@ -214,3 +214,8 @@ def test_since_a_year_ends_a_name(labeller) -> None:
 def test_a_latin_word_whole_and_a_sector_after_a_company_word(labeller, text: str,
                                                               expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+def test_more_officers_after_a_firm(labeller) -> None:
+    assert names(labeller, "岚泽资本首席运营官张某表示") == ["岚泽资本"]
+    assert names(labeller, "该行首席投资官表示") == []

@@ -14,7 +14,7 @@ from rule_spans import names, spans
 # -- an analyst's call before a stock's name ----------------------------------------------------
 @pytest.mark.parametrize(("text", "expected"), [
     ("高盛上调瑞通科技（02008.HK）目标价", ["高盛", "瑞通科技"]),
-    ("大摩看好岚晟控股（01828.HK）", ["岚晟控股"]),
+    ("大摩看好岚晟控股（01828.HK）", ["大摩", "岚晟控股"]),
     # 花旗下调: the run read stopped at 旗下, inside 下调; the call ends it all the same
     ("花旗下调华澜集团（01234.HK）评级", ["花旗", "华澜集团"]),
     ("花旗下调中电信（00728.HK）目标价", ["花旗", "中电信"]),
@@ -85,7 +85,7 @@ def test_a_known_name_opens_after_a_role_or_a_deal(labeller, text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     ("转卖给国内家电品牌海尔", []),  # 品牌: a brand named as a brand
     ("其中光大转债余额减少", []),  # 转债: the firm's convertible bond, a security
-    ("奥迪占一汽-大众总销量的比重", ["奥迪"]),  # 占 opens no name: 一汽-大众 goes on
+    ("奥迪占一汽-大众总销量的比重", ["奥迪", "一汽-大众"]),  # the joint venture, not 一汽
 ])
 def test_a_brand_a_bond_or_a_longer_name_stays_out(labeller, text: str,
                                                    expected: list[str]) -> None:

@@ -231,3 +231,14 @@ def test_a_lexicon_rule_must_be_known(rules_copy: Path) -> None:
 def test_a_suffix_name_starts_at_a_list_name_after_a_verb(labeller, text: str, name: str) -> None:
     # round twenty-five: a verb right before a name of a list that ends the core
     assert name in names(labeller, text)
+
+
+def test_an_attested_name_opening_a_longer_word_is_no_firm(rules_copy: Path) -> None:
+    # (round thirty) 招商引资 is a noun of jieba's dictionary: 招商 does not stand alone there
+    # (the shipped rules stop 招商 altogether: the copy here does not)
+    stop = rules_copy / "lexicon" / "stop.jsonl"
+    stop.write_text("".join(line for line in stop.read_text(encoding="utf-8").splitlines(True)
+                            if '"招商"' not in line), encoding="utf-8")
+    rules = with_attested(rules_copy, "招商")
+    assert spans(rules, "开展招商引资工作。") == []
+    assert spans(rules, "再看看保利、招商、银行等。") == [("招商", "company.attested")]

@@ -219,3 +219,9 @@ def test_a_latin_word_whole_and_a_sector_after_a_company_word(labeller, text: st
 def test_more_officers_after_a_firm(labeller) -> None:
     assert names(labeller, "岚泽资本首席运营官张某表示") == ["岚泽资本"]
     assert names(labeller, "该行首席投资官表示") == []
+
+
+def test_a_word_that_opens_with_an_attested_name_is_no_firm(labeller) -> None:
+    # 招商引资: the government's word; 招商 alone is a stop name (the press writes 招商银行)
+    assert names(labeller, "开展招商引资工作，组织招商队伍外出考察") == []
+    assert names(labeller, "招商银行股价上涨") == ["招商银行"]

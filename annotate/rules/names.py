@@ -1556,6 +1556,7 @@ class NameFinder:
         for start, end, name in found:
             rule = attested[name]
             if self.not_after_listed(text, end) or self._word_across(text, end) or \
+                    self._word_on(text, start, end) or \
                     text.startswith(self.attested_not_after, end):
                 continue  # 三星级, 高科技, 苹果汁, 苹果期货: a rating, a word, a product
             if text[start - 1 : start] in _JOINT_MARKS or \
@@ -1636,6 +1637,14 @@ class NameFinder:
         (True, False)
         """
         return self._ends_word(text, end)
+
+    def _word_on(self, text: str, start: int, end: int) -> bool:
+        """A longer word of the dictionaries opens with the name (招商|引资: 招商引资, a noun;
+        round thirty: a common name the corpus attests, 招商, is no firm inside it)."""
+        gazetteer = self.gazetteer
+        return gazetteer is not None and any(
+            gazetteer.kind_word(word) or gazetteer.nonname_word(word)
+            for k in (1, 2) if len(word := text[start : end + k]) == end - start + k)
 
     def _word_across(self, text: str, end: int) -> bool:
         """A word of the dictionaries (a common noun, a word no name ends with, a trade) runs

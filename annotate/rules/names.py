@@ -390,6 +390,7 @@ class NameFinder:
         self.gazetteer = Gazetteer.load(patterns.folder)
         self._kinds: dict[str, tuple[bool, frozenset[str], int]] = {}
         self._forms: dict[str, tuple[str, ...]] = {}  # short_forms, by full name
+        self._trade_cores: dict[str, str] = {}  # _trade_core, by name
         self._cores: dict[str, str] = {}  # _short_core, by full name
         self._kind_cuts: dict[tuple[str, str], int] = {}  # _kind_phrase_cut, by core and suffix
         # the trade words a name the corpus attests takes in (日产汽车), and the words that,
@@ -1556,9 +1557,9 @@ class NameFinder:
         for start, end, name in found:
             rule = attested[name]
             if self.not_after_listed(text, end) or self._word_across(text, end) or \
-                    self._word_on(text, start, end) or \
-                    text.startswith(self.attested_not_after, end):
-                continue  # 三星级, 高科技, 苹果汁, 苹果期货: a rating, a word, a product
+                    text.startswith(self.attested_not_after, end) or \
+                    self._word_on(text, start, end):
+                continue  # 三星级, 高科技, 苹果汁, 苹果期货, 招商引资: a rating, a word, a product
             if text[start - 1 : start] in _JOINT_MARKS or \
                     text.startswith(self.person_after, end) or \
                     text.endswith(self.person_before, 0, start):
@@ -2056,6 +2057,14 @@ class NameFinder:
     def _trade_core(self, name: str) -> str:
         """``name`` without the industry or short name's word that ends it, two characters
         or more and no generic name ("" where none: 中信证券 → 中信, 中国银行 → "")."""
+        core = self._trade_cores.get(name)  # (speed: asked of every listed and lexicon name)
+        if core is None:
+            if len(self._trade_cores) > 100_000:
+                self._trade_cores.clear()  # bounded, on a stream of any length
+            core = self._trade_cores[name] = self._read_trade_core(name)
+        return core
+
+    def _read_trade_core(self, name: str) -> str:
         match = self.industry_end.search(name) or next(
             (m for m in self.short_suffix.finditer(name) if m.end() == len(name)), None)
         if match is None or match.start() < 2:

@@ -1584,16 +1584,12 @@ def _named_before(finder: NameFinder, text: str, end: int,
 def _stock_name_start(finder: NameFinder, text: str, start: int, end: int) -> int:
     """Where a stock's name read leftwards from its code starts: after a status prefix (the
     standard keeps it out: *ST康美 → 康美) and after a verb or a time word that opens the
-    run (看好中移动, 剔除乐视网: jieba's classes, as :meth:`NameFinder.clause_cut` cuts) or
-    runs across its start (花旗下调中电信: the run stopped at 旗下, inside 下调)."""
+    run (看好中移动, 剔除乐视网: jieba's classes, as :meth:`NameFinder.clause_cut` cuts)."""
     if text.startswith("ST", start) and end - start > 3:
         start += 2  # *ST昆机: the status prefix (the * is a non-name character already)
     gazetteer = finder.gazetteer
     if gazetteer is None:
         return start
-    if start > 0 and end - start >= 3 and \
-            gazetteer.nonname_word(text[start - 1 : start + 1]) in CUT_TAGS:
-        start += 1  # 花旗|下调|中电信: the run read stopped inside a verb (旗下), which ends here
     name = text[start:end]
     for k in range(2, min(4, len(name) - 2) + 1):  # 剔除|乐视网: a verb before a known name
         rest = name[k:]

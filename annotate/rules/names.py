@@ -22,7 +22,7 @@ places, industries and generic words (电子公司, 该公司, 市级高新区) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -78,12 +78,6 @@ _TRADE_ALIAS_RULES = frozenset(("company.context", "company.latin"))
 # what a short name's word names where it is a financial product too (普通证券账户, 金牛基金)
 _PRODUCT_WORDS = frozenset(("基金", "信托", "证券", "期货"))
 _LATIN_REACH = 40  # how far a latin word cut by a name's reach is followed leftwards
-
-
-def _latin_letter(char: str) -> bool:
-    return char.isascii() and char.isalpha()
-
-
 _TRADE_GONG = ("加工", "化工", "轻工", "重工", "五金工", "农工", "军工")
 _STATUS_BEFORE = _KEPT.compile(r"(?<![A-Za-z])(?:\*?ST|S\*ST|SST|XD|XR|DR|PT)$")
 _STATUS_LAST = ("T", "D", "R", "\n")
@@ -251,6 +245,23 @@ def _latin_inside(text: str, start: int, end: int) -> bool:
             and text[end].isascii() and text[end].isalnum()) or (
         start > 0 and text[start].isascii() and text[start].isalpha()
         and text[start - 1].isascii() and text[start - 1].isalnum())
+
+
+_KEPT_MAX = 100_000  # the most answers one of a finder's caches keeps (a stream of any length)
+
+
+def _kept(cache: dict[Any, Any], key: Any, read: Callable[..., Any], *args: Any) -> Any:
+    """``read(*args)``, kept in ``cache`` by ``key`` (cleared when full: bounded)."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) > _KEPT_MAX:
+            cache.clear()
+        value = cache[key] = read(*args)
+    return value
+
+
+def _latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 class NameFinder:
@@ -665,12 +676,7 @@ class NameFinder:
 
     def _kind_phrase_cut(self, core: str, suffix: str) -> int:
         """:meth:`_read_kind_phrase_cut`, kept by core and suffix (bounded)."""
-        cut = self._kind_cuts.get((core, suffix))
-        if cut is None:
-            if len(self._kind_cuts) > 100_000:
-                self._kind_cuts.clear()  # bounded, on a stream of any length
-            cut = self._kind_cuts[core, suffix] = self._read_kind_phrase_cut(core, suffix)
-        return cut
+        return _kept(self._kind_cuts, (core, suffix), self._read_kind_phrase_cut, core, suffix)
 
     def _read_kind_phrase_cut(self, core: str, suffix: str) -> int:
         """Where a core read leftwards before a company word holds a kind of firm
@@ -2057,12 +2063,8 @@ class NameFinder:
     def _trade_core(self, name: str) -> str:
         """``name`` without the industry or short name's word that ends it, two characters
         or more and no generic name ("" where none: 中信证券 → 中信, 中国银行 → "")."""
-        core = self._trade_cores.get(name)  # (speed: asked of every listed and lexicon name)
-        if core is None:
-            if len(self._trade_cores) > 100_000:
-                self._trade_cores.clear()  # bounded, on a stream of any length
-            core = self._trade_cores[name] = self._read_trade_core(name)
-        return core
+        # (speed: asked of every listed and lexicon name found)
+        return _kept(self._trade_cores, name, self._read_trade_core, name)
 
     def _read_trade_core(self, name: str) -> str:
         match = self.industry_end.search(name) or next(
@@ -2169,12 +2171,7 @@ class NameFinder:
         """The two-character core a firm goes by after its full mention (苹果公司 → 苹果,
         鲁花集团 → 鲁花, 飞鹤乳业 → 飞鹤), which ``short_forms`` leaves out; '' if none
         (kept by name, bounded)."""
-        core = self._cores.get(name)
-        if core is None:
-            if len(self._cores) > 100_000:
-                self._cores.clear()  # bounded, on a stream of any length
-            core = self._cores[name] = self._read_short_core(name)
-        return core
+        return _kept(self._cores, name, self._read_short_core, name)
 
     def _read_short_core(self, name: str) -> str:
         bare = _LEGAL.sub("", name)
@@ -2291,12 +2288,7 @@ class NameFinder:
         ['紫建电子', '紫建']
         """
         # speed: asked twice per full name (its listed forms, its aliases), again per mention
-        forms = self._forms.get(name)
-        if forms is None:
-            if len(self._forms) > 100_000:
-                self._forms.clear()  # bounded, on a stream of any length
-            forms = self._forms[name] = tuple(self._short_forms(name))
-        return list(forms)
+        return list(_kept(self._forms, name, self._short_forms, name))
 
     def _short_forms(self, name: str) -> list[str]:
         bare = _LEGAL.sub("", name)

@@ -2,18 +2,18 @@
 
 Runs, in the same process and on the same texts of ``../shared/corpus/``, the rules
 (``econer.annotate.rules.ruler``) and ``jieba.posseg`` (the tool a user would otherwise reach
-for), and prints characters per second for both and their ratio, also with start-up included
-on both sides (the rules: a fresh process importing and loading patterns and the gazetteer,
-then one pass over the corpus, once with an empty cache folder and once with the cache the
-first run leaves, Python's bytecode compiled as an installed package has it; jieba: its import
-and dictionary load, from the cache jieba keeps, plus the corpus at its sample's rate). jieba
-is slow, so it runs on a sample of the corpus (``--jieba-chars``: whole documents spread evenly
+for), and prints characters per second for both and their ratio, also with start-up included on
+both sides (the rules: a fresh process importing and loading patterns and the gazetteer, then
+one pass over the corpus, once with an empty cache folder and once with the cache the first run
+leaves, Python's bytecode compiled as an installed package has it; jieba: its import and
+dictionary load, from the cache jieba keeps, plus the corpus at its sample's rate). jieba is
+slow, so it runs on a sample of the corpus (``--jieba-chars``: whole documents spread evenly
 over it, every k-th; the first documents alone were easier for the rules than the corpus as a
-whole, 1.76M chars/s against 1.26M on a spread sample in one run, and flattered the same-text
-ratio); the rules run on all of it (and again with ``--workers`` processes when asked). The
-corpus is every file of ``../shared/corpus/`` (2.86M characters: the 2011 industry news and the
-2018 stock news) unless ``--corpus`` names files. Every pass, on either side, is timed as the
-best of three. Not a test: it prints figures.
+whole, 1.76M chars/s against 1.26M on a spread sample in one run of a session script, and
+flattered the same-text ratio); the rules run on all of it (and again with ``--workers``
+processes when asked). The corpus is every file of ``../shared/corpus/`` (2.86M characters: the
+2011 industry news and the 2018 stock news) unless ``--corpus`` names files. Every pass, on
+either side, is timed as the best of three. Not a test: it prints figures.
 
     .venv/bin/python -m econer.eval.bench.rules
     .venv/bin/python -m econer.eval.bench.rules --workers 2 --jieba-chars 100000

@@ -119,7 +119,7 @@ _ONE_CHAR_VERBS = frozenset("任自赴离入进据经随令使")
 # one-character verbs of a broker's call before a stock (高盛料金沙, 花旗升正通汽车)
 _CALL_VERBS = frozenset("料升降")
 # one-character verbs of trading and calls before a stock's name (买吉利, 升腾讯: round thirty)
-_TRADE_VERBS = frozenset("买卖抛升降选")
+_TRADE_VERBS = _CALL_VERBS | frozenset("买卖抛选")
 # jieba's classes of the words cut off the start of a name (verbs, adverbs, time words,
 # prepositions, conjunctions): 允许日产汽车 → 日产汽车, before a stock's name here; the name
 # finder (names.py, which imports this module) cuts a core's start by the same set

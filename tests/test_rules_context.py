@@ -224,8 +224,8 @@ def test_a_firms_spokesman_is_the_firm_not_its_news(labeller) -> None:
 
 
 def test_a_latin_name_in_a_list_beside_a_firm_is_a_firm(labeller) -> None:
-    found = spans(labeller, "参与竞标的西门子、Bosch、Schneider，都已报价")
-    assert ("Bosch", "company.enumeration.latin") in found
+    found = spans(labeller, "参与竞标的西门子、Valeo、Schneider，都已报价")
+    assert ("Valeo", "company.enumeration.latin") in found
     assert ("Schneider", "company.enumeration.latin") in found
     # the end of a longer latin name is no item of its own
     assert "Analytics" not in names(labeller, "资料来源：美联储、Haver Analytics、高盛全球研究")

@@ -115,6 +115,12 @@ _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
                                   "company.listed.mention", "company.code", "company.research",
                                   "company.place.trade"})
+# a share-class letter after a listed name (万科A浮盈), no model's name (日产Altima)
+_SHARE_CLASS = re.compile(r"[AB](?![A-Za-z0-9])")
+# a brand's frame before a name (高端车品牌|奥迪, 车型|传祺): the product, not the firm
+_BRAND_FRAME = ("品牌", "车型", "车款", "型号")
+# a purchasing managers' index named after the firm that compiles it (Markit服务业PMI)
+_PMI_AFTER = ("PMI", "制造业PMI", "服务业PMI", "综合PMI", "非制造业PMI")
 _CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon",
                         "company.brand.action", "company.brand.trigger"})
 # after a name, words said only of a person (李宁本人; not 说 or ：, said of firms too)
@@ -1288,7 +1294,10 @@ class NameFinder:
                             break  # 节能灯主要被美国GE、飞利浦: a verb inside ends the list
                     pos = lo + sep
                 if len(items) < 2:
-                    continue
+                    if not (items and rule == _COUNTED_LIST and _joined(text, items[0])):
+                        continue
+                    # 上海明观和北京商络两家投资人: two names joined by 和 and their count
+                    items = _split_conjunctions(text, items)[::-1]
                 first_start, first_end = items[-1]
                 non_name = self.non_park if label == "PARK" else self.non_name
                 boundary = self.park_boundary if label == "PARK" else self.company_boundary
@@ -1503,6 +1512,8 @@ class NameFinder:
             last = end
             if _latin_inside(text, start, end):
                 continue  # CBRE in CBRES, LG in GLG: a latin name inside a longer latin word
+            if text.startswith(_PMI_AFTER, end):
+                continue  # Markit制造业PMI: the index the firm compiles, not the firm
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
                     not self._boundary_ends(text, max(0, start - 4), start) and \
@@ -2125,6 +2136,7 @@ class NameFinder:
                 names.add(text[s:e])
                 if rule in _GENERIC_REPEAT_FROM:
                     confirmed.add(text[s:e])
+        spoken = frozenset(names)  # names a rule read here whole (not a full name's core)
         since: dict[str, int] = {}  # a full name's short core, licensed after it (round 19)
         for s, e, label, rule in chosen:
             if label == "COMPANY" and rule in _CORE_FROM:
@@ -2149,8 +2161,11 @@ class NameFinder:
                 continue  # 苹果iPhone, 暴风TV: a product; 三星SDI: another firm (not 苹果CEO)
             if not self._opens_word(text, start) and not (
                     self._word_ends_before(text, start) and self._ends_word(text, end)) \
-                    and not _latin_apart(text, start, end):
-                continue  # (a latin name stands apart from the Han text around it: 起诉HTC)
+                    and not _latin_apart(text, start, end) and \
+                    not (name in spoken and self._stands_apart(text, start, end)):
+                continue  # (a latin name stands apart from the Han text around it: 起诉HTC;
+                # a name read whole here is the firm after any word that is no longer
+                # name: 投诉|苹果|侵犯, 追上|奔驰, 进驻|高科奶业|后)
             if _alnum(name[-1]) and _alnum(text[end : end + 1]) or \
                     start and _alnum(name[0]) and _alnum(text[start - 1]):
                 continue  # Zentrix in ZentrixOne, RIM in PRIMA: part of a longer latin word
@@ -2166,6 +2181,38 @@ class NameFinder:
                     not self._verb_after(text, end) and not self._side_speaks(text, end):
                 continue  # 太平洋 (the firm) again at 太平洋表示, not at 太平洋沿岸
             yield (start, end, "COMPANY", "company.repeat", self.score("company.repeat"), 0)
+
+    def _stands_apart(self, text: str, start: int, end: int) -> bool:
+        """A name read whole elsewhere in the text is the firm here too, after a word that
+        is no longer name (``_no_longer_name``), unless a brand's or a product's frame says
+        otherwise: 品牌|奥迪, 车型|传祺, 广大|奥迪|用户, 日产|Altima, 非|龙头股份."""
+        return self._no_longer_name(text, start, end) and \
+            not text.endswith(_BRAND_FRAME, 0, start) and \
+            not text.startswith(self.attested_not_after, end) and \
+            (not _LATIN_AFTER.match(text, end) or _SHARE_CLASS.match(text, end)) and \
+            not text.endswith(self.listed_not_before, 0, start)
+
+    def _no_longer_name(self, text: str, start: int, end: int) -> bool:
+        """No name of the lists runs across ``start`` into ``text[start:end]`` (上汽|通用,
+        东风|日产: a longer firm's name), and no letter or digit glues to it.
+
+        >>> from econer.annotate.rules.patterns import load_patterns
+        >>> finder = NameFinder(load_patterns())
+        >>> finder._no_longer_name("投诉苹果侵犯", 2, 4), finder._no_longer_name("上汽通用", 2, 4)
+        (True, False)
+        """
+        if start and _alnum(text[start - 1]):
+            return False
+        gazetteer = self.gazetteer
+        for back in (1, 2, 3, 4):
+            if back > start:
+                break
+            for stop in range(end, min(len(text), end + 4) + 1):
+                longer = text[start - back : stop]
+                if longer in self.known_label or gazetteer is not None and (
+                        longer in gazetteer.listed or longer in gazetteer.brands):
+                    return False
+        return True
 
     def _short_core(self, name: str) -> str:
         """The two-character core a firm goes by after its full mention (苹果公司 → 苹果,
@@ -2492,6 +2539,11 @@ def _split_conjunctions(text: str, items: list[tuple[int, int]]) -> list[tuple[i
         else:
             out.append((start, stop))
     return out
+
+
+def _joined(text: str, item: tuple[int, int]) -> bool:
+    """和/与/及 joins two parts of the item (甲公司和乙公司), as ``_split_conjunctions`` cuts."""
+    return len(_split_conjunctions(text, [item])) == 2
 
 
 def _strip_first(cleaned: int, first_start: int) -> int:

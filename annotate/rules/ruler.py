@@ -228,14 +228,30 @@ def _with_glosses(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """
     out: list[Candidate] = []
     reach = -1
-    for cand in chosen:
+    for at, cand in enumerate(chosen):
         if cand.start < reach:
             continue  # inside a gloss that joined the name before it
         if cand.label == "COMPANY" and (end := context.gloss_end(text, cand.end)) is not None:
             cand = cand._replace(end=end)
             reach = end
+        elif cand.label == "COMPANY" and at + 1 < len(chosen) and \
+                _bracketed_firm(text, cand.end, chosen[at + 1]):
+            reach = chosen[at + 1].end + 1  # 瑞银集团(UBS): an initialism the rules know as a
+            cand = cand._replace(end=reach)  # firm is its gloss, no ticker (英特尔(INTC))
         out.append(cand)
     return out
+
+
+def _bracketed_firm(text: str, end: int, after: Candidate) -> bool:
+    """A firm's latin name the rules read (UBS, HTC) fills the brackets right after ``end``.
+
+    >>> text = "瑞银集团(UBS)称"
+    >>> _bracketed_firm(text, 4, Candidate(5, 8, "COMPANY", "l", 0.9))
+    True
+    """
+    return after.label == "COMPANY" and after.start == end + 1 and \
+        text[end : end + 1] in "(（" and text[after.end : after.end + 1] in ")）" and \
+        text[after.start : after.end].isascii()
 
 
 def anchor_windows(anchor: re.Pattern[str], text: str, before: int,

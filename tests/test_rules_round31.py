@@ -1,0 +1,78 @@
+"""Round thirty-one: what six more readings of corpus paragraphs outside the test articles found
+missed (docs/rules-rounds.md): a name read whole in a text is the firm at its other mentions
+after a verb too; a firm's holdings and controllers license a name of the lists; firms written
+in latin script; a firm's initialism in brackets is its gloss; a firm's kind before its name;
+two names joined by 和 before their count. Sentences written from the standard, not from the
+seeds or a test set."""
+
+from __future__ import annotations
+
+import pytest
+from rule_spans import names, spans
+
+
+# -- a name read whole is the firm at its other mentions, after any word ---------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("华为宣布扩产。此前爱立信追上华为成为第一", ["华为", "爱立信", "华为"]),
+    ("三星宣布扩产，苹果担心三星抢走订单", ["三星", "苹果", "三星"]),
+    ("宝马宣布召回，追上宝马，直逼奔驰", ["宝马", "宝马"]),
+])
+def test_a_name_read_once_is_the_firm_after_a_verb(labeller, text: str,
+                                                   expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "宝马宣布召回，高端车品牌宝马的销量",     # called a brand: the product
+    "宝马宣布召回，广大宝马用户",             # its users: the product's
+    "日产宣布扩产，工厂生产日产Altima轿车",   # a model's name follows
+    "东风日产宣布扩产，日产宣布",             # 东风|日产: inside a longer firm's name
+])
+def test_a_repeat_after_a_word_stops_at_a_brand_a_product_or_a_longer_name(labeller,
+                                                                         text: str) -> None:
+    found = spans(labeller, text)
+    assert [n for n, rule in found if rule == "company.repeat"] == []
+
+
+# -- a firm's holdings and controllers -----------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("宏远公司宣布，收购泰达股权", ["泰达"]),
+    ("华联控股对华森股权进行收购", ["华联控股", "华森"]),
+])
+def test_a_stake_in_a_name_of_the_lists_names_the_firm(labeller, text: str,
+                                                       expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+# -- firms written in latin script -----------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据Gartner统计，全球出货量下降", ["Gartner"]),
+    ("Google与RIM争夺专利", ["Google", "RIM"]),
+    ("UBS首席经济学家表示", ["UBS"]),
+])
+def test_a_latin_firm_of_the_known_list(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_a_purchasing_managers_index_is_no_firm(labeller) -> None:
+    assert names(labeller, "欧元区1月Markit制造业PMI终值为59.6") == []
+    assert names(labeller, "Markit公布的报告显示") == ["Markit"]
+
+
+def test_a_firms_latin_initialism_in_brackets_is_its_gloss(labeller) -> None:
+    # one span, as 高德纳(Gartner); a ticker in brackets stays out (英特尔(INTC))
+    assert names(labeller, "瑞银集团(UBS)首席经济学家表示") == ["瑞银集团(UBS)"]
+    assert names(labeller, "英特尔(INTC)股价下跌") == ["英特尔"]
+
+
+# -- a firm's kind right before its name --------------------------------------------------------
+@pytest.mark.parametrize("text", ["美国投行高盛称", "投资银行高盛表示"])
+def test_a_firms_kind_before_a_known_name(labeller, text: str) -> None:
+    assert names(labeller, text) == ["高盛"]
+
+
+# -- two names joined by 和 before their count --------------------------------------------------
+def test_two_names_joined_before_their_count_are_firms(labeller) -> None:
+    assert names(labeller, "公司引进杭州宏远和南京泰达两家投资方") == ["宏远", "泰达"]
+    # the count must match: a place and a place are no firms
+    assert names(labeller, "由中国和美国两家企业合作") == []

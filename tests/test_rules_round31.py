@@ -76,3 +76,19 @@ def test_two_names_joined_before_their_count_are_firms(labeller) -> None:
     assert names(labeller, "公司引进杭州宏远和南京泰达两家投资方") == ["宏远", "泰达"]
     # the count must match: a place and a place are no firms
     assert names(labeller, "由中国和美国两家企业合作") == []
+
+
+# -- fund management firms ------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("投资者赎回后去认购兴全新基金", ["兴全"]),                  # the firm's new fund
+    ("购买华宝中证军工指数分级基金B", ["华宝"]),                  # FUND_FIRMS: its product
+    ("民生加银表示，权益类产品平均收益为正", ["民生加银"]),      # a distinctive fund firm
+    ("现任前海开源基金董事总经理", ["前海开源基金"]),            # its officer: the whole name
+])
+def test_a_fund_firm_by_its_short_name(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_an_ambiguous_fund_firm_needs_its_fund(labeller) -> None:
+    # 长城 is a wall and a car maker: a fund firm only before a fund's name
+    assert names(labeller, "游客登上长城远眺") == []

@@ -1738,12 +1738,12 @@ def _fund_firms(finder: NameFinder, text: str,
 def _fund_managers(finder: NameFinder, text: str) -> Iterator[NameHit]:
     """兴全基金认为, 现任万家基金研究部总监; 嘉实新兴产业股票基金, 华宝中证1000指数分级
     基金B: a fund manager is a name X whose X基金 is a name of the 267K list (its list of
-    fund firms), met as X基金 where a word opens, or as X opening a fund's product name (up to
-    ``_FUND_PRODUCT_LEN`` name characters and no function word, then 基金, 混合, FOF, 分级, ETF
-    or LOF; not before a digit, an index's: 中证500, nor 私募/公募, a kind): the standard
-    makes a fund management firm COMPANY, and the firm inside its product's name as inside a
-    project's (X only there). Kinds, places and words of jieba's non-name classes are no X
-    (天使基金, 健康基金).
+    fund firms) or of ``FUND_FIRMS``, met as X基金 where a word opens, or as X opening a
+    fund's product name (up to ``_FUND_PRODUCT_LEN`` name characters and no function word,
+    then 基金, 混合, FOF, 分级, ETF or LOF; not before a digit, an index's: 中证500, nor
+    私募/公募, a kind): the standard makes a fund management firm COMPANY, and the firm
+    inside its product's name as inside a project's (X only there). Kinds, places and words
+    of jieba's non-name classes are no X (天使基金, 健康基金).
 
     >>> from econer.annotate.rules.ruler import load_rules
     >>> finder = load_rules()._names
@@ -1766,6 +1766,14 @@ def _fund_managers(finder: NameFinder, text: str) -> Iterator[NameHit]:
                     seen.add(start)
                     yield (start, match.end(), "COMPANY", "company.fund.manager", score, 0)
                     break
+            if text[at - 1 : at] == "新":  # 兴全新基金: the firm's new fund
+                for size in (4, 3, 2):
+                    start = at - 1 - size
+                    if start >= 0 and start not in seen and \
+                            _fund_manager_at(finder, text, start, at - 1, whole=True):
+                        seen.add(start)
+                        yield (start, at - 1, "COMPANY", "company.fund.manager", score, 0)
+                        break
         # X opening the product's name: the run of name characters before the product word
         lo = at
         while lo > 0 and at - lo < _FUND_PRODUCT_LEN and _PRODUCT_CHAR.match(text, lo - 1) \
@@ -1792,7 +1800,8 @@ def _fund_manager_at(finder: NameFinder, text: str, start: int, end: int,
     or a function word, or before 基金 where a word opens (现任万家基金; not 上万家)."""
     gazetteer = finder.gazetteer
     core = text[start:end]
-    if core + "基金" not in gazetteer.brands or gazetteer.kind_word(core) or \
+    if (core not in finder.fund_firms and core + "基金" not in gazetteer.brands) or \
+            gazetteer.kind_word(core) or \
             finder.place.fullmatch(core):
         return False
     tag = gazetteer.nonname_word(core)

@@ -459,6 +459,7 @@ class NameFinder:
         self.fund_product_after = tuple(words("FUND_PRODUCT_AFTER"))  # (_fund_product)
         self.fund_product_before = tuple(words("FUND_PRODUCT_BEFORE"))
         self.fund_firm_after = tuple(words("FUND_FIRM_AFTER"))
+        self.fund_firms = frozenset(words("FUND_FIRMS"))  # (X whose X基金 is a fund firm)
         self.brand_action = re.compile(alt("BRAND_ACTION")) if words("BRAND_ACTION") else None
         self.brand_action_scan = self.scans.scan(words("BRAND_ACTION"))
         self.firm_after_scan = self.scans.scan(list(context.FIRM_AFTER))  # (_acting_runs)

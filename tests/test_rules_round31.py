@@ -92,3 +92,40 @@ def test_a_fund_firm_by_its_short_name(labeller, text: str, expected: list[str])
 def test_an_ambiguous_fund_firm_needs_its_fund(labeller) -> None:
     # 长城 is a wall and a car maker: a fund firm only before a fund's name
     assert names(labeller, "游客登上长城远眺") == []
+
+
+# -- left edges: a verb, a person, a time word before a full name stays out -------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("史先生介绍，除天齐公司职工医院外", ["天齐公司"]),
+    ("记者联系泰安京日食品工业有限公司多位负责人", ["泰安京日食品工业有限公司"]),
+    ("张总代表中石油集团公司致辞", ["中石油集团公司"]),
+    ("不少客户反应宏远基金公司的客服电话打不进去", ["宏远基金公司"]),
+])
+def test_a_word_before_a_full_name_stays_out(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "预计标普500成分股公司盈利将整体增长6%",   # a kind of firm: the index's members
+    "高盛、瑞银这两家顶尖证券公司",           # a grade: the firms are named before it
+    "除中长纯债基金外，其余基金均有加仓",     # a kind of fund
+])
+def test_a_kind_before_a_company_word_is_no_name(labeller, text: str) -> None:
+    found = names(labeller, text)
+    assert not any(n.endswith(("公司", "基金")) for n in found)
+
+
+def test_a_listed_firms_branch_is_one_span(labeller) -> None:
+    # the standard: 中国电信重庆分公司 is one span; a listed parent's branch as well
+    assert names(labeller, "中国石化广东分公司的产能") == ["中国石化广东分公司"]
+
+
+# -- a rival after a comparison or a contest --------------------------------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("它的汽车价格通常比丰田低10%", ["丰田"]),
+    ("份额超过戴尔，成为老二", ["戴尔"]),
+    ("减持了除腾讯之外的其他股票", ["腾讯"]),
+])
+def test_a_known_name_after_a_comparison_opens_a_word(labeller, text: str,
+                                                      expected: list[str]) -> None:
+    assert names(labeller, text) == expected

@@ -763,6 +763,11 @@ class NameFinder:
                 if at > 0 and self.place.fullmatch(core, at + len(parent)) and \
                         self._company_core_ok(core[:at], parent):
                     return True
+            gazetteer = self.gazetteer
+            for at in range(2, len(core) - 1):  # 中国石化|广东|分公司: a listed firm's branch
+                if self.place.fullmatch(core, at) and (core[:at] in self.known_label or (
+                        gazetteer is not None and core[:at] in gazetteer.listed)):
+                    return True
         # a city's own bank (广州商业银行, 万州农村商业银行): a named place and the bank's kind;
         # not 各商业银行, 农村商业银行, 中资银行 (no place of its own)
         kind = next((k for k in _BANK_KIND if core.endswith(k)), None)

@@ -19,7 +19,7 @@ RULE = "company.brand.possession"
 
 # -- a name of the lists before 的 and what only a firm has -----------------------------------
 @pytest.mark.parametrize(("text", "firm"), [
-    ("分析师指出，北电网络的债权人将在下月开会。", "北电网络"),  # 267K list, uncommon
+    ("分析师指出，江口醇的债权人将在下月开会。", "江口醇"),  # 267K list, uncommon
     ("据悉，横滨轮胎的董事会已批准该方案。", "横滨轮胎"),
     ("业内认为，华鼎的净利润仍将下滑。", "华鼎"),  # a listed short name that needs a cue
     ("市场人士称，亿帆的市值已超过百亿元。", "亿帆"),

@@ -129,3 +129,44 @@ def test_a_listed_firms_branch_is_one_span(labeller) -> None:
 def test_a_known_name_after_a_comparison_opens_a_word(labeller, text: str,
                                                       expected: list[str]) -> None:
     assert names(labeller, text) == expected
+
+
+# -- stocks: a code after a longer name than a known one; a lockup's end; a run of limit moves --
+def test_a_code_reads_the_whole_stock_name_before_a_known_tail(labeller) -> None:
+    # 环球 and 光学 end longer names here: the code vouches for the whole stock's name
+    assert names(labeller, "思捷环球（00330.HK）表示") == ["思捷环球"]
+    assert names(labeller, "长飞光纤（6869.HK），舜宇光学（2382.HK）") == ["长飞光纤", "舜宇光学"]
+    assert names(labeller, "买吉利（0175.HK）") == ["吉利"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("投资者抓到了众安解禁的行情", ["众安"]),
+    ("其中乐视网连续5个跌停", ["乐视网"]),
+])
+def test_a_stocks_events_name_the_firm(labeller, text: str, expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+def test_a_run_of_moves_needs_a_name_before_it(labeller) -> None:
+    assert names(labeller, "公募连续五季减持创业板") == []
+
+
+# -- trade words that end a short name only after a name of the lists ---------------------------
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全时网络近日推出了云计算服务", ["全时网络"]),
+    ("据了解，泓达房地产是于2009年成立的", ["泓达房地产"]),
+    ("不仅是全友卫浴开始注重设计", ["全友卫浴"]),
+])
+def test_a_list_name_and_a_trade_word_is_a_short_name(labeller, text: str,
+                                                      expected: list[str]) -> None:
+    assert names(labeller, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "对海洋食品来说是历史性的机遇",   # a word of the dictionary: a kind of food
+    "立体交通网络格局",               # a network of roads
+    "开户购买鹏华地产分级基金",       # a fund's name: 鹏华 is the fund firm
+])
+def test_a_trade_word_after_a_word_is_no_name(labeller, text: str) -> None:
+    found = names(labeller, text)
+    assert not any(n.endswith(("食品", "网络", "地产")) for n in found)

@@ -1545,7 +1545,12 @@ def _named_before(finder: NameFinder, text: str, end: int,
             if end - start >= 2 and (finder._opens_word(text, start) or
                                      text[start - 1 : start] in _TRADE_VERBS):
                 yield (start, end, "COMPANY", rule, finder.score(rule), 0)
-        return  # a listed or known name ending here decides itself
+                return
+            # 思捷|环球（00330.HK）, 舜宇|光学: the known name ends a longer stock's name, read
+            # leftwards below (round thirty-one)
+            matches = [m for m in matches if m[1] != end]
+        else:
+            return  # a listed or known name ending here decides itself
     latin = _latin_before(text, end)
     if latin is not None:
         start = latin

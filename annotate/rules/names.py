@@ -115,6 +115,8 @@ _NO_REPEAT = frozenset({"company.project", "company.repeat"})
 _GENERIC_REPEAT_FROM = frozenset({"company.listed.trigger", "company.listed.list",
                                   "company.listed.mention", "company.code", "company.research",
                                   "company.place.trade"})
+# after a trade word of COMPANY_NAMED_SUFFIX: a fund's or a school's name goes on
+_NAMED_NOT_AFTER = ("分级", "指数", "基金", "ETF", "LOF", "学院", "专业")
 # a share-class letter after a listed name (万科A浮盈), no model's name (日产Altima)
 _SHARE_CLASS = re.compile(r"[AB](?![A-Za-z0-9])")
 # a brand's frame before a name (高端车品牌|奥迪, 车型|传祺): the product, not the firm
@@ -299,6 +301,7 @@ class NameFinder:
         self.scans = ScanGroup()
         self.company_suffix_scan = self.scans.scan(words("COMPANY_FULL_SUFFIX"))  # (finditer)
         self.short_suffix_scan = self.scans.scan(words("COMPANY_SHORT_SUFFIX"))
+        self.named_suffix_scan = self.scans.scan(words("COMPANY_NAMED_SUFFIX"))
         self.park_head = re.compile(alt("PARK_HEAD"))
         self.park_head_scan = self.scans.scan(words("PARK_HEAD"))  # (its finditer, faster)
         self.company_boundary = re.compile(alt("BOUNDARY", "COMPANY_BOUNDARY"))
@@ -1176,7 +1179,11 @@ class NameFinder:
         shortest core that starts a word wins; a place before it stays out. Where a known or
         listed name ends with the word, that name decides (落实金风科技 → 金风科技)."""
         known_at = {e: s for s, e, n in matches if len(n) >= 4}  # a specific name ends here
-        for m_start, m_end in self.short_suffix_scan.spans(text):  # (its finditer, faster)
+        found = [(s, e, False) for s, e in self.short_suffix_scan.spans(text)]  # (finditer)
+        if self.named_suffix_scan is not None:
+            found += [(s, e, True) for s, e in self.named_suffix_scan.spans(text)]
+            found.sort()
+        for m_start, m_end, named in found:
             word = text[m_start:m_end]
             after = text[m_end : m_end + 4]
             if after.startswith(self.short_not_after):
@@ -1199,6 +1206,10 @@ class NameFinder:
                     break
                 if self.company_generic.fullmatch(core) or "级" in core or core[-1] in "类型":
                     break  # (千亿级基金, 分级B基金, 融资类信托, 价值型基金: a grade, a kind)
+                if named and (not self._named_core(core) or core in self.fund_firms or
+                              text.startswith(_NAMED_NOT_AFTER, m_end)):
+                    continue  # (华鼎|地产, 北电|网络: only a name of the lists; not 鹏华地产分级,
+                    # a fund's name, nor 交通大学软件学院)
                 if size > self.short_core and core[0] in self.function_start:
                     break
                 before_start = self._left(text, start, 8, self.non_name, self.company_boundary)
@@ -1216,6 +1227,22 @@ class NameFinder:
                         yield (start, m_end, "COMPANY", "company.short",
                                self.score("company.short"), 0)
                     break
+
+    def _named_core(self, core: str) -> bool:
+        """A core a ``COMPANY_NAMED_SUFFIX`` word may follow: a known or listed name, or an
+        uncommon one of the 267K list, and no word of jieba's dictionary, kind or place.
+
+        >>> from econer.annotate.rules.ruler import load_rules
+        >>> finder = load_rules()._names
+        >>> [finder._named_core(c) for c in ("全时", "海洋", "交通", "北京")]
+        [True, False, False, False]
+        """
+        gazetteer = self.gazetteer
+        if gazetteer is None or gazetteer.nonname_word(core) or gazetteer.kind_word(core) or \
+                self.place.fullmatch(core) or self.company_generic.fullmatch(core):
+            return False
+        return core in self.known_label or core in gazetteer.listed or \
+            core in gazetteer.brands and not gazetteer.common_brand(core)
 
     def _verb_opens(self, text: str, start: int, core: str, word: str) -> bool:
         """A verb of two characters ends right before a two-character core (a place between

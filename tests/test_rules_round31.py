@@ -170,3 +170,9 @@ def test_a_list_name_and_a_trade_word_is_a_short_name(labeller, text: str,
 def test_a_trade_word_after_a_word_is_no_name(labeller, text: str) -> None:
     found = names(labeller, text)
     assert not any(n.endswith(("食品", "网络", "地产")) for n in found)
+
+
+def test_research_firms_in_latin_script(labeller) -> None:
+    assert names(labeller, "根据IDC的报告，一季度出货量下降") == ["IDC"]
+    assert names(labeller, "建设IDC机房") == []  # the facility
+    assert names(labeller, "Strategy Analytics的报告显示") == ["Strategy Analytics"]

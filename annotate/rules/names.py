@@ -121,6 +121,8 @@ _NAMED_NOT_AFTER = ("分级", "指数", "基金", "ETF", "LOF", "学院", "专�
 _SHARE_CLASS = re.compile(r"[AB](?![A-Za-z0-9])")
 # a brand's frame before a name (高端车品牌|奥迪, 车型|传祺): the product, not the firm
 _BRAND_FRAME = ("品牌", "车型", "车款", "型号")
+# a data centre's words after an initialism (IDC机房, IDC数据中心): the facility, not the firm
+_DATA_CENTRE_AFTER = ("机房", "数据中心", "服务商", "托管")
 # a purchasing managers' index named after the firm that compiles it (Markit服务业PMI)
 _PMI_AFTER = ("PMI", "制造业PMI", "服务业PMI", "综合PMI", "非制造业PMI")
 _CORE_FROM = frozenset({"company.full", "company.suffix", "company.short", "company.lexicon",
@@ -1545,8 +1547,9 @@ class NameFinder:
             last = end
             if _latin_inside(text, start, end):
                 continue  # CBRE in CBRES, LG in GLG: a latin name inside a longer latin word
-            if text.startswith(_PMI_AFTER, end):
-                continue  # Markit制造业PMI: the index the firm compiles, not the firm
+            if text.startswith(_PMI_AFTER, end) or name.isascii() and \
+                    text.startswith(_DATA_CENTRE_AFTER, end):
+                continue  # Markit制造业PMI: the index the firm compiles; IDC机房: a facility
             if len(name) <= 2 and not self._starts_cleanly(text, start) and \
                     not _DATE_BEFORE.search(text, max(0, start - 3), start) and \
                     not self._boundary_ends(text, max(0, start - 4), start) and \

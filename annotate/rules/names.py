@@ -2222,11 +2222,11 @@ class NameFinder:
         """A name read whole elsewhere in the text is the firm here too, after a word that
         is no longer name (``_no_longer_name``), unless a brand's or a product's frame says
         otherwise: 品牌|奥迪, 车型|传祺, 广大|奥迪|用户, 日产|Altima, 非|龙头股份."""
-        return self._no_longer_name(text, start, end) and \
-            not text.endswith(_BRAND_FRAME, 0, start) and \
+        return not text.endswith(_BRAND_FRAME, 0, start) and \
             not text.startswith(self.attested_not_after, end) and \
             (not _LATIN_AFTER.match(text, end) or _SHARE_CLASS.match(text, end)) and \
-            not text.endswith(self.listed_not_before, 0, start)
+            not text.endswith(self.listed_not_before, 0, start) and \
+            self._no_longer_name(text, start, end)  # (speed: the lookups last)
 
     def _no_longer_name(self, text: str, start: int, end: int) -> bool:
         """No name of the lists runs across ``start`` into ``text[start:end]`` (上汽|通用,
@@ -2240,13 +2240,15 @@ class NameFinder:
         if start and _alnum(text[start - 1]):
             return False
         gazetteer = self.gazetteer
-        for back in (1, 2, 3, 4):
-            if back > start:
-                break
+        known = self.known_label
+        listed = gazetteer.listed if gazetteer is not None else known
+        brands = gazetteer.brands if gazetteer is not None else known
+        for back in range(1, min(4, start) + 1):
+            if not _HAN.match(text, start - back):
+                break  # (punctuation or a space: no name runs across it)
             for stop in range(end, min(len(text), end + 4) + 1):
                 longer = text[start - back : stop]
-                if longer in self.known_label or gazetteer is not None and (
-                        longer in gazetteer.listed or longer in gazetteer.brands):
+                if longer in known or longer in listed or longer in brands:
                     return False
         return True
 
